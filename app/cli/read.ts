@@ -1,7 +1,96 @@
+/**
+ * `lectern read FILE [--json]`: import one file with the same core the app uses and print its
+ * metadata and blocks, as JSON for scripts or as a readable summary for people.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Command } from '../cli';
+import { importFile } from '../documents/import';
+import type { CslDate, CslName, ParsedDocument } from '../documents/model';
 
-/** Placeholder until the text importer lands. */
-export const readCommand: Command = async (_args, io) => {
-  io.stderr('lectern read: not available yet\n');
-  return 1;
+/** One block as `lectern read --json` prints it: its kind and its text, sliced from the document. */
+export interface ReadJsonBlock {
+  kind: string;
+  text: string;
+  level?: number;
+  ordered?: boolean;
+}
+
+/** Parses the file named on the command line; prints one error line and returns 1 on failure. */
+export const readCommand: Command = async (args, io) => {
+  const json = args.includes('--json');
+  const unknown = args.find((a) => a.startsWith('-') && a !== '--json');
+  const files = args.filter((a) => !a.startsWith('-'));
+  if (unknown || files.length !== 1) {
+    io.stderr(`lectern read: ${unknown ? `unknown option "${unknown}"` : 'expected one file'} (usage: lectern read FILE [--json])\n`);
+    return 1;
+  }
+  const path = files[0] ?? '';
+  const bytes = await readBytes(path);
+  if (!bytes.ok) {
+    io.stderr(`lectern read: ${bytes.error}\n`);
+    return 1;
+  }
+  const result = await importFile(basename(path), bytes.value);
+  if (!result.ok) {
+    io.stderr(`lectern read: ${result.error}\n`);
+    return 1;
+  }
+  io.stdout(json ? JSON.stringify(toJson(result.value), null, 2) + '\n' : summary(result.value));
+  return 0;
 };
+
+async function readBytes(path: string): Promise<{ ok: true; value: Uint8Array } | { ok: false; error: string }> {
+  try {
+    return { ok: true, value: new Uint8Array(await readFile(path)) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const name = `“${path}”`;
+    if (code === 'ENOENT') return { ok: false, error: `${name} does not exist.` };
+    if (code === 'EISDIR') return { ok: false, error: `${name} is a folder, not a file.` };
+    if (code === 'EACCES' || code === 'EPERM') return { ok: false, error: `${name} cannot be read (permission denied).` };
+    return { ok: false, error: `${name} cannot be read (${code ?? 'unknown error'}).` };
+  }
+}
+
+/** The JSON shape of `lectern read --json`. */
+export function toJson(document: ParsedDocument): { metadata: ParsedDocument['metadata']; blocks: ReadJsonBlock[] } {
+  return {
+    metadata: document.metadata,
+    blocks: document.blocks.map((block) => ({
+      kind: block.kind,
+      text: document.text.slice(block.start, block.end),
+      ...(block.level !== undefined ? { level: block.level } : {}),
+      ...(block.ordered !== undefined ? { ordered: block.ordered } : {}),
+    })),
+  };
+}
+
+function summary(document: ParsedDocument): string {
+  const { metadata, provenance } = document;
+  const lines = [`Title:   ${metadata.title ?? ''}${provenance.titleIsFallback ? ' (from the file name)' : ''}`];
+  lines.push(`Author:  ${metadata.author?.map(formatName).join('; ') || 'not stated'}`);
+  const issued = formatDate(metadata.issued);
+  if (issued) lines.push(`Date:    ${issued}`);
+  if (metadata['container-title']) lines.push(`In:      ${metadata['container-title']}`);
+  lines.push(`Format:  ${document.format}, ${document.encoding ?? 'binary'}, ${document.blocks.length} blocks`, '');
+  for (const block of document.blocks) {
+    const text = document.text.slice(block.start, block.end);
+    if (block.kind === 'heading') lines.push(`${'#'.repeat(block.level ?? 1)} ${text}`);
+    else if (block.kind === 'list-item') lines.push(`${'  '.repeat(block.level ?? 0)}${block.ordered ? '1.' : '-'} ${text}`);
+    else if (block.kind === 'quote') lines.push(`> ${text}`);
+    else if (block.kind === 'rule') lines.push('---');
+    else lines.push(text);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function formatName(name: CslName): string {
+  return name.literal ?? [name.given, name['non-dropping-particle'], name.family, name.suffix].filter(Boolean).join(' ');
+}
+
+function formatDate(date: CslDate | undefined): string | undefined {
+  const parts = date?.['date-parts']?.[0];
+  return parts ? parts.map((p, i) => (i === 0 ? String(p) : String(p).padStart(2, '0'))).join('-') : date?.literal ?? date?.raw;
+}

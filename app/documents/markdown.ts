@@ -1,0 +1,92 @@
+/**
+ * Markdown (.md) into block drafts, through marked's lexer: headings keep their level, list
+ * items their depth and numbering, block quotes become quote blocks, code blocks keep their
+ * text verbatim, and inline formatting becomes marks over the rendered words.
+ */
+import { Lexer, type Token, type Tokens } from 'marked';
+import type { BlockDraft } from './assemble';
+import { joinInline, renderInline, type InlineText } from './markdown-inline';
+import { splitFrontMatter } from './front-matter';
+import type { StatedMetadata } from './text-metadata';
+
+/** Block drafts of a Markdown document and the metadata its front matter states. */
+export interface ParsedMarkdown {
+  drafts: BlockDraft[];
+  stated: StatedMetadata;
+}
+
+interface Context {
+  inQuote: boolean;
+  /** Nesting depth inside lists; -1 outside any list. */
+  listDepth: number;
+  ordered: boolean;
+}
+
+/** Parses Markdown source into block drafts. */
+export function parseMarkdown(source: string): ParsedMarkdown {
+  const { body, stated } = splitFrontMatter(source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, ''));
+  const drafts: BlockDraft[] = [];
+  walk(new Lexer({ gfm: true }).lex(body), { inQuote: false, listDepth: -1, ordered: false }, drafts);
+  return { drafts, stated };
+}
+
+function walk(tokens: readonly Token[], context: Context, drafts: BlockDraft[]): void {
+  for (const token of tokens) visit(token, context, drafts);
+}
+
+function visit(token: Token, context: Context, drafts: BlockDraft[]): void {
+  switch (token.type) {
+    case 'heading':
+      push(drafts, { kind: 'heading', level: (token as Tokens.Heading).depth }, renderInline(token.tokens));
+      return;
+    case 'paragraph':
+    case 'text':
+      push(drafts, textBlockShape(context), 'tokens' in token && token.tokens ? renderInline(token.tokens) : renderInline([token]));
+      return;
+    case 'blockquote':
+      walk((token as Tokens.Blockquote).tokens, { ...context, inQuote: true }, drafts);
+      return;
+    case 'list': {
+      const list = token as Tokens.List;
+      const inner: Context = { ...context, listDepth: context.listDepth + 1, ordered: list.ordered };
+      for (const item of list.items) walk(item.tokens, inner, drafts);
+      return;
+    }
+    case 'code':
+      drafts.push({ kind: 'code', text: String((token as Tokens.Code).text ?? '') });
+      return;
+    case 'hr':
+      drafts.push({ kind: 'rule', text: '' });
+      return;
+    case 'table': {
+      const table = token as Tokens.Table;
+      for (const row of [table.header, ...table.rows]) {
+        push(drafts, { kind: 'paragraph' }, joinInline(row.map((cell) => renderInline(cell.tokens)), ' | '));
+      }
+      return;
+    }
+    case 'html': {
+      // Raw HTML blocks keep their words; comments and tags alone add nothing to read.
+      const words = String((token as Tokens.HTML).text ?? '')
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .replace(/<[^>]*>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (words !== '') drafts.push({ kind: context.inQuote ? 'quote' : 'paragraph', text: words });
+      return;
+    }
+    default:
+      // space, def (link reference definitions) and checkboxes are not blocks of text.
+      return;
+  }
+}
+
+function textBlockShape(context: Context): Omit<BlockDraft, 'text'> {
+  if (context.listDepth >= 0) return { kind: 'list-item', level: context.listDepth, ordered: context.ordered };
+  return { kind: context.inQuote ? 'quote' : 'paragraph' };
+}
+
+function push(drafts: BlockDraft[], shape: Omit<BlockDraft, 'text'>, inline: InlineText): void {
+  if (inline.text === '') return;
+  drafts.push({ ...shape, text: inline.text, ...(inline.marks.length > 0 ? { marks: inline.marks } : {}) });
+}

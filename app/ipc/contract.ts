@@ -1,0 +1,107 @@
+/**
+ * The typed IPC contract between Lectern's main process and its renderer: one map from method
+ * name to argument and result types, plus the zod schemas main validates every call with.
+ * The renderer imports this module for its types only; main imports it at run time.
+ */
+import { z } from 'zod';
+import type { Result } from '../documents/model';
+import type { LecternMethod, MenuCommand } from './channels';
+
+export type { LecternMethod, MenuCommand } from './channels';
+
+/** Files larger than this are refused by openFiles: reading them would stall the import. */
+export const MAX_OPEN_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Longest URL openExternal accepts; real links are far shorter, and this bounds the parser. */
+export const MAX_URL_LENGTH = 8192;
+
+/** One file the user chose in the open dialog. */
+export interface OpenedFile {
+  /** The file name without its folder, e.g. "smith-2020.pdf". */
+  name: string;
+  /** The file's raw contents. */
+  bytes: Uint8Array;
+}
+
+/** What to save and under which suggested name. */
+export interface SaveFileArgs {
+  /** The file name the save dialog suggests; folders in it are ignored. */
+  defaultName: string;
+  /** Text is written as UTF-8, bytes as they are. */
+  data: string | Uint8Array;
+}
+
+/** Where a file was saved. */
+export interface SavedFile {
+  /** The absolute path the user chose. */
+  path: string;
+}
+
+/** Name, version and platform of the running app, for the About view. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** Node's process.platform: "darwin", "win32", "linux"... */
+  platform: string;
+}
+
+/**
+ * Every method the renderer may call in main: `args` is the argument list, `result` what the
+ * returned promise resolves to. Failures the user can act on come back as `{ ok: false, error }`.
+ */
+export interface LecternApi {
+  /** Shows the native open dialog and reads the chosen files. Cancel gives `ok` with []. */
+  openFiles: { args: []; result: Result<OpenedFile[]> };
+  /** Shows the native save dialog and writes the data. Cancel gives `ok` with null. */
+  saveFile: { args: [args: SaveFileArgs]; result: Result<SavedFile | null> };
+  /** Opens an http:, https: or mailto: URL in the system's default handler. */
+  openExternal: { args: [url: string]; result: Result<void> };
+  /** Name, version and platform of the app. */
+  getAppInfo: { args: []; result: AppInfo };
+}
+
+/**
+ * Exactly what the preload script puts on `window.lectern`: the invoke methods of
+ * {@link LecternApi} plus a subscription to native menu commands.
+ */
+export type LecternBridge = {
+  readonly [K in LecternMethod]: (...args: LecternApi[K]['args']) => Promise<LecternApi[K]['result']>;
+} & {
+  /** Calls `callback` for every menu command; returns a function that unsubscribes. */
+  readonly onMenuCommand: (callback: (command: MenuCommand) => void) => () => void;
+};
+
+const saveFileArgsSchema = z.object({
+  defaultName: z
+    .string()
+    .min(1, 'A file name is required.')
+    .max(255, 'File names are limited to 255 characters.')
+    .refine((name) => !name.includes('\0'), 'File names cannot contain NUL characters.'),
+  data: z.union([z.string(), z.instanceof(Uint8Array)]),
+});
+
+/** Argument schemas main validates every call with, one tuple per method. */
+export const lecternArgSchemas = {
+  openFiles: z.tuple([]),
+  saveFile: z.tuple([saveFileArgsSchema]),
+  openExternal: z.tuple([z.string().min(1, 'The link is empty.').max(MAX_URL_LENGTH, 'The link is too long.')]),
+  getAppInfo: z.tuple([]),
+} satisfies { [K in LecternMethod]: z.ZodType<LecternApi[K]['args']> };
+
+function resultOf<T extends z.ZodType>(value: T) {
+  return z.union([
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: z.string() }),
+  ]);
+}
+
+const openedFileSchema = z.object({ name: z.string(), bytes: z.instanceof(Uint8Array) });
+const appInfoSchema = z.object({ name: z.string(), version: z.string(), platform: z.string() });
+
+/** Result schemas, so tests (and a cautious renderer) can check what main sends back. */
+export const lecternResultSchemas = {
+  openFiles: resultOf(z.array(openedFileSchema)),
+  saveFile: resultOf(z.object({ path: z.string() }).nullable()),
+  openExternal: resultOf(z.undefined()),
+  getAppInfo: appInfoSchema,
+} satisfies { [K in LecternMethod]: z.ZodType<LecternApi[K]['result']> };

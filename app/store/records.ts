@@ -1,0 +1,145 @@
+/**
+ * The rows Lectern keeps in its local store. Each table holds one record type; texts, original
+ * bytes and per-document lists live apart from the summary row so listing the library stays cheap.
+ */
+import type { Block, CslItem, DocumentFormat, MetadataProvenance } from '../documents/model';
+
+/** One row of the library: what the list shows, sorts and filters on. Never holds the text. */
+export interface DocumentSummary {
+  /** SHA-256 of the original bytes, hex (same as ParsedDocument.id). */
+  id: string;
+  /** The stated title, or the file name when the document states none (see provenance). */
+  title: string;
+  /** Authors as the library shows them, e.g. "Ezerova, Daria"; absent when unknown. */
+  authorsLabel?: string;
+  /** Year of publication from the CSL `issued` date; absent when unknown. */
+  year?: number;
+  format: DocumentFormat;
+  fileName: string;
+  /** Size of the original bytes. */
+  byteLength: number;
+  /** Character encoding the text was decoded from (text formats). */
+  encoding?: string;
+  /** When the document entered the library, ms since the epoch. */
+  addedAt: number;
+  /** Last change to the row (metadata edits), ms since the epoch. */
+  updatedAt: number;
+  /** Full bibliographic description, the source of exports. */
+  metadata: CslItem;
+  /** Which metadata fields are guesses the student should check. */
+  provenance: MetadataProvenance;
+}
+
+/** The canonical text and its blocks, loaded only when a document is opened. */
+export interface DocumentContent {
+  /** The document this content belongs to (primary key). */
+  docId: string;
+  text: string;
+  blocks: Block[];
+}
+
+/** The original file, kept so page views (PDF, EPUB, DOCX) can be rebuilt. */
+export interface DocumentOriginal {
+  /** The document these bytes belong to (primary key). */
+  docId: string;
+  /** The bytes as given at import: a Blob in the app, a Uint8Array from the CLI or tests. */
+  data: Blob | Uint8Array;
+}
+
+/** One entry of a document's reference list. */
+export interface StoredReference {
+  /**
+   * Unique across the whole library (primary key): derive it from the document id plus the
+   * entry's position and content hash, so two documents citing the same work do not collide.
+   */
+  id: string;
+  /** The document whose reference list holds this entry. */
+  docId: string;
+  /** Position in the reference list, from 0. */
+  index: number;
+  /** The entry as printed in the document. */
+  raw: string;
+  /** The entry parsed to CSL-JSON. */
+  csl: CslItem;
+}
+
+/** One in-text citation, as offsets into the document text. */
+export interface StoredCitation {
+  /** Unique across the whole library (primary key), like StoredReference.id. */
+  id: string;
+  /** The document the citation appears in. */
+  docId: string;
+  /** Start offset [start, end) in the document text. */
+  start: number;
+  end: number;
+  /** Citation style as detected, e.g. "numeric", "author-date" or "note". */
+  kind: string;
+  /** The reference-list entries this citation points to (StoredReference.id). */
+  referenceIds: string[];
+  /** Pinpoint such as "p. 12", when the citation gives one. */
+  locator?: string;
+}
+
+/** W3C TextQuote selector: the quoted text with context, for fuzzy re-anchoring. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+/** W3C TextPosition selector: offsets into the canonical text. */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** A rectangle on a page, in page units, for drawing PDF highlights. */
+export interface PageRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Page number (from 1) and rectangles, for highlights drawn on a page view. */
+export interface PageSelector {
+  type: 'PageSelector';
+  page: number;
+  rects?: PageRect[];
+}
+
+/** The ways a highlight records where it sits. */
+export type AnnotationSelector = TextQuoteSelector | TextPositionSelector | PageSelector;
+
+/** A highlight, with an optional note. */
+export interface StoredAnnotation {
+  /** Primary key, chosen by the caller (e.g. crypto.randomUUID()). */
+  id: string;
+  /** The annotated document. */
+  docId: string;
+  /** Where the highlight sits; several kinds so it survives re-import. */
+  selectors: AnnotationSelector[];
+  /** Highlight colour name or CSS colour. */
+  color: string;
+  /** The note's rich-text editor state, serialisable as JSON; null without a note. */
+  noteJson: unknown;
+  /** The note as plain text, for search and Markdown export; "" without a note. */
+  noteText: string;
+  /** ms since the epoch. */
+  createdAt: number;
+  /** ms since the epoch. */
+  updatedAt: number;
+}
+
+/** A free-standing notebook the student writes in. */
+export interface StoredNotebook {
+  /** Primary key, chosen by the caller. */
+  id: string;
+  title: string;
+  /** The rich-text editor state, serialisable as JSON. */
+  content: unknown;
+  /** ms since the epoch. */
+  updatedAt: number;
+}

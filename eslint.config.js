@@ -1,0 +1,50 @@
+// Lint with types, plus the layering rules of DESIGN.md as import restrictions per folder.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const upTo = (folder) => `^(\\.\\.?/)+(\\.\\./)*${folder}(/|$)`;
+
+/** The import boundaries: exported so the boundary test can show each one catches a violation. */
+export const boundaries = {
+  app: {
+    paths: ['electron', 'react', 'react-dom', 'lexical', 'dexie-react-hooks'].map((name) => ({
+      name,
+      message: 'app/ is the pure core: no Electron, React or Lexical.',
+    })),
+    patterns: [
+      { group: ['react/*', 'react-dom/*', '@lexical/*', 'electron/*'], message: 'app/ is the pure core: no Electron, React or Lexical.' },
+      { regex: upTo('renderer'), message: 'app/ must not import renderer/.' },
+      { regex: upTo('main'), message: 'app/ must not import main/.' },
+    ],
+  },
+  main: {
+    patterns: [{ regex: upTo('renderer'), message: 'main/ must not import renderer/ code.' }],
+  },
+  renderer: {
+    paths: [{ name: 'electron', message: 'renderer/ reaches Electron only through the preload bridge.', allowTypeImports: true }],
+    patterns: [
+      { group: ['electron/*'], message: 'renderer/ reaches Electron only through the preload bridge.', allowTypeImports: true },
+      { regex: upTo('main'), message: 'renderer/ must not import main/ at run time.', allowTypeImports: true },
+    ],
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'bench/results/', '**/*.json', 'app/citations/model/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bin/*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['app/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', boundaries.app] } },
+  { files: ['main/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', boundaries.main] } },
+  { files: ['renderer/**/*.ts', 'renderer/**/*.tsx'], rules: { '@typescript-eslint/no-restricted-imports': ['error', boundaries.renderer] } },
+);

@@ -1,0 +1,148 @@
+/**
+ * The behaviour behind each IPC method, free of Electron: dialogs, the file system and the
+ * system browser are injected. ipc.ts validates arguments and senders before calling these.
+ */
+import path from 'node:path';
+import type { Result } from '../app/documents/model';
+import { MAX_OPEN_FILE_BYTES, type AppInfo, type LecternApi, type LecternMethod, type OpenedFile } from '../app/ipc/contract';
+import { checkExternalUrl } from './external-url';
+import { describeFileError, type FileSystem } from './file-system';
+
+/** File filters of the open dialog: every format Lectern imports, then everything. */
+export const OPEN_DIALOG_FILTERS = [
+  { name: 'Documents', extensions: ['txt', 'md', 'markdown', 'pdf', 'html', 'htm', 'epub', 'docx'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** A dialog filter, as Electron's dialogs take them. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** The native dialogs, reduced to what the handlers use (the window parent is bound by index.ts). */
+export interface Dialogs {
+  showOpenDialog(options: {
+    title: string;
+    properties: Array<'openFile' | 'multiSelections'>;
+    filters: FileFilter[];
+  }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(options: {
+    title: string;
+    defaultPath: string;
+    filters: FileFilter[];
+  }): Promise<{ canceled: boolean; filePath?: string }>;
+}
+
+/** Everything the handlers reach outside the process with. */
+export interface HandlerDeps {
+  dialogs: Dialogs;
+  files: FileSystem;
+  openExternal: (url: string) => Promise<void>;
+  appInfo: () => AppInfo;
+  /** Folder the save dialog starts in (the user's Documents); omitted: the dialog's default. */
+  defaultSaveDir?: () => string;
+  /** Largest file openFiles reads; MAX_OPEN_FILE_BYTES unless a test says otherwise. */
+  maxFileBytes?: number;
+}
+
+/** The implementation of every method of the contract. */
+export type LecternHandlers = {
+  [K in LecternMethod]: (...args: LecternApi[K]['args']) => Promise<LecternApi[K]['result']>;
+};
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = <T>(error: string): Result<T> => ({ ok: false, error });
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
+}
+
+/** Characters no file system accepts in a name, plus path separators so a name cannot pick a folder. */
+export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = name.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '-').trim();
+  return cleaned === '' || /^\.+$/.test(cleaned) ? 'export' : cleaned;
+}
+
+function saveFilters(name: string): FileFilter[] {
+  const ext = path.extname(name).slice(1);
+  const all = { name: 'All files', extensions: ['*'] };
+  return ext ? [{ name: `${ext.toUpperCase()} file`, extensions: [ext] }, all] : [all];
+}
+
+async function readChosen(paths: string[], deps: HandlerDeps): Promise<Result<OpenedFile[]>> {
+  const limit = deps.maxFileBytes ?? MAX_OPEN_FILE_BYTES;
+  const sizes: number[] = [];
+  for (const file of paths) {
+    try {
+      sizes.push(await deps.files.size(file));
+    } catch (error) {
+      return fail(describeFileError('read', path.basename(file), error));
+    }
+  }
+  // Checked before reading anything, so one huge file does not cost a long wasted read.
+  const tooBig = paths.flatMap((file, i) => ((sizes[i] ?? 0) > limit ? [file] : []));
+  if (tooBig.length > 0) {
+    const names = tooBig.map((file) => `“${path.basename(file)}”`).join(', ');
+    const verb = tooBig.length === 1 ? 'is' : 'are';
+    return fail(`${names} ${verb} larger than ${megabytes(limit)}, the most Lectern can import; nothing was imported. Choose smaller files.`);
+  }
+  const opened: OpenedFile[] = [];
+  for (const file of paths) {
+    const name = path.basename(file);
+    try {
+      opened.push({ name, bytes: await deps.files.read(file) });
+    } catch (error) {
+      return fail(describeFileError('read', name, error));
+    }
+  }
+  return ok(opened);
+}
+
+/** Builds the handlers over the given dependencies. */
+export function createHandlers(deps: HandlerDeps): LecternHandlers {
+  return {
+    async openFiles() {
+      const choice = await deps.dialogs.showOpenDialog({
+        title: 'Import documents',
+        properties: ['openFile', 'multiSelections'],
+        filters: OPEN_DIALOG_FILTERS,
+      });
+      if (choice.canceled || choice.filePaths.length === 0) return ok([]);
+      return readChosen(choice.filePaths, deps);
+    },
+
+    async saveFile({ defaultName, data }) {
+      const name = safeFileName(defaultName);
+      const dir = deps.defaultSaveDir?.();
+      const choice = await deps.dialogs.showSaveDialog({
+        title: 'Export',
+        defaultPath: dir ? path.join(dir, name) : name,
+        filters: saveFilters(name),
+      });
+      if (choice.canceled || !choice.filePath) return ok(null);
+      try {
+        await deps.files.write(choice.filePath, data);
+      } catch (error) {
+        return fail(describeFileError('write', path.basename(choice.filePath), error));
+      }
+      return ok({ path: choice.filePath });
+    },
+
+    async openExternal(url) {
+      const checked = checkExternalUrl(url);
+      if (!checked.ok) return checked;
+      try {
+        await deps.openExternal(checked.value);
+      } catch {
+        return fail('The system could not open this link; check that a default browser or mail app is set.');
+      }
+      return ok(undefined);
+    },
+
+    getAppInfo() {
+      return Promise.resolve(deps.appInfo());
+    },
+  };
+}

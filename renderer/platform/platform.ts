@@ -1,0 +1,33 @@
+/**
+ * Everything the renderer needs from the machine it runs on. Two implementations: Electron (the
+ * preload bridge, `window.lectern`) and the web (file input, downloads), so every feature can be
+ * exercised in a plain browser.
+ */
+
+/** A user command that can come from a native menu or a keyboard shortcut. */
+export type PlatformCommand = 'import' | 'export' | 'toggle-theme' | 'about';
+
+/** A file the user chose: a name and its bytes as a Blob (a File on the web). */
+export interface PickedFile {
+  name: string;
+  blob: Blob;
+}
+
+/** Outcome of a platform call that can fail. */
+export type PlatformResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The renderer's one way to reach the platform. */
+export interface Platform {
+  /** 'electron' inside the desktop app, 'web' in a browser. */
+  readonly kind: 'electron' | 'web';
+  /** Asks for files to import; an empty list when the user cancels. */
+  pickFiles(): Promise<PlatformResult<PickedFile[]>>;
+  /** Saves data under a suggested name (native dialog, or a download on the web). */
+  saveFile(defaultName: string, data: string | Uint8Array): Promise<PlatformResult<{ path: string } | null>>;
+  /** Opens an http(s) link outside Lectern. */
+  openExternal(url: string): Promise<PlatformResult<void>>;
+  /** Subscribes to commands from the native menu; returns an unsubscribe function. */
+  onCommand(listener: (command: PlatformCommand) => void): () => void;
+  /** True when the platform already maps shortcuts like Ctrl+O to commands (native menu). */
+  readonly handlesShortcuts: boolean;
+}

@@ -1,0 +1,64 @@
+import type { PickedFile, Platform, PlatformResult } from './platform';
+
+/** Accepted in the file chooser; the importer still checks every file. */
+export const IMPORT_ACCEPT = '.txt,.text,.md,.markdown,text/plain,text/markdown';
+
+function chooseFiles(): Promise<PickedFile[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = IMPORT_ACCEPT;
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      resolve(Array.from(input.files ?? [], (file) => ({ name: file.name, blob: file })));
+      input.remove();
+    });
+    // 'cancel' fires in current Chromium when the dialog is dismissed.
+    input.addEventListener('cancel', () => {
+      resolve([]);
+      input.remove();
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+function download(defaultName: string, data: string | Uint8Array): void {
+  const part: BlobPart = typeof data === 'string' ? data : new Uint8Array(data);
+  const url = URL.createObjectURL(new Blob([part]));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = defaultName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The browser implementation: file input, downloads, window.open for links. */
+export function createWebPlatform(): Platform {
+  return {
+    kind: 'web',
+    handlesShortcuts: false,
+    async pickFiles(): Promise<PlatformResult<PickedFile[]>> {
+      return { ok: true, value: await chooseFiles() };
+    },
+    async saveFile(defaultName, data) {
+      download(defaultName, data);
+      return { ok: true, value: null };
+    },
+    async openExternal(url) {
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        return { ok: false, error: `“${url}” is not a valid link.` };
+      }
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+        return { ok: false, error: `Lectern only opens web links, not “${parsed.protocol}” links.` };
+      }
+      window.open(parsed.href, '_blank', 'noopener,noreferrer');
+      return { ok: true, value: undefined };
+    },
+    onCommand: () => () => undefined,
+  };
+}

@@ -1,0 +1,35 @@
+import { importFile } from '../../../app/documents/import';
+import { describeStorageError, saveImportedDocument } from '../../../app/store/documents-repo';
+import type { LecternDb } from '../../../app/store/db';
+import type { FileOutcome } from './protocol';
+
+/**
+ * Files above this size are refused before reading: a text this long would not be readable in
+ * the reader yet, and reading it whole would hold hundreds of megabytes in the worker.
+ */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/** Parses one file and stores it in one transaction; never throws. */
+export async function importOne(db: LecternDb, name: string, blob: Blob): Promise<FileOutcome> {
+  if (blob.size > MAX_IMPORT_BYTES) {
+    const mb = Math.round(blob.size / (1024 * 1024));
+    return { name, ok: false, error: `“${name}” is too large to import (${mb} MB; the limit is ${MAX_IMPORT_BYTES / (1024 * 1024)} MB).` };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await blob.arrayBuffer());
+  } catch {
+    return { name, ok: false, error: `“${name}” could not be read. Check that the file still exists and that you may open it.` };
+  }
+  const parsed = await importFile(name, bytes).catch((error: unknown) => ({
+    ok: false as const,
+    error: `“${name}” could not be imported: ${error instanceof Error ? error.message : 'unexpected error'}.`,
+  }));
+  if (!parsed.ok) return { name, ok: false, error: parsed.error };
+  try {
+    const saved = await saveImportedDocument(db, parsed.value);
+    return { name, ok: true, id: saved.id, title: parsed.value.metadata.title ?? name, created: saved.created };
+  } catch (error) {
+    return { name, ok: false, error: `“${name}” was not saved: ${describeStorageError(error)}` };
+  }
+}

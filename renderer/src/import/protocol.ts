@@ -1,0 +1,17 @@
+/** Messages between the UI and the import worker. */
+
+/** UI → worker. */
+export type ImportRequest =
+  | { type: 'import'; jobId: number; files: { name: string; blob: Blob }[] }
+  | { type: 'cancel'; jobId: number };
+
+/** The outcome for one file. */
+export type FileOutcome =
+  | { name: string; ok: true; id: string; title: string; created: boolean }
+  | { name: string; ok: false; error: string };
+
+/** Worker → UI. */
+export type ImportEvent =
+  | { type: 'progress'; jobId: number; done: number; total: number; current: string }
+  | { type: 'file'; jobId: number; outcome: FileOutcome }
+  | { type: 'finished'; jobId: number; cancelled: boolean };

@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FileOutcome, ImportEvent, ImportRequest } from './protocol';
+
+/** What the UI shows while files are imported. */
+export interface ImportProgress {
+  jobId: number;
+  done: number;
+  total: number;
+  current: string;
+}
+
+/** Callbacks for each file's outcome. */
+export interface ImportHandlers {
+  onOutcome: (outcome: FileOutcome) => void;
+}
+
+/** Runs imports in a Web Worker and reports progress; one worker for the app's life. */
+export function useImport({ onOutcome }: ImportHandlers) {
+  const workerRef = useRef<Worker | null>(null);
+  const nextJob = useRef(1);
+  const onOutcomeRef = useRef(onOutcome);
+  onOutcomeRef.current = onOutcome;
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+
+  useEffect(() => {
+    const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'lectern-import' });
+    worker.addEventListener('message', (message: MessageEvent<ImportEvent>) => {
+      const event = message.data;
+      if (event.type === 'progress') setProgress({ jobId: event.jobId, done: event.done, total: event.total, current: event.current });
+      else if (event.type === 'file') onOutcomeRef.current(event.outcome);
+      else setProgress((current) => (current?.jobId === event.jobId ? null : current));
+    });
+    workerRef.current = worker;
+    return () => worker.terminate();
+  }, []);
+
+  const start = useCallback((files: { name: string; blob: Blob }[]) => {
+    if (!workerRef.current || files.length === 0) return;
+    const jobId = nextJob.current++;
+    setProgress({ jobId, done: 0, total: files.length, current: files[0]?.name ?? '' });
+    const request: ImportRequest = { type: 'import', jobId, files };
+    workerRef.current.postMessage(request);
+  }, []);
+
+  const cancel = useCallback(() => {
+    if (!workerRef.current || !progress) return;
+    const request: ImportRequest = { type: 'cancel', jobId: progress.jobId };
+    workerRef.current.postMessage(request);
+  }, [progress]);
+
+  return { progress, start, cancel };
+}

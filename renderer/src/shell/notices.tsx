@@ -1,0 +1,37 @@
+import { useCallback, useState } from 'react';
+
+/** A message shown to the student: an import error, or a summary of what was imported. */
+export interface Notice {
+  id: number;
+  tone: 'error' | 'info';
+  text: string;
+}
+
+let nextId = 1;
+
+/** A short list of notices; errors stay until dismissed, information can be cleared. */
+export function useNotices() {
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const push = useCallback((tone: Notice['tone'], text: string) => {
+    setNotices((list) => [...list.slice(-7), { id: nextId++, tone, text }]);
+  }, []);
+  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
+  return { notices, push, dismiss };
+}
+
+/** Renders notices; errors are announced to screen readers as alerts. */
+export function NoticeList({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {
+  if (notices.length === 0) return null;
+  return (
+    <section className="notices" aria-label="Messages">
+      {notices.map((notice) => (
+        <div key={notice.id} className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          <span className="notice-text">{notice.text}</span>
+          <button type="button" className="notice-close" aria-label="Dismiss message" onClick={() => onDismiss(notice.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}

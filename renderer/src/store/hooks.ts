@@ -1,0 +1,30 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { openLecternDb, type LecternDb } from '../../../app/store/db';
+import { getDocument, getDocumentContent, listDocuments } from '../../../app/store/documents-repo';
+
+let shared: LecternDb | undefined;
+
+/** The renderer's one connection to the store (the import worker opens its own). */
+export function database(): LecternDb {
+  shared ??= openLecternDb();
+  return shared;
+}
+
+/**
+ * The library, kept live. `revision` lets the caller force a re-read when another context (the
+ * import worker) has written, in case the cross-context change broadcast is unavailable.
+ */
+export function useDocuments(revision = 0) {
+  return useLiveQuery(() => listDocuments(database()), [revision]);
+}
+
+/** One document's summary row, live. */
+export function useDocumentSummary(id: string | null) {
+  // null once the query has run and found nothing; undefined while it is still loading.
+  return useLiveQuery(async () => (id ? ((await getDocument(database(), id)) ?? null) : null), [id]);
+}
+
+/** One document's text and blocks. */
+export function useDocumentContent(id: string | null) {
+  return useLiveQuery(async () => (id ? ((await getDocumentContent(database(), id)) ?? null) : null), [id]);
+}

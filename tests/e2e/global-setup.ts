@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+// @ts-expect-error plain JavaScript module shared with `npm run web`
+import { startStaticServer } from '../../scripts/static-server.mjs';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** Builds the web renderer once and serves it for every spec. */
+export default async function setup(project: TestProject) {
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
+  const { server, url } = (await startStaticServer(`${repo}dist/web`)) as { server: Server; url: string };
+  project.provide('baseUrl', url);
+  return () => new Promise<void>((done) => server.close(() => done()));
+}

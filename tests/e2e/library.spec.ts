@@ -1,0 +1,160 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openApp, screenshot, SEEDS } from './browser';
+
+const expected = JSON.parse(readFileSync(new URL('../../../shared/expected/seed-citations.json', import.meta.url), 'utf8')) as {
+  documents: Record<string, { metadata: { title: unknown }; paragraphs?: number; paragraphStarts?: string[] }>;
+};
+const seedFiles = readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort();
+
+function acceptableTitles(name: string): string[] {
+  const title = expected.documents[name]?.metadata.title;
+  if (typeof title === 'string') return [title];
+  if (title && typeof title === 'object' && 'acceptable' in title) return (title as { acceptable: string[] }).acceptable;
+  return [name.replace(/\.txt$/, '')];
+}
+
+async function rowTitles(page: Page): Promise<string[]> {
+  return page.locator('.library-row .doc-title').allTextContents();
+}
+
+/** Drops files built inside the page onto the window, as a drag from the file manager would. */
+async function dropFiles(page: Page, files: { name: string; bytes: number[] }[]): Promise<void> {
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const file of list) transfer.items.add(new File([new Uint8Array(file.bytes)], file.name));
+    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+describe('library and reader in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    browser = await launch();
+    ({ page, errors } = await openApp(browser, baseUrl));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows an empty library that says how to import', async () => {
+    await page.waitForSelector('.empty-library');
+    const text = await page.locator('.empty-library').innerText();
+    expect(text).toContain('Your library is empty');
+    expect(text).toMatch(/Import/);
+    expect(text).toMatch(/drop files/i);
+    await screenshot(page, 'library-empty');
+  });
+
+  it('imports all five seeds through the Import button and lists them with their titles', async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import…' }).first().click();
+    await (await chooser).setFiles(seedFiles.map((name) => SEEDS + name));
+    await expect.poll(async () => (await rowTitles(page)).length, { timeout: 20_000 }).toBe(5);
+    const titles = await rowTitles(page);
+    for (const name of seedFiles) {
+      expect(titles.some((title) => acceptableTitles(name).includes(title)), `${name} listed with its title`).toBe(true);
+    }
+    const ezerova = page.locator('.library-row', { hasText: 'Kantemir Balagov: Closeness' });
+    await expect.poll(() => ezerova.locator('.col-author').innerText()).toContain('Ezerova');
+    expect(await ezerova.locator('.col-year').innerText()).toBe('2018');
+    expect(await ezerova.locator('.col-format').innerText()).toBe('TXT');
+    await screenshot(page, 'library');
+  });
+
+  it('sorts the library by a column', async () => {
+    await page.getByRole('button', { name: /^Title/ }).click();
+    const ascending = await rowTitles(page);
+    expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })));
+    await page.getByRole('button', { name: /^Title/ }).click();
+    expect(await rowTitles(page)).toEqual([...ascending].reverse());
+  });
+
+  it('opens seed 000 as its six paragraphs', async () => {
+    const seed000 = seedFiles.find((name) => name.startsWith('000'))!;
+    await page.locator('.library-row', { hasText: seed000.replace(/\.txt$/, '') }).click();
+    await page.waitForSelector('.reader-article .doc-paragraph');
+    const paragraphs = await page.locator('.reader-article .doc-paragraph').allInnerTexts();
+    expect(paragraphs).toHaveLength(expected.documents[seed000]!.paragraphs!);
+    expected.documents[seed000]!.paragraphStarts!.forEach((start, index) => expect(paragraphs[index]).toMatch(new RegExp(`^${start}`)));
+    await screenshot(page, 'reader-000');
+    const lineLength = await page.locator('.reader-article').evaluate((article) => {
+      const style = getComputedStyle(article);
+      return { width: article.getBoundingClientRect().width, fontSize: parseFloat(style.fontSize), lineHeight: parseFloat(style.lineHeight) };
+    });
+    // A readable measure: roughly 55 to 80 characters per line, line height 1.4 to 1.8.
+    const charsPerLine = lineLength.width / (lineLength.fontSize * 0.5);
+    expect(charsPerLine).toBeGreaterThan(55);
+    expect(charsPerLine).toBeLessThan(90);
+    expect(lineLength.lineHeight / lineLength.fontSize).toBeGreaterThan(1.4);
+    expect(lineLength.lineHeight / lineLength.fontSize).toBeLessThan(1.8);
+  });
+
+  it('switches to the dark theme with the keyboard and back', async () => {
+    await page.keyboard.press('Control+Shift+D');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await screenshot(page, 'reader-000-dark');
+    await page.keyboard.press('Control+Shift+D');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.library-table');
+  });
+
+  it('keeps the library after a reload (real IndexedDB)', async () => {
+    const before = (await rowTitles(page)).sort();
+    await page.reload();
+    await page.waitForSelector('.library-row');
+    await expect.poll(async () => (await rowTitles(page)).sort()).toEqual(before);
+  });
+
+  it('refuses a binary file and an empty file with a message naming each, adding nothing', async () => {
+    const before = (await rowTitles(page)).length;
+    const binary = Array.from({ length: 2048 }, (_, i) => (i * 37 + 11) % 256).map((b, i) => (i % 16 === 0 ? 0 : b));
+    const good = [...new TextEncoder().encode('A short note\n\nIt has one paragraph of text.\n')];
+    await dropFiles(page, [
+      { name: 'photo-renamed.txt', bytes: binary },
+      { name: 'empty.txt', bytes: [] },
+      { name: 'short-note.txt', bytes: good },
+    ]);
+    await expect.poll(async () => (await rowTitles(page)).length, { timeout: 15_000 }).toBe(before + 1);
+    const alerts = page.getByRole('alert');
+    await expect.poll(() => alerts.count()).toBe(2);
+    const messages = (await alerts.allInnerTexts()).join('\n');
+    expect(messages).toContain('photo-renamed.txt');
+    expect(messages).toContain('empty.txt');
+    expect(await rowTitles(page)).not.toContain('photo-renamed');
+    await screenshot(page, 'library-bad-files');
+  });
+
+  it('finds the existing document when the same file is imported again', async () => {
+    const before = (await rowTitles(page)).length;
+    const seed = readFileSync(SEEDS + seedFiles[1]);
+    await dropFiles(page, [{ name: 'renamed-copy.txt', bytes: [...seed] }]);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'already in your library' }).count()).toBe(1);
+    expect((await rowTitles(page)).length).toBe(before);
+  });
+
+  it('ran without page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('theme follows the system', () => {
+  it('starts dark when the system is dark', async () => {
+    const browser = await launch();
+    try {
+      const { page } = await openApp(browser, inject('baseUrl'), { colorScheme: 'dark' });
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      await screenshot(page, 'library-empty-dark');
+    } finally {
+      await browser.close();
+    }
+  });
+});
