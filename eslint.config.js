@@ -1,5 +1,6 @@
 // Lint with types, plus the layering rules of DESIGN.md as import restrictions per folder.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const upTo = (folder) => `^(\\.\\.?/)+(\\.\\./)*${folder}(/|$)`;
@@ -44,6 +45,7 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['bin/**', 'scripts/**', '*.js', '*.mjs', 'resources/**/*.mjs'], languageOptions: { globals: globals.node } },
   { files: ['app/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', boundaries.app] } },
   { files: ['main/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', boundaries.main] } },
   { files: ['renderer/**/*.ts', 'renderer/**/*.tsx'], rules: { '@typescript-eslint/no-restricted-imports': ['error', boundaries.renderer] } },

@@ -13,8 +13,11 @@ export interface NavigationPolicy {
   openExternal: (url: string) => void;
 }
 
-/** The only permission the renderer gets: writing sanitized text to the clipboard (copy citation). */
-export const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write'];
+/**
+ * The only permissions the renderer gets: writing sanitized text to the clipboard (copy a
+ * citation) and persistent storage (navigator.storage.persist keeps the library from eviction).
+ */
+export const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write', 'persistent-storage'];
 
 /** True when the renderer may be granted `permission`. */
 export function isPermissionAllowed(permission: string): boolean {

@@ -138,7 +138,7 @@ describe('createMainWindow', () => {
     expect(preventDefault).toHaveBeenCalledOnce();
   });
 
-  it('denies permissions except sanitized clipboard writes', () => {
+  it('denies permissions except sanitized clipboard writes and persistent storage', () => {
     createMainWindow({ preloadPath: '/p.cjs', devServerUrl: undefined });
     const { session } = latestWindow().webContents;
     const granted = (permission: string) => {
@@ -147,6 +147,7 @@ describe('createMainWindow', () => {
       return answer;
     };
     expect(granted('clipboard-sanitized-write')).toBe(true);
+    expect(granted('persistent-storage')).toBe(true);
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       expect(granted(permission), permission).toBe(false);
       expect(session.checkHandler?.({}, permission), permission).toBe(false);

@@ -5,7 +5,7 @@
  */
 import { squash, trimChars, trimEndChars, trimStartChars } from './text-trim';
 
-const OPENING = '“‘«„‚"\'‹「『';
+const OPENING = '“‘«„‚"\'‹「『`';
 const CLOSING = '”’»“"\'›」』';
 const LIST_PUNCT = '.,;:';
 

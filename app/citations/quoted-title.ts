@@ -6,7 +6,7 @@
  * taken as a closing quote when it follows punctuation or another quote, or a ‘ is open.
  */
 
-const OPENERS = new Set(['“', '‘', '«', '„', '"', '‚']);
+const OPENERS = new Set(['“', '‘', '«', '„', '"', '‚', '`']);
 const DOUBLE_CLOSERS = new Set(['”', '»', '"', '“']);
 const SINGLE_CLOSERS = new Set(['’', "'"]);
 const PUNCT = new Set(['.', ',', ';', ':', '!', '?']);

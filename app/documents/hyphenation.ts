@@ -20,7 +20,7 @@ export function buildVocabulary(lines: readonly string[]): Set<string> {
   for (const line of lines) {
     // A fragment before a line-end hyphen is not a word of the text.
     const body = endsWithBrokenWord(line) ? withoutTrailingFragment(line) : line;
-    for (const match of body.matchAll(WORD)) words.add(match[0].toLowerCase());
+    for (const match of body.toLowerCase().matchAll(WORD)) words.add(match[0]);
   }
   return words;
 }

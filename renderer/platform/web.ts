@@ -42,23 +42,27 @@ export function createWebPlatform(): Platform {
     async pickFiles(): Promise<PlatformResult<PickedFile[]>> {
       return { ok: true, value: await chooseFiles() };
     },
-    async saveFile(defaultName, data) {
+    saveFile(defaultName, data) {
       download(defaultName, data);
-      return { ok: true, value: null };
+      return Promise.resolve({ ok: true, value: null });
     },
-    async openExternal(url) {
-      let parsed: URL;
-      try {
-        parsed = new URL(url);
-      } catch {
-        return { ok: false, error: `“${url}” is not a valid link.` };
-      }
-      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-        return { ok: false, error: `Lectern only opens web links, not “${parsed.protocol}” links.` };
-      }
-      window.open(parsed.href, '_blank', 'noopener,noreferrer');
-      return { ok: true, value: undefined };
+    openExternal(url) {
+      return Promise.resolve(openLink(url));
     },
     onCommand: () => () => undefined,
   };
+}
+
+function openLink(url: string): PlatformResult<void> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { ok: false, error: `“${url}” is not a valid link.` };
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    return { ok: false, error: `Lectern only opens web links, not “${parsed.protocol}” links.` };
+  }
+  window.open(parsed.href, '_blank', 'noopener,noreferrer');
+  return { ok: true, value: undefined };
 }

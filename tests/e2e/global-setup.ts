@@ -1,8 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error plain JavaScript module shared with `npm run web`
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,7 +18,7 @@ export default async function setup(project: TestProject) {
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
-  const { server, url } = (await startStaticServer(`${repo}dist/web`)) as { server: Server; url: string };
+  const { server, url } = await startStaticServer(`${repo}dist/web`);
   project.provide('baseUrl', url);
   return () => new Promise<void>((done) => server.close(() => done()));
 }

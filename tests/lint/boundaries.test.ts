@@ -14,7 +14,7 @@ async function restrictedImports(filePath: string, code: string): Promise<string
   return (result?.messages ?? []).filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
 }
 
-describe('import boundaries', () => {
+describe('import boundaries', { timeout: 60_000 }, () => {
   it.each([
     ["import { app } from 'electron';", 'electron'],
     ["import { useState } from 'react';", 'react'],

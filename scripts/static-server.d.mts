@@ -1,0 +1,4 @@
+import type { Server } from 'node:http';
+
+/** Serves `root` on 127.0.0.1; port 0 picks a free port. */
+export function startStaticServer(root: string, port?: number): Promise<{ server: Server; url: string }>;
