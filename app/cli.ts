@@ -3,6 +3,8 @@
  * Each subcommand lives in app/cli/<name>.ts and returns an exit code; errors are printed as
  * one line on stderr, never a stack trace.
  */
+import { citationsCommand } from './cli/citations';
+import { citeCommand } from './cli/cite';
 import { readCommand } from './cli/read';
 import { refsCommand } from './cli/refs';
 
@@ -19,6 +21,8 @@ export interface CliIo {
 const commands: Record<string, { run: Command; summary: string }> = {
   read: { run: readCommand, summary: 'read FILE [--json]   parse a document and print its metadata and blocks' },
   refs: { run: refsCommand, summary: 'refs [FILE]          parse reference strings (one per line) into CSL-JSON' },
+  citations: { run: citationsCommand, summary: 'citations FILE       in-text citations and the reference list, linked, as JSON' },
+  cite: { run: citeCommand, summary: 'cite FILE... [--format F] [--self]   export the works cited (csl-json, bibtex, biblatex, ris, apa, mla, chicago)' },
 };
 
 const usage = ['usage: lectern <command> [options]', '', ...Object.values(commands).map((c) => '  ' + c.summary)].join('\n');
