@@ -36,8 +36,9 @@ const FOLDED: Record<string, ReferenceLabel> = {
   producer: 'note',
   medium: 'note',
   dataset: 'genre',
-  // AnyStyle's "source" marks an abstracting service standing in for the container.
-  source: 'container-title',
+  // AnyStyle's "source" marks an abstracting service ("Dissertation Abstracts International"),
+  // which is not where the work was published.
+  source: 'note',
 };
 
 /** Maps a training-data tag to a label, or undefined when the tag is unknown. */

@@ -126,7 +126,12 @@ export function parseNames(text: string): CslName[] {
     if (isCorporate(chunk) && !chunk.includes(',')) names.push({ literal: chunk.replace(/\.$/, '') });
     else names.push(...chunkNames(chunk));
   }
-  return names.map(cleanName).filter((n) => Object.keys(n).length > 0);
+  const cleaned = names.map(cleanName).filter((n) => Object.keys(n).length > 0);
+  // In Vancouver lists ("Saad ED, Buyse M.") the last initial's full stop ends the list.
+  if (cleaned.some((n) => n.given && /^\p{Lu}{1,3}$/u.test(n.given))) {
+    for (const n of cleaned) if (n.given && /^\p{Lu}{1,3}\.$/u.test(n.given)) n.given = n.given.slice(0, -1);
+  }
+  return cleaned;
 }
 
 function cleanName(name: CslName): CslName {
@@ -135,7 +140,7 @@ function cleanName(name: CslName): CslName {
     if (!value) continue;
     let v = value.trim();
     // A full stop after a family name or a written-out given name is list punctuation, not part of it.
-    if (key !== 'given' || !/(?:^|[\s.-])\p{Lu}\.$/u.test(v)) v = v.replace(/\.$/, '');
+    if (key !== 'suffix' && (key !== 'given' || !/(?:^|[\s.-])\p{Lu}\.$/u.test(v))) v = v.replace(/\.$/, '');
     if (v) out[key] = v;
   }
   return out;

@@ -16,6 +16,9 @@ import { tokenize } from './tokenize';
  */
 export const MAX_REFERENCE_LENGTH = 2000;
 
+/** Likewise in tokens (the longest training entry has under 100); bounds the labeller's work. */
+export const MAX_REFERENCE_TOKENS = 256;
+
 /** A parser bound to one model. */
 export interface ReferenceParser {
   /** Labelled spans of a reference string, for inspection and tests. */
@@ -30,7 +33,7 @@ export interface ReferenceParser {
 export function createReferenceParser(model: LinearChainModel): ReferenceParser {
   const label = (raw: string): LabelledSpan[] => {
     const text = raw.length > MAX_REFERENCE_LENGTH ? raw.slice(0, MAX_REFERENCE_LENGTH) : raw;
-    const tokens = tokenize(text);
+    const tokens = tokenize(text).slice(0, MAX_REFERENCE_TOKENS);
     if (tokens.length === 0) return [];
     const labels = decode(model, observeReference(tokens));
     return spansFromTokens(text, tokens, labels);

@@ -24,6 +24,10 @@ export function ReaderView({ documentId, onClose }: { documentId: string; onClos
   }
 
   const byline = [summary.authorsLabel, summary.year].filter(Boolean).join(', ');
+  // The header already shows the title; the document's own title heading would repeat it.
+  const titleBlock = content.blocks.findIndex(
+    (block) => block.kind === 'heading' && content.text.slice(block.start, block.end).trim() === summary.title,
+  );
   return (
     <main className="reader" aria-label="Reader">
       <div className="reader-toolbar">
@@ -35,12 +39,19 @@ export function ReaderView({ documentId, onClose }: { documentId: string; onClos
       <div className="reader-scroll" ref={scroller} tabIndex={-1}>
         <article className="reader-article" lang={summary.metadata.language ?? undefined}>
           <header className="reader-header">
-            <h1 className="reader-title">{summary.title}</h1>
+            <h1 className="reader-title">
+              {summary.title}
+              {summary.provenance?.titleIsFallback ? (
+                <span className="doc-flag" title="The document states no title; this is its file name.">
+                  file name
+                </span>
+              ) : null}
+            </h1>
             {byline ? <p className="reader-byline">{byline}</p> : null}
           </header>
-          {content.blocks.map((block, index) => (
-            <BlockView key={`${block.start}-${index}`} block={block} text={content.text} index={index} />
-          ))}
+          {content.blocks.map((block, index) =>
+            index === titleBlock ? null : <BlockView key={`${block.start}-${index}`} block={block} text={content.text} index={index} />,
+          )}
         </article>
       </div>
     </main>

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { cleanContainer, cleanPages, cleanTitle, extractDoi, extractIsbn, extractUrl, parseVolume } from './field-cleaners';
+
+describe('cleanTitle', () => {
+  it('strips every kind of wrapping quote and end punctuation', () => {
+    expect(cleanTitle('“Gender and Nation (1993)”')).toBe('Gender and Nation (1993)');
+    expect(cleanTitle('"Latent-Dynamic Models".')).toBe('Latent-Dynamic Models');
+    expect(cleanTitle("'Three factors in language design',")).toBe('Three factors in language design');
+    expect(cleanTitle('« Interazionismo strutturale »,')).toBe('Interazionismo strutturale');
+    expect(cleanTitle("``Tunable superprism effect,''")).toBe('Tunable superprism effect');
+    expect(cleanTitle('Brainology in the classroom.')).toBe('Brainology in the classroom');
+  });
+
+  it('handles mismatched pairs and keeps inner quotes and apostrophes', () => {
+    expect(cleanTitle('‘“Tesnota”: Mariia Kuvshinova beseduet.”')).toBe('“Tesnota”: Mariia Kuvshinova beseduet');
+    expect(cleanTitle('“Dve bedy: tesnota i nelubov’.”')).toBe('Dve bedy: tesnota i nelubov’');
+    expect(cleanTitle('“Udush’e lubvi: fil’ma “Tesnota.”’')).toBe('Udush’e lubvi: fil’ma “Tesnota”');
+  });
+
+  it('keeps a question mark', () => {
+    expect(cleanTitle('Is this a ban?')).toBe('Is this a ban?');
+  });
+});
+
+describe('other fields', () => {
+  it('cleans containers', () => {
+    expect(cleanContainer('In: Handbook of labor economics,')).toBe('Handbook of labor economics');
+    expect(cleanContainer('Sobesednik.ru.')).toBe('Sobesednik.ru');
+    expect(cleanContainer('Proc. Natl. Acad. Sci.')).toBe('Proc. Natl. Acad. Sci.');
+  });
+
+  it('cleans pages', () => {
+    expect(cleanPages('pp. 1761–1800).')).toBe('1761–1800');
+    expect(cleanPages('403–408.')).toBe('403–408');
+    expect(cleanPages('p. 7 - 22')).toBe('7-22');
+  });
+
+  it('splits volume and issue', () => {
+    expect(parseVolume('Vol. 9,')).toEqual({ volume: '9' });
+    expect(parseVolume('1(1),')).toEqual({ volume: '1', issue: '1' });
+    expect(parseVolume('(Vol. 3, Part A,')).toEqual({ volume: '3' });
+    expect(parseVolume('vol. 26, no. 14,')).toEqual({ volume: '26', issue: '14' });
+    expect(parseVolume('14:')).toEqual({ volume: '14' });
+  });
+
+  it('pulls identifiers out of their prefixes', () => {
+    expect(extractDoi('doi:10.1177/0269216309106790.')).toBe('10.1177/0269216309106790');
+    expect(extractDoi('https://doi.org/10.1016/j.cub.2016.05.047')).toBe('10.1016/j.cub.2016.05.047');
+    expect(extractUrl('Retrieved from http://www.example.org/a_(b).')).toBe('http://www.example.org/a_(b)');
+    expect(extractIsbn('ISBN 978-0-12-374857-7.')).toBe('978-0-12-374857-7');
+  });
+});

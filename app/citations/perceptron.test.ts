@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readAnystyleXml } from './anystyle-xml';
+import { REFERENCE_LABELS } from './labels';
+import { decode } from './linear-chain';
+import { deserializeModel, serializeModel } from './model-format';
+import { trainPerceptron } from './perceptron';
+import { trainingSequences } from './train/dataset';
+
+const refs = readAnystyleXml(readFileSync(new URL('../../../shared/eval/anystyle/core.xml', import.meta.url), 'utf8'));
+const small = trainingSequences(refs.slice(0, 80));
+const model = trainPerceptron(REFERENCE_LABELS, small, { epochs: 4, seed: 1, minCount: 1 });
+
+function accuracy(predict: (i: number) => string[]): number {
+  let right = 0;
+  let all = 0;
+  small.forEach((seq, i) => {
+    const labels = predict(i);
+    seq.labels.forEach((gold, t) => {
+      all++;
+      if (labels[t] === REFERENCE_LABELS[gold]) right++;
+    });
+  });
+  return right / all;
+}
+
+describe('averaged perceptron', () => {
+  it('learns its training data', () => {
+    expect(accuracy((i) => decode(model, small[i]!.observation))).toBeGreaterThan(0.95);
+  });
+
+  it('is reproducible with the same seed', () => {
+    const again = trainPerceptron(REFERENCE_LABELS, small, { epochs: 4, seed: 1, minCount: 1 });
+    expect(Array.from(again.emission.slice(0, 500))).toEqual(Array.from(model.emission.slice(0, 500)));
+  });
+
+  it('labels the same after a round trip through the model file', () => {
+    const restored = deserializeModel(JSON.parse(JSON.stringify(serializeModel(model))));
+    if (!restored.ok) throw new Error(restored.error);
+    small.slice(0, 30).forEach((seq) => expect(decode(restored.value, seq.observation)).toEqual(decode(model, seq.observation)));
+  });
+
+  it('rejects data that is not a model', () => {
+    expect(deserializeModel({ format: 'other' })).toEqual({ ok: false, error: 'not a lectern-refs-model/1 file' });
+    const broken = { ...serializeModel(model), transition: [1, 2] };
+    expect(deserializeModel(broken).ok).toBe(false);
+  });
+});
