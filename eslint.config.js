@@ -22,7 +22,10 @@ export const boundaries = {
     patterns: [{ regex: upTo('renderer'), message: 'main/ must not import renderer/ code.' }],
   },
   renderer: {
-    paths: [{ name: 'electron', message: 'renderer/ reaches Electron only through the preload bridge.', allowTypeImports: true }],
+    paths: [
+      { name: 'electron', message: 'renderer/ reaches Electron only through the preload bridge.', allowTypeImports: true },
+      { name: 'dexie', message: 'renderer/ reads and writes the store through app/store repositories, not Dexie directly.', allowTypeImports: true },
+    ],
     patterns: [
       { group: ['electron/*'], message: 'renderer/ reaches Electron only through the preload bridge.', allowTypeImports: true },
       { regex: upTo('main'), message: 'renderer/ must not import main/ at run time.', allowTypeImports: true },

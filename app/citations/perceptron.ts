@@ -126,3 +126,27 @@ export function trainPerceptron(labels: readonly string[], data: TrainingSequenc
     contextTransition: average(cw, cu),
   };
 }
+
+/**
+ * Trains `count` models on differently shuffled passes and averages their weights. All share one
+ * feature index (same data), so the average is again one model of the same size.
+ */
+export function trainAveragedEnsemble(labels: readonly string[], data: TrainingSequence[], options: PerceptronOptions, count: number): LinearChainModel {
+  const models = Array.from({ length: Math.max(1, count) }, (_, k) => trainPerceptron(labels, data, { ...options, seed: options.seed + k * 7919 }));
+  const first = models[0] as LinearChainModel;
+  if (models.length === 1) return first;
+  const mean = (pick: (m: LinearChainModel) => Float32Array) => {
+    const out = new Float32Array(pick(first).length);
+    for (const m of models) {
+      const values = pick(m);
+      for (let i = 0; i < out.length; i++) out[i]! += values[i]! / models.length;
+    }
+    return out;
+  };
+  return {
+    ...first,
+    emission: mean((m) => m.emission),
+    transition: mean((m) => m.transition),
+    contextTransition: mean((m) => m.contextTransition),
+  };
+}

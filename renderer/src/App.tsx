@@ -49,6 +49,21 @@ export function App() {
   );
 
   useEffect(() => platform.onCommand(runCommand), [platform, runCommand]);
+
+  // Links inside documents never navigate the app: they open outside, after the platform vets them.
+  useEffect(() => {
+    const onClick = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.('a[data-external-link]');
+      const href = link?.getAttribute('href');
+      if (!href) return;
+      event.preventDefault();
+      void platform.openExternal(href).then((result) => {
+        if (!result.ok) push('error', result.error);
+      });
+    };
+    document.addEventListener('click', onClick);
+    return () => document.removeEventListener('click', onClick);
+  }, [platform, push]);
   useShortcuts({ platformHandles: platform.handlesShortcuts, onCommand: runCommand, onEscape: () => setOpenId(null) });
 
   return (

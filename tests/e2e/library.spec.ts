@@ -178,6 +178,28 @@ describe('library and reader in Chromium', () => {
     await bar.waitFor({ state: 'detached', timeout: 10_000 });
   });
 
+  it('renders a Markdown document with headings, lists, quotes and emphasis', async () => {
+    const markdown = [
+      '---', 'title: Notes on Closeness', 'author: Ilana Koft', 'date: 2019-03-02', '---', '',
+      '# Notes on Closeness', '', 'Balagov frames the film as *oral history* and **memory**.', '',
+      '## Themes', '', '- family and debt', '- the Caucasus as a border', '  - nested point', '',
+      '> It is nostalgia of course.', '', '1. first', '2. second', '',
+    ].join('\n');
+    await dropFiles(page, [{ name: 'notes.md', text: markdown }]);
+    const row = page.locator('.library-row', { hasText: 'Notes on Closeness' });
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.locator('.col-format').innerText()).toBe('MD');
+    await row.click();
+    await page.waitForSelector('.reader-article .doc-heading');
+    expect(await page.locator('.reader-article h3.doc-heading').innerText()).toBe('Themes');
+    expect(await page.locator('.reader-article em').first().innerText()).toBe('oral history');
+    expect(await page.locator('.reader-article strong').first().innerText()).toBe('memory');
+    expect(await page.locator('.reader-article .doc-list-item').count()).toBe(5);
+    expect(await page.locator('.reader-article blockquote').innerText()).toBe('It is nostalgia of course.');
+    await screenshot(page, 'reader-markdown');
+    await page.keyboard.press('Escape');
+  });
+
   it('ran without page errors', () => {
     expect(errors).toEqual([]);
   });

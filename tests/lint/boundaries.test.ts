@@ -39,6 +39,11 @@ describe('import boundaries', { timeout: 60_000 }, () => {
     expect(await restrictedImports('renderer/src/probe.ts', "import { x } from '../../main/ipc';\nexport {};\n")).toHaveLength(1);
   });
 
+  it('renderer/ may not use Dexie directly, only app/store repositories', async () => {
+    expect(await restrictedImports('renderer/src/probe.ts', "import Dexie from 'dexie';\nexport const d = Dexie;\n")).toHaveLength(1);
+    expect(await restrictedImports('renderer/src/probe.ts', "import { listDocuments } from '../../app/store/documents-repo';\nexport const l = listDocuments;\n")).toEqual([]);
+  });
+
   it('renderer/ may import electron and main/ types', async () => {
     const code = "import type { IpcRenderer } from 'electron';\nimport type { X } from '../../main/ipc';\nexport type Y = [IpcRenderer, X];\n";
     expect(await restrictedImports('renderer/src/probe.ts', code)).toEqual([]);

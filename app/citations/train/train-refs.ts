@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { readAnystyleXml, referenceText, writeAnystyleXml, type LabelledReference } from '../anystyle-xml';
 import { REFERENCE_LABELS } from '../labels';
 import { serializeModel } from '../model-format';
-import { seededRandom, shuffle, trainPerceptron, type PerceptronOptions } from '../perceptron';
+import { seededRandom, shuffle, trainAveragedEnsemble, type PerceptronOptions } from '../perceptron';
 import { createReferenceParser } from '../reference-parser';
 import { trainingSequences } from './dataset';
 
@@ -30,11 +30,12 @@ function option(name: string, fallback: number): number {
 
 const folds = option('folds', 5);
 const options: PerceptronOptions = { epochs: option('epochs', 12), seed: option('seed', 20240531), minCount: option('min-count', 1) };
+const bag = option('bag', 1);
 const quick = process.argv.includes('--quick');
 const ship = !process.argv.includes('--no-ship');
 
 function train(references: LabelledReference[]) {
-  return trainPerceptron(REFERENCE_LABELS, trainingSequences(references), options);
+  return trainAveragedEnsemble(REFERENCE_LABELS, trainingSequences(references), options, bag);
 }
 
 function score(xmlPath: string, args: string[]): Record<string, unknown> {

@@ -2,7 +2,7 @@ import type { Block } from '../../../app/documents/model';
 import { renderInline } from './inline';
 
 /** One block of a document, as the element a reader expects for its kind. */
-export function BlockView({ block, text, index }: { block: Block; text: string; index: number }) {
+export function BlockView({ block, text, index, ordinal }: { block: Block; text: string; index: number; ordinal?: number }) {
   const content = renderInline(text, block.start, block.end, block.marks);
   const common = { 'data-block': index, 'data-start': block.start };
   switch (block.kind) {
@@ -30,6 +30,9 @@ export function BlockView({ block, text, index }: { block: Block; text: string; 
           style={{ marginInlineStart: `${1.5 * (block.level ?? 0) + 1.25}rem` }}
           {...common}
         >
+          <span className="doc-list-marker" aria-hidden="true">
+            {ordinal !== undefined ? `${ordinal}.` : '•'}
+          </span>
           {content}
         </div>
       );

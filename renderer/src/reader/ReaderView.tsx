@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useDocumentContent, useDocumentSummary } from '../store/hooks';
 import { BlockView } from './BlockView';
+import { listOrdinals } from './list-ordinals';
 
 /** Reads one document: its title, byline and blocks, in a comfortable measure. */
 export function ReaderView({ documentId, onClose }: { documentId: string; onClose: () => void }) {
@@ -23,6 +24,7 @@ export function ReaderView({ documentId, onClose }: { documentId: string; onClos
     );
   }
 
+  const ordinals = listOrdinals(content.blocks);
   const byline = [summary.authorsLabel, summary.year].filter(Boolean).join(', ');
   // The header already shows the title; the document's own title heading would repeat it.
   const titleBlock = content.blocks.findIndex(
@@ -50,7 +52,9 @@ export function ReaderView({ documentId, onClose }: { documentId: string; onClos
             {byline ? <p className="reader-byline">{byline}</p> : null}
           </header>
           {content.blocks.map((block, index) =>
-            index === titleBlock ? null : <BlockView key={`${block.start}-${index}`} block={block} text={content.text} index={index} />,
+            index === titleBlock ? null : (
+              <BlockView key={`${block.start}-${index}`} block={block} text={content.text} index={index} ordinal={ordinals[index]} />
+            ),
           )}
         </article>
       </div>

@@ -1,4 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+
+/** Information fades after this long; errors stay until the student dismisses them. */
+const INFO_LIFETIME_MS = 8000;
 
 /** A message shown to the student: an import error, or a summary of what was imported. */
 export interface Notice {
@@ -16,6 +19,12 @@ export function useNotices() {
     setNotices((list) => [...list.slice(-7), { id: nextId++, tone, text }]);
   }, []);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
+  useEffect(() => {
+    const info = notices.filter((notice) => notice.tone === 'info');
+    if (info.length === 0) return;
+    const timer = setTimeout(() => dismiss(info[0]!.id), INFO_LIFETIME_MS);
+    return () => clearTimeout(timer);
+  }, [notices, dismiss]);
   return { notices, push, dismiss };
 }
 

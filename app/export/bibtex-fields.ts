@@ -1,0 +1,69 @@
+/**
+ * Getting CSL items ready for BibTeX and BibLaTeX output. citation-js is told to keep UTF-8 as is
+ * (see citation-js.ts), which also turns off its escaping of characters TeX treats as commands,
+ * so those are escaped here: a title with "&" or "50%" must still compile, and an unbalanced
+ * brace must not end the field early.
+ */
+import type { CslItem, CslName } from '../documents/model';
+
+/** Fields written verbatim: a URL or DOI with "_" or "%" must stay clickable. */
+const VERBATIM_FIELDS = new Set(['id', 'citation-key', 'URL', 'DOI']);
+
+const TEX_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
+
+/** `text` with TeX's special characters escaped. */
+export function escapeTex(text: string): string {
+  return text.replace(/[\\{}&%$#_~^]/g, (ch) => TEX_ESCAPES[ch] ?? ch);
+}
+
+function escapeName(name: CslName): CslName {
+  const out: CslName = {};
+  for (const [key, value] of Object.entries(name)) {
+    (out as Record<string, unknown>)[key] = typeof value === 'string' ? escapeTex(value) : value;
+  }
+  return out;
+}
+
+function escapeValue(key: string, value: unknown): unknown {
+  if (VERBATIM_FIELDS.has(key)) return value;
+  if (typeof value === 'string') return escapeTex(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) {
+    return (value as CslName[]).map(escapeName);
+  }
+  return value;
+}
+
+/** A copy of `item` keyed `key` (the entry label), with TeX specials escaped in its text fields. */
+export function toBibtexReady(item: CslItem, key: string): CslItem {
+  const out: CslItem = { id: key, type: item.type };
+  for (const [field, value] of Object.entries(item)) {
+    if (field === 'id' || field === 'type') continue;
+    out[field] = escapeValue(field, value);
+  }
+  out['citation-key'] = key;
+  return out;
+}
+
+/**
+ * citation-js writes every CSL chapter as @inbook, which BibTeX and BibLaTeX reserve for a part
+ * of a book by the book's own author; a chapter in an edited volume is @incollection.
+ */
+export function retypeEditedChapters(text: string, items: readonly CslItem[]): string {
+  let out = text;
+  for (const item of items) {
+    if (item.type !== 'chapter' || !item.editor?.length) continue;
+    out = out.replace(`@inbook{${item.id},`, `@incollection{${item.id},`);
+  }
+  return out;
+}
