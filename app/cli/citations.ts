@@ -1,7 +1,67 @@
+/**
+ * `lectern citations FILE`: import one file and print its reference list (parsed to CSL) and its
+ * in-text citations, footnote markers and author mentions, linked, as JSON. Offsets point into
+ * the document text as `lectern read` produces it.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Command } from '../cli';
+import { findDocumentCitations, type DocumentCitations } from '../citations/document-citations';
+import { importFile } from '../documents/import';
+import type { CslItem } from '../documents/model';
 
-/** Placeholder until in-text citation finding lands. */
-export const citationsCommand: Command = async (_args, io) => {
-  io.stderr('lectern citations: not available yet\n');
-  return 1;
+/** The JSON `lectern citations` prints. */
+export interface CitationsJson {
+  references: Array<{ id: string; raw: string; csl: CslItem }>;
+  citations: Array<{ text: string; start: number; end: number; kind: string; referenceIds: string[]; locator?: string; unresolved?: boolean }>;
+}
+
+/** The printed shape of a document's citations. */
+export function toCitationsJson(found: DocumentCitations): CitationsJson {
+  return {
+    references: found.references.map(({ id, raw, csl }) => ({ id, raw, csl })),
+    citations: found.citations.map((c) => ({
+      text: c.text,
+      start: c.start,
+      end: c.end,
+      kind: c.kind,
+      referenceIds: c.referenceIds,
+      ...(c.locator ? { locator: c.locator } : {}),
+      ...(c.unresolved ? { unresolved: true } : {}),
+    })),
+  };
+}
+
+async function readBytes(path: string): Promise<{ ok: true; value: Uint8Array } | { ok: false; error: string }> {
+  try {
+    return { ok: true, value: new Uint8Array(await readFile(path)) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, error: `“${path}” does not exist.` };
+    if (code === 'EISDIR') return { ok: false, error: `“${path}” is a folder, not a file.` };
+    return { ok: false, error: `“${path}” cannot be read (${code ?? 'unknown error'}).` };
+  }
+}
+
+/** Prints the citations of the file named on the command line; one error line and 1 on failure. */
+export const citationsCommand: Command = async (args, io) => {
+  const unknown = args.find((a) => a.startsWith('-'));
+  const files = args.filter((a) => !a.startsWith('-'));
+  if (unknown || files.length !== 1) {
+    io.stderr(`lectern citations: ${unknown ? `unknown option "${unknown}"` : 'expected one file'} (usage: lectern citations FILE)\n`);
+    return 1;
+  }
+  const path = files[0] ?? '';
+  const bytes = await readBytes(path);
+  if (!bytes.ok) {
+    io.stderr(`lectern citations: ${bytes.error}\n`);
+    return 1;
+  }
+  const imported = await importFile(basename(path), bytes.value);
+  if (!imported.ok) {
+    io.stderr(`lectern citations: ${imported.error}\n`);
+    return 1;
+  }
+  io.stdout(JSON.stringify(toCitationsJson(findDocumentCitations(imported.value)), null, 2) + '\n');
+  return 0;
 };

@@ -27,6 +27,32 @@ export function escapeTex(text: string): string {
   return text.replace(/[\\{}&%$#_~^]/g, (ch) => TEX_ESCAPES[ch] ?? ch);
 }
 
+/** CSL fields that become BibTeX title fields, where styles may change the letter case. */
+const TITLE_FIELDS = new Set(['title', 'collection-title', 'event-title', 'original-title', 'title-short']);
+
+/** Periodical types, whose container becomes `journal` (never recased) rather than `booktitle`. */
+const PERIODICAL_TYPE = /^(article|review|post)/;
+
+/**
+ * Braces words written in a non-Latin script that hold a capital ("{Кантемиром}"), so a style
+ * that lowercases titles keeps proper names. citation-js does this for ASCII words only; as it
+ * does, the first word of the title and of each subtitle is left alone.
+ */
+export function protectCapitals(text: string): string {
+  return text
+    .split(/(:\s*)/)
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      let first = true;
+      return part.replace(/[\p{L}\p{M}]+/gu, (word) => {
+        const protect = !first && /\p{Lu}/u.test(word) && !/[A-Za-z]/.test(word);
+        first = false;
+        return protect ? `{${word}}` : word;
+      });
+    })
+    .join('');
+}
+
 function escapeName(name: CslName): CslName {
   const out: CslName = {};
   for (const [key, value] of Object.entries(name)) {
@@ -44,13 +70,25 @@ function escapeValue(key: string, value: unknown): unknown {
   return value;
 }
 
+/**
+ * BibTeX has no interview type: citation-js writes one as @misc (BibTeX), dropping the periodical
+ * it appeared in, or as @audio (BibLaTeX). An interview printed in a periodical is an article.
+ */
+function bibtexType(item: CslItem): string {
+  return item.type === 'interview' && item['container-title'] ? 'article-magazine' : item.type;
+}
+
 /** A copy of `item` keyed `key` (the entry label), with TeX specials escaped in its text fields. */
 export function toBibtexReady(item: CslItem, key: string): CslItem {
-  const out: CslItem = { id: key, type: item.type };
+  const out: CslItem = { id: key, type: bibtexType(item) };
+  const titles = PERIODICAL_TYPE.test(out.type) ? TITLE_FIELDS : new Set([...TITLE_FIELDS, 'container-title']);
   for (const [field, value] of Object.entries(item)) {
     if (field === 'id' || field === 'type') continue;
-    out[field] = escapeValue(field, value);
+    const escaped = escapeValue(field, value);
+    out[field] = titles.has(field) && typeof escaped === 'string' ? protectCapitals(escaped) : escaped;
   }
+  // citation-js turns a hyphen between page numbers into TeX's en dash "--" but passes "–" through.
+  if (typeof out.page === 'string') out.page = out.page.replace(/\s*[–—]\s*/g, '-');
   out['citation-key'] = key;
   return out;
 }

@@ -21,7 +21,11 @@ declare module '@citation-js/core' {
   }
 
   export const plugins: {
-    input: { chain(input: unknown, options?: ChainOptions): unknown[] };
+    input: {
+      chain(input: unknown, options?: ChainOptions): unknown[];
+      /** One parsing step of a given input type (e.g. RIS text to RIS records). */
+      data(input: unknown, type: string): unknown;
+    };
     output: { format(name: string, data: unknown[], options?: Record<string, unknown>): unknown };
     config: { get(ref: string): unknown };
   };

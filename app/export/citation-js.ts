@@ -33,9 +33,12 @@ export function toBibtexText(items: CslItem[], dialect: 'bibtex' | 'biblatex'): 
   return String(plugins.output.format(dialect, items, { format: 'text' }));
 }
 
-/** CSL items as RIS records. */
-export function toRisText(items: CslItem[]): string {
-  return String(plugins.output.format('ris', items, { format: 'text' }));
+/** One RIS record: tag -> value, repeated tags (AU) as lists. */
+export type RisRecord = Record<string, string | string[]>;
+
+/** CSL items as RIS records (not yet text: ris.ts writes the lines). */
+export function toRisRecords(items: CslItem[]): RisRecord[] {
+  return plugins.output.format('ris', items, { format: 'object' }) as RisRecord[];
 }
 
 /** Parses BibTeX or BibLaTeX text (the BibLaTeX reader accepts both) into CSL items. */
@@ -43,9 +46,14 @@ export function fromBibtexText(text: string): CslItem[] {
   return plugins.input.chain(text, { forceType: '@biblatex/text', generateGraph: false }) as CslItem[];
 }
 
-/** Parses RIS text into CSL items. */
-export function fromRisText(text: string): CslItem[] {
-  return plugins.input.chain(text, { forceType: '@ris/file', generateGraph: false }) as CslItem[];
+/** Splits RIS text into records. */
+export function risTextToRecords(text: string): RisRecord[] {
+  return plugins.input.data(text, '@ris/file') as RisRecord[];
+}
+
+/** One RIS record as a CSL item. */
+export function risRecordToCsl(record: RisRecord): CslItem | undefined {
+  return plugins.input.chain(record, { forceType: '@ris/record', generateGraph: false })[0] as CslItem | undefined;
 }
 
 /** Makes a CSL style available to citeproc under `id`. */
@@ -63,7 +71,15 @@ export function renderBibliography(items: CslItem[], style: string, lang: string
   return String(plugins.output.format('bibliography', items, { style, lang, format }));
 }
 
-/** One in-text citation of all `items` together, e.g. "(Ezerova, 2018)". */
-export function renderCitation(items: CslItem[], style: string, lang: string, format: RenderFormat): string {
-  return String(plugins.output.format('citation', items, { style, lang, format }));
+/** One cited item in a citation: its id and, optionally, where in it ("405", label "page"). */
+export interface CiteEntry {
+  id: string;
+  locator?: string;
+  label?: string;
+}
+
+/** One in-text citation of `entry` (default: all `items` together), e.g. "(Ezerova, 2018)". */
+export function renderCitation(items: CslItem[], style: string, lang: string, format: RenderFormat, entry?: CiteEntry[]): string {
+  const options = { style, lang, format, ...(entry ? { entry } : {}) };
+  return String(plugins.output.format('citation', items, options));
 }

@@ -6,7 +6,8 @@
  */
 import type { CslItem, Result } from '../documents/model';
 import { retypeEditedChapters, toBibtexReady } from './bibtex-fields';
-import { renderBibliography, renderCitation, toBibtexText, toRisText, type RenderFormat } from './citation-js';
+import { renderBibliography, renderCitation, toBibtexText, type RenderFormat } from './citation-js';
+import { itemsToRis } from './ris';
 import { assignCitekeys } from './citekeys';
 import { checkLocale, resolveStyle, STYLE_ALIASES } from './styles';
 
@@ -85,10 +86,10 @@ export function exportItems(items: readonly CslItem[], format: ExportFormat, opt
       case 'bibtex':
       case 'biblatex': {
         const ready = keyed.map((item) => toBibtexReady(item, item.id));
-        return { ok: true, value: retypeEditedChapters(toBibtexText(ready, format), ready) };
+        return { ok: true, value: retypeEditedChapters(toBibtexText(ready, format === 'bibtex' ? 'bibtex' : 'biblatex'), ready) };
       }
       case 'ris':
-        return { ok: true, value: toRisText(keyed) };
+        return { ok: true, value: itemsToRis(keyed) };
       default:
         return formatBibliography(keyed, format, options);
     }

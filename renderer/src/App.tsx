@@ -1,25 +1,40 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { detectPlatform, type PlatformCommand } from '../platform';
 import { DropOverlay } from './import/DropOverlay';
 import { ImportProgressBar } from './import/ImportProgressBar';
 import type { FileOutcome } from './import/protocol';
 import { useImport } from './import/use-import';
 import { LibraryView } from './library/LibraryView';
-import { ReaderView } from './reader/ReaderView';
-import { NoticeList, useNotices } from './shell/notices';
-import { useTheme } from './shell/theme';
+import { createNotebook } from './notes/notebooks';
+import { NoticeList, useNotices, type NoticeAction } from './shell/notices';
 import { useShortcuts } from './shell/shortcuts';
-import { useDocuments } from './store/hooks';
 import { ThemeSwitch } from './shell/ThemeSwitch';
+import { useTheme } from './shell/theme';
+import { useDocuments, useNotebooks } from './store/hooks';
+import { SourcesSidebar } from './workspace/SourcesSidebar';
+import { Workspace } from './workspace/Workspace';
+import { loadWorkspace, MAX_PANES, saveWorkspace, workspaceReducer } from './workspace/workspace-state';
 
-/** The whole app: a header, the library or the reader, notices and import progress. */
+type View = 'library' | 'reading';
+const VIEW_KEY = 'lectern.view';
+
+/** The whole app: a header, the library or the reading workspace, notices and import progress. */
 export function App() {
   const platform = useMemo(detectPlatform, []);
   const theme = useTheme();
   const { notices, push, dismiss } = useNotices();
   const [revision, setRevision] = useState(0);
   const documents = useDocuments(revision);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const notebooks = useNotebooks();
+  const [view, setViewState] = useState<View>(() => (localStorage.getItem(VIEW_KEY) === 'reading' ? 'reading' : 'library'));
+  const [workspace, dispatch] = useReducer(workspaceReducer, undefined, loadWorkspace);
+  const [reveal, setReveal] = useState<{ paneId: string; annotationId: string; nonce: number } | null>(null);
+
+  const setView = useCallback((next: View) => {
+    localStorage.setItem(VIEW_KEY, next);
+    setViewState(next);
+  }, []);
+  useEffect(() => saveWorkspace(workspace), [workspace]);
 
   const onOutcome = useCallback(
     (outcome: FileOutcome) => {
@@ -39,6 +54,57 @@ export function App() {
 
   const onDrop = useCallback((files: File[]) => importer.start(files.map((file) => ({ name: file.name, blob: file }))), [importer]);
 
+  const openDocument = useCallback(
+    (docId: string, newPane = false) => {
+      dispatch({ type: 'open', content: { kind: 'document', docId }, newPane });
+      setView('reading');
+    },
+    [setView],
+  );
+
+  const openNotebook = useCallback(
+    (notebookId: string, newPane = false) => {
+      dispatch({ type: 'open', content: { kind: 'notebook', notebookId }, newPane });
+      setView('reading');
+    },
+    [setView],
+  );
+
+  const newNotebook = useCallback(async () => {
+    const id = await createNotebook();
+    openNotebook(id, workspace.panes.some((pane) => pane.content.kind !== 'empty') && workspace.panes.length < MAX_PANES);
+  }, [openNotebook, workspace.panes]);
+
+  // A citation in a notebook opens its source at the highlight: in a pane already showing it,
+  // else beside the notebook, else in the first pane that is not a notebook.
+  const openCitation = useCallback(
+    (docId: string, annotationId: string) => {
+      const showing = workspace.panes.find((pane) => pane.content.kind === 'document' && pane.content.docId === docId);
+      let paneId = showing?.id;
+      if (!paneId) {
+        const target = workspace.panes.find((pane) => pane.content.kind !== 'notebook');
+        if (target) {
+          dispatch({ type: 'open', content: { kind: 'document', docId }, paneId: target.id });
+          paneId = target.id;
+        } else if (workspace.panes.length < MAX_PANES) {
+          dispatch({ type: 'open', content: { kind: 'document', docId }, newPane: true });
+        }
+      }
+      setReveal((previous) => ({ paneId: paneId ?? '', annotationId, nonce: (previous?.nonce ?? 0) + 1 }));
+    },
+    [workspace.panes],
+  );
+
+  // A pane opened by openCitation gets its id only after the reducer runs: point the reveal at it.
+  useEffect(() => {
+    if (!reveal || reveal.paneId) return;
+    const pane = workspace.panes.find((candidate) => candidate.id === workspace.activePaneId);
+    if (pane) setReveal({ ...reveal, paneId: pane.id });
+  }, [reveal, workspace]);
+
+  const notify = useCallback((text: string, action?: NoticeAction) => push('info', text, action), [push]);
+  const onError = useCallback((text: string) => push('error', text), [push]);
+
   const runCommand = useCallback(
     (command: PlatformCommand) => {
       if (command === 'import') void importFiles();
@@ -49,11 +115,26 @@ export function App() {
   );
 
   useEffect(() => platform.onCommand(runCommand), [platform, runCommand]);
+  useShortcuts({
+    platformHandles: platform.handlesShortcuts,
+    onCommand: runCommand,
+    onEscape: () => setView('library'),
+    onFind: () => {
+      if (view === 'reading') window.dispatchEvent(new CustomEvent('lectern:find', { detail: workspace.activePaneId }));
+    },
+    onUndo: () => {
+      const undoable = [...notices].reverse().find((notice) => notice.action?.label === 'Undo');
+      if (!undoable?.action) return false;
+      undoable.action.run();
+      dismiss(undoable.id);
+      return true;
+    },
+  });
 
   // Links inside documents never navigate the app: they open outside, after the platform vets them.
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
-      const link = (event.target as Element | null)?.closest?.('a[data-external-link]');
+      const link = (event.target as Element | null)?.closest?.('a[data-external-link], a.note-link');
       const href = link?.getAttribute('href');
       if (!href) return;
       event.preventDefault();
@@ -64,17 +145,32 @@ export function App() {
     document.addEventListener('click', onClick);
     return () => document.removeEventListener('click', onClick);
   }, [platform, push]);
-  useShortcuts({ platformHandles: platform.handlesShortcuts, onCommand: runCommand, onEscape: () => setOpenId(null) });
+
+  const openDocIds = useMemo(
+    () => new Set(workspace.panes.flatMap((pane) => (pane.content.kind === 'document' ? [pane.content.docId] : []))),
+    [workspace.panes],
+  );
 
   return (
     <div className="app">
       <header className="app-header">
-        <h1 className="app-name">
-          <button type="button" className="app-home" onClick={() => setOpenId(null)}>
-            Lectern
-          </button>
-        </h1>
+        <div className="app-header-start">
+          <h1 className="app-name">Lectern</h1>
+          <nav className="view-tabs" aria-label="Views">
+            <button type="button" className={`view-tab${view === 'library' ? ' selected' : ''}`} aria-pressed={view === 'library'} onClick={() => setView('library')}>
+              Library
+            </button>
+            <button type="button" className={`view-tab${view === 'reading' ? ' selected' : ''}`} aria-pressed={view === 'reading'} onClick={() => setView('reading')}>
+              Reading
+            </button>
+          </nav>
+        </div>
         <div className="app-header-actions">
+          {view === 'reading' ? (
+            <button type="button" className="button" onClick={() => dispatch({ type: 'add-pane' })} disabled={workspace.panes.length >= MAX_PANES} title="Add a pane (up to four)">
+              Add pane
+            </button>
+          ) : null}
           <button type="button" className="button button-primary" onClick={() => void importFiles()} title="Import files (Ctrl+O)">
             Import…
           </button>
@@ -83,12 +179,23 @@ export function App() {
       </header>
       {importer.progress ? <ImportProgressBar progress={importer.progress} onCancel={importer.cancel} /> : null}
       <NoticeList notices={notices} onDismiss={dismiss} />
-      {openId ? (
-        <ReaderView documentId={openId} onClose={() => setOpenId(null)} />
-      ) : documents === undefined ? (
+      {documents === undefined ? (
         <main className="library library-loading" aria-busy="true" aria-label="Library" />
+      ) : view === 'library' ? (
+        <LibraryView documents={documents} onOpen={(id) => openDocument(id)} onOpenBeside={(id) => openDocument(id, true)} onImport={() => void importFiles()} />
       ) : (
-        <LibraryView documents={documents} onOpen={setOpenId} onImport={() => void importFiles()} />
+        <main className="reading" aria-label="Reading">
+          <SourcesSidebar
+            documents={documents}
+            notebooks={notebooks ?? []}
+            openDocIds={openDocIds}
+            canAddPane={workspace.panes.length < MAX_PANES}
+            onOpen={openDocument}
+            onOpenNotebook={openNotebook}
+            onNewNotebook={() => void newNotebook()}
+          />
+          <Workspace state={workspace} dispatch={dispatch} documents={documents} reveal={reveal} onOpenCitation={openCitation} notify={notify} onError={onError} />
+        </main>
       )}
       <DropOverlay onDrop={onDrop} />
     </div>

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAnystyleXml, referenceText, writeAnystyleXml, type LabelledReference } from '../anystyle-xml';
+import { trainCrf } from '../crf';
 import { REFERENCE_LABELS } from '../labels';
 import { serializeModel } from '../model-format';
 import { seededRandom, shuffle, trainAveragedEnsemble, type PerceptronOptions } from '../perceptron';
@@ -31,10 +32,14 @@ function option(name: string, fallback: number): number {
 const folds = option('folds', 5);
 const options: PerceptronOptions = { epochs: option('epochs', 12), seed: option('seed', 20240531), minCount: option('min-count', 1) };
 const bag = option('bag', 1);
+const learner = process.argv.includes('--crf') ? 'crf' : 'perceptron';
 const quick = process.argv.includes('--quick');
 const ship = !process.argv.includes('--no-ship');
 
 function train(references: LabelledReference[]) {
+  if (learner === 'crf') {
+    return trainCrf(REFERENCE_LABELS, trainingSequences(references), { ...options, l2: option('l2', 1), rate: option('rate', 0.1) });
+  }
   return trainAveragedEnsemble(REFERENCE_LABELS, trainingSequences(references), options, bag);
 }
 

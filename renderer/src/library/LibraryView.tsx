@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { DocumentSummary } from '../../../app/store/documents-repo';
 import { sortDocuments, type SortKey } from '../../../app/store/documents-sort';
+import { DOCUMENT_MIME } from '../highlights/drag';
 
 const columns: { key: SortKey; label: string; className: string }[] = [
   { key: 'title', label: 'Title', className: 'col-title' },
@@ -16,11 +17,13 @@ const addedFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 export interface LibraryViewProps {
   documents: DocumentSummary[];
   onOpen: (id: string) => void;
+  /** Opens the document in a new pane beside those already open. */
+  onOpenBeside: (id: string) => void;
   onImport: () => void;
 }
 
 /** The library: every document with its title, author, year and format, sortable by column. */
-export function LibraryView({ documents, onOpen, onImport }: LibraryViewProps) {
+export function LibraryView({ documents, onOpen, onOpenBeside, onImport }: LibraryViewProps) {
   const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' }>({ key: 'addedAt', direction: 'desc' });
   const sorted = useMemo(() => sortDocuments(documents, sort.key, sort.direction), [documents, sort]);
 
@@ -59,10 +62,19 @@ export function LibraryView({ documents, onOpen, onImport }: LibraryViewProps) {
               className="library-row"
               tabIndex={0}
               data-document-id={doc.id}
-              onClick={() => onOpen(doc.id)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') onOpen(doc.id);
+              draggable
+              onDragStart={(event) => {
+                event.dataTransfer.setData(DOCUMENT_MIME, doc.id);
+                event.dataTransfer.effectAllowed = 'copy';
               }}
+              onClick={(event) => (event.shiftKey ? onOpenBeside(doc.id) : onOpen(doc.id))}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') {
+                  if (event.shiftKey) onOpenBeside(doc.id);
+                  else onOpen(doc.id);
+                }
+              }}
+              title="Open (Shift+click: open in a new pane)"
             >
               <td className="col-title">
                 <span className="doc-title">{doc.title}</span>

@@ -1,9 +1,22 @@
+import { memo } from 'react';
 import type { Block } from '../../../app/documents/model';
-import { renderInline } from './inline';
+import { renderInline, type RenderMark } from './inline';
+
+/** Props of one rendered block. */
+export interface BlockViewProps {
+  block: Block;
+  text: string;
+  index: number;
+  /** Number shown by an ordered list item. */
+  ordinal?: number;
+  /** Highlights and find hits over this block (any that overlap it). */
+  overlays?: readonly RenderMark[];
+}
 
 /** One block of a document, as the element a reader expects for its kind. */
-export function BlockView({ block, text, index, ordinal }: { block: Block; text: string; index: number; ordinal?: number }) {
-  const content = renderInline(text, block.start, block.end, block.marks);
+export const BlockView = memo(function BlockView({ block, text, index, ordinal, overlays }: BlockViewProps) {
+  const marks = overlays?.length ? [...(block.marks ?? []), ...overlays] : block.marks;
+  const content = renderInline(text, block.start, block.end, marks);
   const common = { 'data-block': index, 'data-start': block.start };
   switch (block.kind) {
     case 'heading': {
@@ -30,7 +43,7 @@ export function BlockView({ block, text, index, ordinal }: { block: Block; text:
           style={{ marginInlineStart: `${1.5 * (block.level ?? 0) + 1.25}rem` }}
           {...common}
         >
-          <span className="doc-list-marker" aria-hidden="true">
+          <span className="doc-list-marker" aria-hidden="true" data-nontext="">
             {ordinal !== undefined ? `${ordinal}.` : '•'}
           </span>
           {content}
@@ -51,4 +64,4 @@ export function BlockView({ block, text, index, ordinal }: { block: Block; text:
         </p>
       );
   }
-}
+});

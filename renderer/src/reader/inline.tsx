@@ -1,7 +1,28 @@
 import type { ReactNode } from 'react';
 import type { InlineMark } from '../../../app/documents/model';
 
-function wrap(mark: InlineMark, child: ReactNode, key: string): ReactNode {
+/** A highlight drawn over the text. */
+export interface HighlightMark {
+  type: 'highlight';
+  start: number;
+  end: number;
+  id: string;
+  color: string;
+  selected?: boolean;
+}
+
+/** A find-in-document match. */
+export interface FindMark {
+  type: 'find';
+  start: number;
+  end: number;
+  current: boolean;
+}
+
+/** Everything that can decorate a run of text in the reader. */
+export type RenderMark = InlineMark | HighlightMark | FindMark;
+
+function wrap(mark: RenderMark, child: ReactNode, key: string): ReactNode {
   switch (mark.type) {
     case 'emphasis':
       return <em key={key}>{child}</em>;
@@ -12,20 +33,36 @@ function wrap(mark: InlineMark, child: ReactNode, key: string): ReactNode {
     case 'link':
       // Links keep their target visible but never navigate the app window.
       return (
-        <a key={key} href={mark.href} title={mark.href} data-external-link="" onClick={(event) => event.preventDefault()}>
+        <a key={key} href={mark.href} title={mark.href} data-external-link="">
           {child}
         </a>
       );
+    case 'highlight':
+      return (
+        <mark key={key} className={`hl hl-${mark.color}${mark.selected ? ' hl-selected' : ''}`} data-annotation-id={mark.id}>
+          {child}
+        </mark>
+      );
+    case 'find':
+      return (
+        <span key={key} className={mark.current ? 'find-hit find-current' : 'find-hit'} data-find-current={mark.current || undefined}>
+          {child}
+        </span>
+      );
   }
 }
+
+/** Inner marks first: formatting sits inside highlights, and find hits sit on top of both. */
+const depth: Record<RenderMark['type'], number> = { code: 0, link: 1, emphasis: 2, strong: 3, highlight: 4, find: 5 };
 
 /**
  * Splits [start, end) of the text at every mark boundary and wraps each piece in the marks that
  * cover it, so overlapping or nested marks render without losing text.
  */
-export function renderInline(text: string, start: number, end: number, marks: InlineMark[] = []): ReactNode[] {
+export function renderInline(text: string, start: number, end: number, marks: readonly RenderMark[] = []): ReactNode[] {
   const relevant = marks.filter((mark) => mark.end > start && mark.start < end && mark.end > mark.start);
   if (relevant.length === 0) return [text.slice(start, end)];
+  relevant.sort((a, b) => depth[a.type] - depth[b.type]);
   const cuts = new Set<number>([start, end]);
   for (const mark of relevant) {
     cuts.add(Math.max(start, mark.start));
@@ -39,8 +76,8 @@ export function renderInline(text: string, start: number, end: number, marks: In
     let node: ReactNode = text.slice(from, to);
     relevant
       .filter((mark) => mark.start <= from && mark.end >= to)
-      .forEach((mark, depth) => {
-        node = wrap(mark, node, `${from}-${depth}`);
+      .forEach((mark, level) => {
+        node = wrap(mark, node, `${from}-${level}`);
       });
     pieces.push(<span key={from}>{node}</span>);
   }

@@ -8,6 +8,14 @@ export interface Notice {
   id: number;
   tone: 'error' | 'info';
   text: string;
+  /** One action the message offers, such as Undo. */
+  action?: NoticeAction;
+}
+
+/** A button on a notice. */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
 }
 
 let nextId = 1;
@@ -15,8 +23,8 @@ let nextId = 1;
 /** A short list of notices; errors stay until dismissed, information can be cleared. */
 export function useNotices() {
   const [notices, setNotices] = useState<Notice[]>([]);
-  const push = useCallback((tone: Notice['tone'], text: string) => {
-    setNotices((list) => [...list.slice(-7), { id: nextId++, tone, text }]);
+  const push = useCallback((tone: Notice['tone'], text: string, action?: NoticeAction) => {
+    setNotices((list) => [...list.slice(-7), { id: nextId++, tone, text, action }]);
   }, []);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
   useEffect(() => {
@@ -36,6 +44,18 @@ export function NoticeList({ notices, onDismiss }: { notices: Notice[]; onDismis
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
           <span className="notice-text">{notice.text}</span>
+          {notice.action ? (
+            <button
+              type="button"
+              className="notice-action"
+              onClick={() => {
+                notice.action!.run();
+                onDismiss(notice.id);
+              }}
+            >
+              {notice.action.label}
+            </button>
+          ) : null}
           <button type="button" className="notice-close" aria-label="Dismiss message" onClick={() => onDismiss(notice.id)}>
             ×
           </button>

@@ -7,6 +7,14 @@ export interface ShortcutOptions {
   platformHandles: boolean;
   onCommand: (command: PlatformCommand) => void;
   onEscape: () => void;
+  /** Ctrl+F: find in the active pane. */
+  onFind: () => void;
+  /** Ctrl+Z outside an editor: undo the last undoable action; false when there was none. */
+  onUndo: () => boolean;
+}
+
+function inEditable(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('input, textarea, select, [contenteditable="true"]') !== null;
 }
 
 /** Maps a key event to a command, or null. Exported for tests. */
@@ -26,9 +34,20 @@ export function useShortcuts(options: ShortcutOptions): void {
   latest.current = options;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const { platformHandles, onCommand, onEscape } = latest.current;
-      if (event.key === 'Escape' && !event.defaultPrevented) {
+      const { platformHandles, onCommand, onEscape, onFind, onUndo } = latest.current;
+      const editing = inEditable(event.target);
+      if (event.key === 'Escape' && !event.defaultPrevented && !editing) {
         onEscape();
+        return;
+      }
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f' && !event.defaultPrevented) {
+        event.preventDefault();
+        onFind();
+        return;
+      }
+      if (mod && !event.shiftKey && event.key.toLowerCase() === 'z' && !editing && onUndo()) {
+        event.preventDefault();
         return;
       }
       if (platformHandles) return;

@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { openLecternDb, type LecternDb } from '../../../app/store/db';
+import { listAnnotationsByDoc } from '../../../app/store/annotations-repo';
 import { getDocument, getDocumentContent, listDocuments } from '../../../app/store/documents-repo';
+import { getNotebook, listNotebooks } from '../../../app/store/notebooks-repo';
 
 let shared: LecternDb | undefined;
 
@@ -27,4 +29,19 @@ export function useDocumentSummary(id: string | null) {
 /** One document's text and blocks. */
 export function useDocumentContent(id: string | null) {
   return useLiveQuery(async () => (id ? ((await getDocumentContent(database(), id)) ?? null) : null), [id]);
+}
+
+/** A document's highlights, live. */
+export function useAnnotations(docId: string | null) {
+  return useLiveQuery(async () => (docId ? listAnnotationsByDoc(database(), docId) : []), [docId]);
+}
+
+/** The notebooks, newest first, live. */
+export function useNotebooks() {
+  return useLiveQuery(() => listNotebooks(database()), []);
+}
+
+/** One notebook, live (null when missing). */
+export function useNotebook(id: string | null) {
+  return useLiveQuery(async () => (id ? ((await getNotebook(database(), id)) ?? null) : null), [id]);
 }

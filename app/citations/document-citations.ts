@@ -1,0 +1,120 @@
+/**
+ * Everything Lectern finds about citation in one document: its reference list (parsed to CSL),
+ * its in-text citations and footnote markers, linked to the entries, and full-name mentions of
+ * cited authors.
+ */
+import type { Block, CslItem } from '../documents/model';
+import { parseReferences } from './default-parser';
+import { findFootnoteMarkers } from './footnotes';
+import { findInTextCitations, type CitedItem } from './in-text';
+import { authorMatcher, linkCitation, type LinkableReference } from './linking';
+import { findMentions } from './mentions';
+import { findReferenceList } from './reference-list';
+
+/** One entry of the document's reference list. */
+export interface DocumentReference {
+  /** Citekey, unique within the document ("yuvaldavis1997", "smith2020a"). */
+  id: string;
+  raw: string;
+  start: number;
+  end: number;
+  csl: CslItem;
+}
+
+/** A citation, footnote marker or mention, with offsets into the document text. */
+export interface DocumentCitation {
+  /** Document id and start offset: unique across the library. */
+  id: string;
+  text: string;
+  start: number;
+  end: number;
+  kind: 'parenthetical' | 'narrative' | 'numeric' | 'footnote' | 'mention';
+  /** Ids of the entries cited; empty for footnotes and unresolved citations. */
+  referenceIds: string[];
+  locator?: string;
+  /** True when some cited work matched no entry. */
+  unresolved?: boolean;
+  /** The works as written (names, years, locators); absent for mentions. */
+  items?: CitedItem[];
+  /** For footnote markers: where the note's text is. */
+  note?: { start: number; end: number };
+}
+
+/** The citation facts of one document. */
+export interface DocumentCitations {
+  references: DocumentReference[];
+  citations: DocumentCitation[];
+  /** Where the reference list heading sits, when there is one. */
+  heading?: { start: number; end: number; text: string };
+}
+
+/**
+ * Citekeys unique within the document: clashing keys get letters in list order
+ * ("smith2019a", "smith2019b"), as author-date styles do.
+ */
+export function referenceIds(items: CslItem[]): string[] {
+  const bases = items.map((item) => (item.id || 'ref').replace(/-\d+$/u, ''));
+  const counts = new Map<string, number>();
+  for (const b of bases) counts.set(b, (counts.get(b) ?? 0) + 1);
+  const used = new Set<string>();
+  const seen = new Map<string, number>();
+  return bases.map((base) => {
+    let id = base;
+    if ((counts.get(base) ?? 0) > 1) {
+      let n = seen.get(base) ?? 0;
+      do id = base + letters(n++);
+      while (used.has(id) || counts.has(id));
+      seen.set(base, n);
+    }
+    used.add(id);
+    return id;
+  });
+}
+
+function letters(n: number): string {
+  return n < 26 ? String.fromCharCode(97 + n) : letters(Math.floor(n / 26) - 1) + String.fromCharCode(97 + (n % 26));
+}
+
+/** Finds, parses and links the citations of one document. */
+export function findDocumentCitations(doc: { id: string; text: string; blocks: Block[] }): DocumentCitations {
+  const { text, blocks } = doc;
+  const list = findReferenceList(text, blocks);
+  const csl = list.entries.length > 0 ? parseReferences(list.entries.map((e) => e.raw)) : [];
+  const ids = referenceIds(csl);
+  const references: DocumentReference[] = list.entries.map((e, i) => ({
+    id: ids[i] ?? `ref${i + 1}`,
+    raw: e.raw,
+    start: e.start,
+    end: e.end,
+    csl: { ...(csl[i] ?? { type: 'document' }), id: ids[i] ?? `ref${i + 1}` },
+  }));
+  const linkable: LinkableReference[] = references.map((r, i) => ({ id: r.id, csl: r.csl, ...(list.entries[i]?.number !== undefined ? { number: list.entries[i]?.number } : {}) }));
+  const first = list.entries[0];
+  const last = list.entries[list.entries.length - 1];
+  const listRange = first && last ? [{ start: list.heading?.start ?? first.start, end: last.end }] : [];
+  const outside = (c: { start: number; end: number }): boolean => !listRange.some((r) => c.start < r.end && c.end > r.start);
+
+  const context = references.length > 0
+    ? { isKnownAuthor: authorMatcher(linkable), numberedList: list.numbered, entryCount: references.length }
+    : {};
+  const found = [...findInTextCitations(text, context), ...findFootnoteMarkers(text, blocks)].filter(outside);
+  const linked = found.map((c) => linkCitation(c, linkable));
+  const mentions = findMentions(text, references, { blocks, skip: listRange, citations: linked });
+
+  const citations: DocumentCitation[] = [
+    ...linked.map((c): DocumentCitation => ({
+      id: `${doc.id}:${c.start}`,
+      text: c.text,
+      start: c.start,
+      end: c.end,
+      kind: c.kind,
+      referenceIds: c.referenceIds,
+      ...(c.locator ? { locator: c.locator } : {}),
+      ...(c.unresolved ? { unresolved: true } : {}),
+      items: c.items.map(({ referenceIds: _ids, unresolved: _u, ...item }) => item),
+      ...(c.note ? { note: c.note } : {}),
+    })),
+    ...mentions.map((m): DocumentCitation => ({ id: `${doc.id}:${m.start}`, ...m })),
+  ].sort((a, b) => a.start - b.start);
+  return { references, citations, ...(list.heading ? { heading: list.heading } : {}) };
+}

@@ -1,0 +1,91 @@
+/**
+ * Footnote markers that text extraction glued to the word before them ("Khrushchev Thaw
+ * period1"). A digit after a word is also a typo, a model number or a unit, so a marker counts
+ * only when the note it points to can be found: a line opening with the same number ("1 From
+ * 1957 ..."), or, when extraction displaced the note into running text, a later block that
+ * shares a rare capitalised word with the marker's phrase and is the only block besides the
+ * marker's own to do so.
+ */
+import type { Block } from '../documents/model';
+import type { InTextCitation } from './in-text';
+
+/** A lower-case word of three or more letters with one or two digits glued to it. */
+const MARKER = /(?<![\p{L}\p{N}])\p{Ll}{3,30}(?<digits>\d{1,2})(?=[\s,.;:!?…)\]]|$)/gu;
+
+const MAX_CANDIDATES = 300;
+
+/** "Kantemir Balagov: " or "Q: " opening an interview answer. */
+const SPEAKER = /^[\p{Lu}][\p{L}'’. -]{0,40}:\s{1,3}/u;
+
+function blockAt(blocks: Block[], offset: number): number {
+  return blocks.findIndex((b) => b.start <= offset && offset < b.end);
+}
+
+/** Lines "N text" or "N. text": classic foot- or endnotes, by number, in text order. */
+function numberedNotes(text: string): Map<string, Array<{ start: number; end: number }>> {
+  const notes = new Map<string, Array<{ start: number; end: number }>>();
+  for (const m of text.matchAll(/(?<=^|\n)[ \t]{0,4}((\d{1,2})[.)]?[ \t]{1,3}\p{Lu}[^\n]{0,2000})/gu)) {
+    const body = m[1] ?? '';
+    const start = m.index + m[0].length - body.length;
+    const list = notes.get(m[2] ?? '') ?? [];
+    list.push({ start, end: start + body.trimEnd().length });
+    notes.set(m[2] ?? '', list);
+  }
+  return notes;
+}
+
+/** Capitalised words of four or more letters in the few words before the marker. */
+function cueWords(phrase: string): string[] {
+  const words = phrase.split(/[^\p{L}\p{M}'’-]+/u).filter(Boolean).slice(-6);
+  return words.filter((w, i) => i > 0 && /^\p{Lu}\p{Ll}{3,}$/u.test(w));
+}
+
+/** Indexes of the blocks holding each word, computed once per word. */
+type Holders = (word: string) => number[];
+
+function holdersOf(text: string, blocks: Block[]): Holders {
+  const cache = new Map<string, number[]>();
+  return (word) => {
+    let found = cache.get(word);
+    if (!found) {
+      const pattern = new RegExp(String.raw`(?<![\p{L}])${word}(?![\p{L}])`, 'u');
+      found = blocks.map((b, i) => (pattern.test(text.slice(b.start, b.end)) ? i : -1)).filter((i) => i >= 0);
+      cache.set(word, found);
+    }
+    return found;
+  };
+}
+
+function displacedNote(text: string, blocks: Block[], markerBlock: number, cues: string[], holdersFor: Holders): { start: number; end: number } | undefined {
+  for (const cue of cues) {
+    const holders = holdersFor(cue).filter((i) => i !== markerBlock);
+    const only = holders.length === 1 ? holders[0] : undefined;
+    const block = only !== undefined && only > markerBlock ? blocks[only] : undefined;
+    if (!block) continue;
+    const label = SPEAKER.exec(text.slice(block.start, block.end));
+    return { start: block.start + (label ? label[0].length : 0), end: block.end };
+  }
+  return undefined;
+}
+
+/** Footnote markers whose notes can be found, as citations of kind "footnote". */
+export function findFootnoteMarkers(text: string, blocks: Block[]): InTextCitation[] {
+  const found: InTextCitation[] = [];
+  const notes = numberedNotes(text);
+  const holdersFor = holdersOf(text, blocks);
+  let candidates = 0;
+  for (const m of text.matchAll(MARKER)) {
+    // Hundreds of word-digit tokens mean code, tables or model numbers, not footnotes.
+    if (++candidates > MAX_CANDIDATES) return [];
+    const digits = m.groups?.digits ?? '';
+    const start = m.index + m[0].length - digits.length;
+    const end = start + digits.length;
+    const markerBlock = blockAt(blocks, start);
+    const phrase = text.slice(Math.max(0, start - 80), start);
+    const numbered = notes.get(digits)?.find((n) => n.start >= end);
+    const note = numbered ?? (markerBlock >= 0 ? displacedNote(text, blocks, markerBlock, cueWords(phrase), holdersFor) : undefined);
+    if (!note) continue;
+    found.push({ text: digits, start, end, kind: 'footnote', items: [{ names: [], number: Number(digits) }], note });
+  }
+  return found;
+}

@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findInTextCitations, type CitationContext } from './in-text';
+import { foldName } from './name-fold';
+
+const noList: CitationContext = {};
+function withAuthors(...families: string[]): CitationContext {
+  const keys = new Set(families.map(foldName));
+  return { isKnownAuthor: (name) => keys.has(foldName(name)) };
+}
+
+function texts(sentence: string, context: CitationContext = noList): string[] {
+  return findInTextCitations(sentence, context).map((c) => c.text);
+}
+
+describe('parenthetical citations', () => {
+  it('reads prefixes, locators and several works', () => {
+    const [c] = findInTextCitations('As the director put it (see Balagov in Smolina 2017), the film is personal.', withAuthors('Smolina'));
+    expect(c?.items).toEqual([{ names: ['Smolina'], year: 2017, prefix: 'see Balagov in' }]);
+
+    const [y] = findInTextCitations('“the mother tongue” (Yuval-Davis 1997: 405). What started', withAuthors('Yuval-Davis'));
+    expect(y).toMatchObject({ text: '(Yuval-Davis 1997: 405)', kind: 'parenthetical', locator: '405' });
+
+    const [m] = findInTextCitations('Both claims hold (Smith 2019, p. 4; Jones and Lee 2020a).', noList);
+    expect(m?.items).toEqual([
+      { names: ['Smith'], year: 2019, locator: '4' },
+      { names: ['Jones', 'Lee'], year: 2020, suffix: 'a' },
+    ]);
+    expect(m?.locator).toBe('4');
+  });
+
+  it('reads et al., repeated years and APA ampersands with page ranges', () => {
+    const [e] = findInTextCitations('This is well known (Smith et al. 2019).');
+    expect(e?.items).toEqual([{ names: ['Smith'], year: 2019, etAl: true }]);
+    const [r] = findInTextCitations('Smith changed his mind (Smith 2019, 2020).');
+    expect(r?.items.map((i) => i.year)).toEqual([2019, 2020]);
+    const [a] = findInTextCitations('The effect is small (Smith & Jones, 2019, pp. 4–5).');
+    expect(a).toMatchObject({ locator: '4–5', items: [{ names: ['Smith', 'Jones'], year: 2019, locator: '4–5' }] });
+    const [c] = findInTextCitations('Cited widely (Smith, Jones, & Lee, 2018; van der Berg 2001, ch. 3).', withAuthors('Smith', 'van der Berg'));
+    expect(c?.items).toEqual([
+      { names: ['Smith', 'Jones', 'Lee'], year: 2018 },
+      { names: ['van der Berg'], year: 2001, locator: 'ch. 3' },
+    ]);
+  });
+
+  it('takes names confirmed by the reference list, and plain "Name Year" shapes as unresolved candidates', () => {
+    const known = withAuthors('Bykov');
+    expect(texts('Are bringing Russia their awards” (Bykov 2017). Such was', known)).toEqual(['(Bykov 2017)']);
+    expect(texts('Another study agrees (Petrov 2015).', known)).toEqual(['(Petrov 2015)']);
+    expect(texts('Another study agrees (Petrov, 2015, a film).', known)).toEqual([]);
+  });
+});
+
+describe('narrative citations', () => {
+  it('reads names before a year in parentheses, possessives and pairs', () => {
+    const known = withAuthors('Smith', 'Lee', 'Kuvshinova');
+    expect(texts('Smith (2019) argues that the frame is tight.', known)).toEqual(['Smith (2019)']);
+    expect(texts('In Smith’s (2019) view the frame is tight.', known)).toEqual(['Smith’s (2019)']);
+    expect(texts('As Smith and Lee (2020, p. 7) show, it is.', known)).toEqual(['Smith and Lee (2020, p. 7)']);
+    const [c] = findInTextCitations('Kuvshinova (2017a, 2017b) twice says so.', known);
+    expect(c?.items).toEqual([
+      { names: ['Kuvshinova'], year: 2017, suffix: 'a' },
+      { names: ['Kuvshinova'], year: 2017, suffix: 'b' },
+    ]);
+  });
+
+  it('needs et al. or a locator when there is no reference list', () => {
+    expect(texts('Smith et al. (2019) found more.')).toEqual(['Smith et al. (2019)']);
+    expect(texts('Smith (2019, p. 12) found more.')).toEqual(['Smith (2019, p. 12)']);
+    expect(texts('Still from Closeness, dir. Kantemir Balagov (2017). Image: Youtube')).toEqual([]);
+  });
+});
+
+describe('numeric citations', () => {
+  it('reads numbers, ranges and lists in brackets', () => {
+    const [c] = findInTextCitations('as shown before [3–5, 8].');
+    expect(c?.items.map((i) => i.number)).toEqual([3, 4, 5, 8]);
+    expect(texts('as shown [12] and [3-5,8].')).toEqual(['[12]', '[3-5,8]']);
+  });
+
+  it('leaves out dates, reversed ranges and editorial brackets', () => {
+    expect(texts('first shown [2017] in Cannes')).toEqual([]);
+    expect(texts('see [5–3] and [...] and [ethnic] Russians')).toEqual([]);
+    expect(texts('see [12]', { isKnownAuthor: () => false, numberedList: true, entryCount: 10 })).toEqual([]);
+  });
+});
+
+describe('things that are not citations', () => {
+  const traps = [
+    'Closeness takes place in 2017 in Nalchik.',
+    'Kantemir Balagov: Closeness (Tesnota, 2017)',
+    'Aleksei Balabanov’s War (Voina, 2002): the latter re-enacts decapitations.',
+    'haunting associations with Alan J. Pakula’ Sophie’s Choice (1982): the community',
+    'Kechiche’s Venus Noire (2010): “They bring you”',
+    'Abdellatif Kechiche’s Blue is the Warmest Color (La vie d’Adèle).',
+    'her short film She is Waiting (Ona zhdet, 2014). Also set',
+    'Issue 60 (2018)',
+    'It premiered (May 2017) in Cannes, and (Since 2011) the school',
+    'the award-winning director of Russian Ark (2002), widely considered',
+    'Nalchik is the capital (pop. 240, 000).',
+  ];
+  it('finds nothing in film titles, dates and asides, with or without a list', () => {
+    for (const trap of traps) {
+      expect(texts(trap), trap).toEqual([]);
+      expect(texts(trap, withAuthors('Bykov', 'Kuvshinova')), trap).toEqual([]);
+    }
+  });
+});
+
+describe('robustness', () => {
+  it('runs in linear time on adversarial input', () => {
+    for (const input of ['(1999'.repeat(20_000), '(),.;:[]-–'.repeat(10_000), '(Smith and '.repeat(9_000), 'Smith and Lee '.repeat(7_000) + '(2019)']) {
+      const started = performance.now();
+      findInTextCitations(input, withAuthors('Smith'));
+      findInTextCitations(input);
+      expect(performance.now() - started, input.slice(0, 12)).toBeLessThan(50);
+    }
+  });
+
+  it('never throws and keeps offsets in range and in order', () => {
+    const alphabet = fc.constantFrom(...'(Smith 2019; Lee & Kac, 2020a: p. 4–5) et al. [1-3,8] ’s and\nÉ'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 200 }).map((a) => a.join('')), fc.boolean(), (text, list) => {
+        const found = findInTextCitations(text, list ? withAuthors('Smith', 'Lee') : noList);
+        let last = 0;
+        for (const c of found) {
+          expect(c.start).toBeGreaterThanOrEqual(last);
+          expect(c.end).toBeLessThanOrEqual(text.length);
+          expect(text.slice(c.start, c.end)).toBe(c.text);
+          last = c.end;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

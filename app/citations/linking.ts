@@ -1,0 +1,108 @@
+/**
+ * Links in-text citation items to reference-list entries: by folded family names, year and year
+ * suffix for author-date citations, by number for numeric ones. An item that matches nothing is
+ * kept and flagged, so the student sees what could not be resolved.
+ */
+import type { CslItem, CslName } from '../documents/model';
+import type { CitedItem, InTextCitation } from './in-text';
+import { foldName } from './name-fold';
+
+/** A reference entry as linking sees it. */
+export interface LinkableReference {
+  id: string;
+  csl: CslItem;
+  /** The "[n]" label of a numbered list. */
+  number?: number;
+}
+
+/** A cited item with the entries it points to. */
+export interface LinkedItem extends CitedItem {
+  referenceIds: string[];
+  unresolved?: true;
+}
+
+/** A citation with its items linked. */
+export interface LinkedCitation extends InTextCitation {
+  items: LinkedItem[];
+  /** Union of the items' entries, in item order. */
+  referenceIds: string[];
+  /** True when an item matched no entry. */
+  unresolved?: true;
+}
+
+function familyKey(name: CslName): string {
+  const family = [name['non-dropping-particle'], name.family].filter(Boolean).join(' ') || name.literal || '';
+  return foldName(family).replace(/ /g, '');
+}
+
+/** Keys a written family name can match: the whole name and, for "García Márquez", each word. */
+function familyKeys(name: CslName): string[] {
+  const whole = familyKey(name);
+  const words = foldName(name.family ?? '').split(' ');
+  return words.length > 1 ? [whole, ...words] : [whole];
+}
+
+function creators(csl: CslItem): CslName[] {
+  return csl.author?.length ? csl.author : (csl.editor ?? []);
+}
+
+function matchesFamily(name: CslName | undefined, written: string): boolean {
+  if (!name) return false;
+  const key = foldName(written).replace(/ /g, '');
+  return key !== '' && familyKeys(name).includes(key);
+}
+
+/** True when `written` (as in the text) matches the family name of any author or editor. */
+export function authorMatcher(references: LinkableReference[]): (written: string) => boolean {
+  const keys = new Set(references.flatMap((r) => [...(r.csl.author ?? []), ...(r.csl.editor ?? [])].flatMap(familyKeys)));
+  return (written) => keys.has(foldName(written).replace(/ /g, ''));
+}
+
+function yearOf(csl: CslItem): number | undefined {
+  return csl.issued?.['date-parts']?.[0]?.[0];
+}
+
+function suffixOf(ref: LinkableReference): string | undefined {
+  const explicit = ref.csl['year-suffix'];
+  if (typeof explicit === 'string') return explicit;
+  return /\d{4}([a-z])$/u.exec(ref.id)?.[1];
+}
+
+/** Narrows `list` by `test` when some survive; otherwise keeps it (a cue that cannot decide). */
+function prefer<T>(list: T[], test: (x: T) => boolean): T[] {
+  const kept = list.filter(test);
+  return kept.length > 0 ? kept : list;
+}
+
+function linkAuthorDate(item: CitedItem, references: LinkableReference[]): string[] {
+  const first = item.names[0] ?? '';
+  let candidates = references.filter((r) => matchesFamily(creators(r.csl)[0], first));
+  if (item.year !== undefined) candidates = candidates.filter((r) => yearOf(r.csl) === item.year);
+  if (item.suffix) candidates = candidates.filter((r) => suffixOf(r) === item.suffix);
+  const count = item.names.length;
+  if (item.etAl) candidates = prefer(candidates, (r) => creators(r.csl).length >= 2);
+  else candidates = prefer(candidates, (r) => creators(r.csl).length === count);
+  if (count > 1) {
+    candidates = prefer(candidates, (r) => item.names.every((n, i) => matchesFamily(creators(r.csl)[i], n)));
+  }
+  return candidates.map((r) => r.id);
+}
+
+function linkNumber(item: CitedItem, references: LinkableReference[]): string[] {
+  const labelled = references.find((r) => r.number === item.number);
+  if (labelled) return [labelled.id];
+  const byPosition = item.number !== undefined ? references[item.number - 1] : undefined;
+  return byPosition && references.every((r) => r.number === undefined) ? [byPosition.id] : [];
+}
+
+/** Links one citation; footnote markers point at notes, not entries, and are never unresolved. */
+export function linkCitation(citation: InTextCitation, references: LinkableReference[]): LinkedCitation {
+  const items: LinkedItem[] = citation.items.map((item) => {
+    if (citation.kind === 'footnote') return { ...item, referenceIds: [] };
+    const referenceIds = citation.kind === 'numeric' ? linkNumber(item, references) : linkAuthorDate(item, references);
+    return referenceIds.length > 0 ? { ...item, referenceIds } : { ...item, referenceIds, unresolved: true };
+  });
+  const referenceIds = [...new Set(items.flatMap((i) => i.referenceIds))];
+  const unresolved = items.some((i) => i.unresolved);
+  return { ...citation, items, referenceIds, ...(unresolved ? { unresolved: true as const } : {}) };
+}

@@ -1,0 +1,111 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../documents/model';
+import { importFile } from '../documents/import';
+import { findReferenceList } from './reference-list';
+import { isReferenceHeading } from './reference-shapes';
+
+const seeds = new URL('../../../shared/seeds/', import.meta.url);
+const expected = JSON.parse(readFileSync(new URL('../../../shared/expected/seed-citations.json', import.meta.url), 'utf8')) as {
+  documents: Record<string, { worksCited?: Array<{ raw: string }>; referenceListHeading?: string }>;
+};
+
+async function seed(name: string): Promise<{ text: string; blocks: Block[] }> {
+  const result = await importFile(name, new Uint8Array(readFileSync(new URL(name, seeds))));
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+/** One block per non-empty line, as the importer makes for unwrapped text. */
+function lineBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim()) blocks.push({ kind: 'paragraph', start: pos, end: pos + line.length });
+    pos += line.length + 1;
+  }
+  return blocks;
+}
+
+describe('findReferenceList on the seeds', () => {
+  it('finds the four Works Cited entries of seed 001 and stops before the film credits', async () => {
+    const doc = await seed('001_94063d3630a703df.txt');
+    const list = findReferenceList(doc.text, doc.blocks);
+    const facts = expected.documents['001_94063d3630a703df.txt'];
+    expect(list.heading?.text).toBe(facts?.referenceListHeading);
+    expect(list.entries.map((e) => e.raw)).toEqual(facts?.worksCited?.map((w) => w.raw));
+    for (const e of list.entries) expect(doc.text.slice(e.start, e.end)).toBe(e.raw);
+    expect(list.numbered).toBe(false);
+  });
+
+  it('finds no list in the other seeds', async () => {
+    for (const name of readdirSync(seeds).filter((n) => !n.startsWith('001'))) {
+      const doc = await seed(name);
+      expect(findReferenceList(doc.text, doc.blocks).entries, name).toEqual([]);
+    }
+  });
+});
+
+describe('findReferenceList', () => {
+  it('recognises headings in several languages, numbered and with colons', () => {
+    for (const h of ['Works Cited', 'REFERENCES', '7. References:', 'IV. Bibliography', 'Literaturverzeichnis', 'Références', 'Список литературы', 'ЛИТЕРАТУРА', 'Источники', 'Literature Cited'])
+      expect(isReferenceHeading(h), h).toBe(true);
+    for (const h of ['References to the war are everywhere', 'Sources say', 'The bibliography of Balagov'])
+      expect(isReferenceHeading(h), h).toBe(false);
+  });
+
+  it('joins wrapped lines and hanging indents into one entry each', () => {
+    const text = [
+      'Body text.',
+      'References',
+      'Smith, John. 2019. A very long title that the typesetter',
+      '    wrapped onto a second line. Journal of Things 4: 1–20.',
+      'Lee, K., and M. Park. 2020a. Another title. Press.',
+      '———. 2020b. A third title by the same authors. Press.',
+    ].join('\n');
+    const list = findReferenceList(text, lineBlocks(text));
+    expect(list.entries.map((e) => e.raw)).toEqual([
+      'Smith, John. 2019. A very long title that the typesetter wrapped onto a second line. Journal of Things 4: 1–20.',
+      'Lee, K., and M. Park. 2020a. Another title. Press.',
+      '———. 2020b. A third title by the same authors. Press.',
+    ]);
+  });
+
+  it('splits lines inside one block at entry starts', () => {
+    const text = 'Bibliography\n\nSmith, J. 2019. Title one. Press.\n  continued here, 2019.\nJones, A. 2018. Title two. Press.';
+    const blocks: Block[] = [
+      { kind: 'heading', level: 2, start: 0, end: 12 },
+      { kind: 'paragraph', start: 14, end: text.length },
+    ];
+    expect(findReferenceList(text, blocks).entries.map((e) => e.raw)).toEqual([
+      'Smith, J. 2019. Title one. Press. continued here, 2019.',
+      'Jones, A. 2018. Title two. Press.',
+    ]);
+  });
+
+  it('reads numbered lists and records the labels', () => {
+    const text = 'Intro [1].\nReferences\n[1] J. Smith, “A title,” Proc. X, 2019.\n[2] K. Lee, “Another,” J. Y, vol. 3, 2020.';
+    const list = findReferenceList(text, lineBlocks(text));
+    expect(list.numbered).toBe(true);
+    expect(list.entries.map((e) => e.number)).toEqual([1, 2]);
+  });
+
+  it('finds a list without a heading at the end of a document', () => {
+    const text = [
+      'The argument draws on earlier work (Smith 2019).',
+      'Smith, John. 2019. A title. Oxford: Clarendon Press.',
+      'Jones, Ann. 2018. Another title. Journal of Things 4: 1–20.',
+      'Updated: 2021',
+    ].join('\n');
+    const list = findReferenceList(text, lineBlocks(text));
+    expect(list.heading).toBeUndefined();
+    expect(list.entries.map((e) => e.raw.slice(0, 12))).toEqual(['Smith, John.', 'Jones, Ann. ']);
+  });
+
+  it('does not take a single reference-like paragraph or a heading with nothing under it', () => {
+    const one = 'Prose.\nSmith, John. 2019. A title. Oxford: Clarendon Press.';
+    expect(findReferenceList(one, lineBlocks(one)).entries).toEqual([]);
+    const empty = 'Prose.\nReferences\nNone were consulted for this note.';
+    expect(findReferenceList(empty, lineBlocks(empty)).entries).toEqual([]);
+  });
+});

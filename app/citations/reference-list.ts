@@ -1,0 +1,129 @@
+/**
+ * Finds a document's reference list (under a heading such as "Works Cited", or a trailing run of
+ * reference-shaped blocks) and splits it into entries, with offsets into the document text.
+ */
+import type { Block } from '../documents/model';
+import { entryNumber, isReferenceHeading, looksLikeHeadlessReference, looksLikeReference, startsEntry } from './reference-shapes';
+
+/** One entry of a reference list. */
+export interface ReferenceListEntry {
+  /** [start, end) of the entry in the document text, trimmed. */
+  start: number;
+  end: number;
+  /** The entry's text with runs of whitespace (line breaks of wrapped entries) collapsed. */
+  raw: string;
+  /** The "[n]" / "n." label of a numbered list. */
+  number?: number;
+}
+
+/** A document's reference list; `entries` is empty when none was found. */
+export interface ReferenceList {
+  heading?: { start: number; end: number; text: string };
+  entries: ReferenceListEntry[];
+  /** True when every entry carries a number label. */
+  numbered: boolean;
+}
+
+interface Line {
+  start: number;
+  end: number;
+  blockStart: boolean;
+}
+
+/** Trimmed lines of a block, as offsets. */
+function blockLines(text: string, block: Block): Line[] {
+  const lines: Line[] = [];
+  let pos = block.start;
+  for (const piece of text.slice(block.start, block.end).split('\n')) {
+    const lead = piece.length - piece.trimStart().length;
+    const body = piece.trim();
+    if (body) lines.push({ start: pos + lead, end: pos + lead + body.length, blockStart: lines.length === 0 });
+    pos += piece.length + 1;
+  }
+  return lines;
+}
+
+/**
+ * Groups lines into entries. A block starts an entry unless it reads as the tail of the previous
+ * one (lower-case opening after an entry without final punctuation); inside a block, a line
+ * continues the entry unless its shape opens a new one (hanging indents and wrapped lines).
+ */
+function groupEntries(text: string, lines: Line[]): Array<{ start: number; end: number }> {
+  const entries: Array<{ start: number; end: number }> = [];
+  for (const line of lines) {
+    const body = text.slice(line.start, line.end);
+    const last = entries[entries.length - 1];
+    const lastText = last ? text.slice(last.start, last.end) : '';
+    const tail = /^[\p{Ll}\d]/u.test(body) && !/[.!?]["”’]?$/u.test(lastText);
+    const opens = line.blockStart ? !tail : startsEntry(body);
+    if (last && !opens) last.end = line.end;
+    else entries.push({ start: line.start, end: line.end });
+  }
+  return entries;
+}
+
+function toEntry(text: string, span: { start: number; end: number }): ReferenceListEntry {
+  const raw = text.slice(span.start, span.end).replace(/\s+/gu, ' ');
+  const number = entryNumber(raw);
+  return { ...span, raw, ...(number !== undefined ? { number } : {}) };
+}
+
+/** Entries from `from` on, up to the first that does not read like a reference or a heading. */
+function entriesAfter(text: string, blocks: Block[], from: number, accept: (entry: string) => boolean): ReferenceListEntry[] {
+  const lines: Line[] = [];
+  for (let i = from; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (!block || block.kind === 'heading' || block.kind === 'rule') break;
+    lines.push(...blockLines(text, block));
+  }
+  const entries: ReferenceListEntry[] = [];
+  for (const span of groupEntries(text, lines)) {
+    const entry = toEntry(text, span);
+    if (!accept(entry.raw)) break;
+    entries.push(entry);
+  }
+  return entries;
+}
+
+function isNumbered(entries: ReferenceListEntry[]): boolean {
+  return entries.length > 0 && entries.every((e) => e.number !== undefined);
+}
+
+/** A list without a heading: the last run of at least two reference-shaped blocks near the end. */
+function headlessList(text: string, blocks: Block[]): ReferenceList {
+  let last = blocks.length - 1;
+  // Page furniture after a list ("Updated: 2018", a copyright line) is short; skip a little.
+  for (let skipped = 0; last >= 0 && skipped < 3; skipped++) {
+    const b = blocks[last];
+    if (!b || looksLikeHeadlessReference(text.slice(b.start, b.end)) || b.end - b.start > 80) break;
+    last--;
+  }
+  let first = last + 1;
+  while (first > 0) {
+    const b = blocks[first - 1];
+    if (!b || b.kind === 'heading' || !looksLikeHeadlessReference(text.slice(b.start, b.end))) break;
+    first--;
+  }
+  if (last - first + 1 < 2) return { entries: [], numbered: false };
+  const entries = entriesAfter(text, blocks.slice(0, last + 1), first, looksLikeHeadlessReference);
+  return entries.length >= 2 ? { entries, numbered: isNumbered(entries) } : { entries: [], numbered: false };
+}
+
+/**
+ * The reference list of a document. Prefers the last heading-announced list that has entries;
+ * falls back to a trailing run of reference-shaped blocks.
+ */
+export function findReferenceList(text: string, blocks: Block[]): ReferenceList {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i];
+    if (!block || block.end - block.start > 80) continue;
+    const line = text.slice(block.start, block.end);
+    if (!isReferenceHeading(line)) continue;
+    const entries = entriesAfter(text, blocks, i + 1, looksLikeReference);
+    if (entries.length === 0) continue;
+    const lead = line.length - line.trimStart().length;
+    const heading = { start: block.start + lead, end: block.start + lead + line.trim().length, text: line.trim() };
+    return { heading, entries, numbered: isNumbered(entries) };
+  }
+  return headlessList(text, blocks);
+}

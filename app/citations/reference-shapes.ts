@@ -1,0 +1,80 @@
+/**
+ * Shapes of reference-list text: the headings that open a list, the starts of entries, and the
+ * test for "this line reads like a bibliographic reference". Shared by the list finder and the
+ * in-text citation finder (which needs to know whether a list is numbered).
+ */
+
+const HEADING_WORDS = [
+  'works cited', 'works consulted', 'references', 'references cited', 'reference list', 'list of references',
+  'bibliography', 'selected bibliography', 'select bibliography', 'literature cited', 'literature', 'sources',
+  'sources cited', 'notes and references', 'cited works', 'cited literature', 'literatur', 'literaturverzeichnis',
+  'quellen', 'quellenverzeichnis', 'bibliographie', 'références', 'références bibliographiques', 'bibliografía',
+  'referencias', 'bibliografia', 'riferimenti bibliografici', 'literatuur', 'bibliografi', 'litteratur',
+  'список литературы', 'список использованной литературы', 'литература', 'источники', 'библиография',
+];
+
+const HEADING = new RegExp(
+  String.raw`^(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}|[ivxlc]{1,6})[.)]?\s{1,4})?(?:${HEADING_WORDS.join('|')})\s{0,4}:?$`,
+  'iu',
+);
+
+/** True for a line that is a reference-list heading ("Works Cited", "7. References:", "Литература"). */
+export function isReferenceHeading(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed.length <= 60 && HEADING.test(trimmed);
+}
+
+/** "[12]" or "12." / "12)" opening a numbered entry; group 1 or 2 holds the number. */
+const NUMBER_LABEL = /^\s{0,8}(?:\[(\d{1,4})\]|(\d{1,4})[.)](?=\s))/u;
+
+/** A family name, possibly hyphenated or with an apostrophe ("Yuval-Davis", "O’Brien"). */
+const FAMILY = String.raw`\p{Lu}[\p{L}\p{M}'’\-]{0,40}`;
+const PARTICLE = String.raw`(?:(?:van|von|de|der|den|du|da|di|del|della|la|le|ter|ten|dos|das)\s{1,3}){0,3}`;
+
+/** "Family, Given", "Family, G.", "Family G." or "G. Family" at the start of an entry. */
+const AUTHOR_START = new RegExp(
+  String.raw`^\s{0,8}(?:${PARTICLE}${FAMILY}(?:\s{1,3}${FAMILY}){0,2},\s{1,3}\p{Lu}|${FAMILY}\s{1,3}\p{Lu}\.|\p{Lu}\.(?:\s{0,2}\p{Lu}\.){0,2}\s{1,3}${FAMILY}[,.\s])`,
+  'u',
+);
+
+/** Repeated-author dashes ("———. 2019.") used by Chicago and MLA. */
+const DASH_START = /^\s{0,8}(?:[—–-]{2,}|_{2,})/u;
+
+const YEAR = /(?<![\p{L}\p{N}])(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\p{L}\p{N}])|\bn\.\s?d\.|\bforthcoming\b|\bin press\b/iu;
+
+/** The number of a "[n]" or "n." label at the start of an entry, if any. */
+export function entryNumber(line: string): number | undefined {
+  const m = NUMBER_LABEL.exec(line);
+  if (!m) return undefined;
+  return Number(m[1] ?? m[2]);
+}
+
+/** True when a line opens a new entry by its shape: number label, author name or dashes. */
+export function startsEntry(line: string): boolean {
+  return NUMBER_LABEL.test(line) || AUTHOR_START.test(line) || DASH_START.test(line);
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/**
+ * True when an entry under a reference heading reads like a reference: a year (or "n.d."), at
+ * least four words, and an opening that is a capital, a number label or dashes. Film credits
+ * ("Closeness, Russia, 2017", "Color, 118 minutes") fail on the word count or the year.
+ */
+export function looksLikeReference(entry: string): boolean {
+  const text = entry.trim();
+  if (text.length < 20 || text.length > 2000 || wordCount(text) < 4) return false;
+  if (!YEAR.test(text)) return false;
+  return /^[\p{Lu}\p{N}[“"‘'«—–_-]/u.test(text);
+}
+
+/**
+ * The stricter test used where no heading announces a list: the entry must open with an author
+ * or a number label and carry its year within the first 120 characters.
+ */
+export function looksLikeHeadlessReference(entry: string): boolean {
+  const text = entry.trim();
+  return looksLikeReference(text) && (NUMBER_LABEL.test(text) || AUTHOR_START.test(text)) && YEAR.test(text.slice(0, 120));
+}

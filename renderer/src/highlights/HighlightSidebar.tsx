@@ -1,0 +1,103 @@
+import { useCallback } from 'react';
+import { quoteSelectorOf } from '../../../app/anchoring/selectors';
+import { RichEditor } from '../notes/RichEditor';
+import type { NoteState } from '../notes/durable-save';
+import { saveHighlightNote } from './actions';
+import { COLOR_LABELS, HIGHLIGHT_COLORS, type HighlightColor } from './colors';
+import { startHighlightDrag } from './drag';
+import type { PlacedHighlight } from './placement';
+
+/** Props of a pane's highlight list. */
+export interface HighlightSidebarProps {
+  docId: string;
+  highlights: PlacedHighlight[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onRecolor: (id: string, color: HighlightColor) => void;
+  onDelete: (id: string) => void;
+}
+
+/** The pane's highlights in reading order; the selected one opens with its note. */
+export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRecolor, onDelete }: HighlightSidebarProps) {
+  if (highlights.length === 0) {
+    return (
+      <aside className="highlight-sidebar" aria-label="Highlights">
+        <p className="sidebar-empty">Select text to highlight it. Your highlights and notes appear here.</p>
+      </aside>
+    );
+  }
+  return (
+    <aside className="highlight-sidebar" aria-label="Highlights">
+      <ol className="highlight-list">
+        {highlights.map((item) => (
+          <HighlightCard
+            key={item.annotation.id}
+            docId={docId}
+            item={item}
+            selected={item.annotation.id === selectedId}
+            onSelect={onSelect}
+            onRecolor={onRecolor}
+            onDelete={onDelete}
+          />
+        ))}
+      </ol>
+    </aside>
+  );
+}
+
+interface CardProps extends Omit<HighlightSidebarProps, 'highlights' | 'selectedId'> {
+  item: PlacedHighlight;
+  selected: boolean;
+}
+
+function HighlightCard({ docId, item, selected, onSelect, onRecolor, onDelete }: CardProps) {
+  const { annotation, range } = item;
+  const quote = quoteSelectorOf(annotation.selectors)?.exact ?? '';
+  const save = useCallback((state: NoteState) => saveHighlightNote(annotation.id, state.json, state.text), [annotation.id]);
+  return (
+    <li
+      className={`highlight-card card-${annotation.color}${selected ? ' selected' : ''}${range ? '' : ' orphaned'}`}
+      data-annotation-id={annotation.id}
+      draggable
+      onDragStart={(event) => startHighlightDrag(event, { docId, annotationId: annotation.id }, quote)}
+    >
+      <button type="button" className="highlight-quote" onClick={() => onSelect(annotation.id)} aria-expanded={selected}>
+        {range ? null : <span className="orphan-label">Not found in the current text · </span>}
+        <span className="quote-text">“{quote.length > 220 && !selected ? `${quote.slice(0, 220)}…` : quote}”</span>
+        {!selected && annotation.noteText.trim() ? <span className="note-preview">{annotation.noteText.trim().slice(0, 140)}</span> : null}
+      </button>
+      {selected ? (
+        <div className="highlight-details">
+          <div className="highlight-actions">
+            <div className="swatches" role="radiogroup" aria-label="Highlight colour">
+              {HIGHLIGHT_COLORS.map((color) => (
+                <button
+                  key={color}
+                  type="button"
+                  role="radio"
+                  aria-checked={annotation.color === color}
+                  aria-label={COLOR_LABELS[color]}
+                  title={COLOR_LABELS[color]}
+                  className={`swatch swatch-${color}${annotation.color === color ? ' current' : ''}`}
+                  onClick={() => onRecolor(annotation.id, color)}
+                />
+              ))}
+            </div>
+            <button type="button" className="button button-quiet button-small" onClick={() => onDelete(annotation.id)} title="Delete highlight (Delete)">
+              Delete
+            </button>
+          </div>
+          <RichEditor
+            id={annotation.id}
+            initialJson={annotation.noteJson}
+            savedAt={annotation.updatedAt}
+            onSave={save}
+            placeholder="Write a note…"
+            label="Note on this highlight"
+            className="highlight-note"
+          />
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,19 @@
+/** The five highlight colours, in toolbar order; keys 1–5 pick them. */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+
+/** One of the highlight colours. */
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** Names a colour for buttons and screen readers. */
+export const COLOR_LABELS: Record<HighlightColor, string> = {
+  yellow: 'Yellow',
+  green: 'Green',
+  blue: 'Blue',
+  pink: 'Pink',
+  purple: 'Purple',
+};
+
+/** True for a colour Lectern draws. */
+export function isHighlightColor(value: string): value is HighlightColor {
+  return (HIGHLIGHT_COLORS as readonly string[]).includes(value);
+}

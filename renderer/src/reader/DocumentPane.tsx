@@ -1,0 +1,224 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { blockIndexAt } from '../../../app/documents/locator';
+import { createHighlight, recolorHighlight, removeHighlight, restoreHighlight } from '../highlights/actions';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../highlights/colors';
+import { HighlightSidebar } from '../highlights/HighlightSidebar';
+import { placeHighlights } from '../highlights/placement';
+import { SelectionToolbar, type ToolbarSpot } from '../highlights/SelectionToolbar';
+import { useAnnotations, useDocumentContent, useDocumentSummary } from '../store/hooks';
+import type { ScrollSpot } from '../workspace/workspace-state';
+import { selectionToRange } from './dom-offsets';
+import { FindBar } from './FindBar';
+import { useFind } from './use-find';
+import { useOverlays } from './use-overlays';
+import { VirtualDocument, type VirtualDocumentHandle } from './VirtualDocument';
+
+/** Props of a pane showing one document. */
+export interface DocumentPaneProps {
+  paneId: string;
+  docId: string;
+  initialScroll?: ScrollSpot;
+  onScroll: (spot: ScrollSpot) => void;
+  onClose: () => void;
+  /** A highlight to scroll to and select (from a notebook citation); `nonce` repeats a request. */
+  reveal?: { annotationId: string; nonce: number };
+  /** Shows a message with an optional action (Undo). */
+  notify: (text: string, action?: { label: string; run: () => void }) => void;
+}
+
+/** One document in a pane: virtualized reading view, find, highlights with notes in a sidebar. */
+export function DocumentPane({ paneId, docId, initialScroll, onScroll, onClose, reveal, notify }: DocumentPaneProps) {
+  const summary = useDocumentSummary(docId);
+  const content = useDocumentContent(docId);
+  const annotations = useAnnotations(docId);
+  const paneRef = useRef<HTMLDivElement>(null);
+  const docRef = useRef<VirtualDocumentHandle>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [sidebarOpen, setSidebarOpen] = useState(true);
+  const [pending, setPending] = useState<{ start: number; end: number; spot: ToolbarSpot } | null>(null);
+
+  const text = content?.text ?? '';
+  const blocks = useMemo(() => content?.blocks ?? [], [content]);
+  const placed = useMemo(() => (content && annotations ? placeHighlights(content.text, annotations) : []), [content, annotations]);
+  const find = useFind(text);
+  const overlays = useOverlays(blocks, placed, selectedId, find.matches, find.current);
+
+  const scrollToOffset = useCallback(
+    (offset: number) => {
+      const index = blockIndexAt(blocks, offset);
+      if (index >= 0) docRef.current?.scrollToBlock(index, 'center');
+    },
+    [blocks],
+  );
+
+  useEffect(() => {
+    const match = find.matches[find.current];
+    if (match) scrollToOffset(match.start);
+  }, [find.matches, find.current, scrollToOffset]);
+
+  // Each reveal request scrolls once, when its highlight is placed; later list changes do not.
+  const handledReveal = useRef<number | null>(null);
+  useEffect(() => {
+    if (!reveal || handledReveal.current === reveal.nonce) return;
+    const target = placed.find((item) => item.annotation.id === reveal.annotationId);
+    if (!target) return;
+    handledReveal.current = reveal.nonce;
+    setSelectedId(target.annotation.id);
+    setSidebarOpen(true);
+    if (target.range) scrollToOffset(target.range.start);
+  }, [reveal, placed, scrollToOffset]);
+
+  const select = useCallback(
+    (id: string) => {
+      setSelectedId((current) => (current === id ? null : id));
+      const target = placed.find((item) => item.annotation.id === id);
+      if (target?.range) scrollToOffset(target.range.start);
+    },
+    [placed, scrollToOffset],
+  );
+
+  const highlight = useCallback(
+    async (color: HighlightColor) => {
+      if (!pending || !content) return;
+      const created = await createHighlight(docId, content.text, pending.start, pending.end, color);
+      window.getSelection()?.removeAllRanges();
+      setPending(null);
+      setSelectedId(created.id);
+      setSidebarOpen(true);
+    },
+    [pending, content, docId],
+  );
+
+  const remove = useCallback(
+    async (id: string) => {
+      const removed = await removeHighlight(id);
+      setSelectedId(null);
+      if (removed) notify('Highlight deleted.', { label: 'Undo', run: () => void restoreHighlight(removed) });
+    },
+    [notify],
+  );
+
+  const onMouseUp = () => {
+    // Let the browser settle the selection first.
+    requestAnimationFrame(() => {
+      const article = paneRef.current?.querySelector<HTMLElement>('.pane-article');
+      const pane = paneRef.current;
+      if (!article || !pane) return;
+      const selection = window.getSelection();
+      const range = selectionToRange(selection, article);
+      if (!range || !selection) return setPending(null);
+      const rect = selection.getRangeAt(0).getBoundingClientRect();
+      const box = pane.getBoundingClientRect();
+      setPending({ ...range, spot: { top: Math.max(4, rect.top - box.top - 44), left: Math.max(4, rect.left - box.left + rect.width / 2 - 90) } });
+    });
+  };
+
+  const onClick = (event: React.MouseEvent) => {
+    const mark = (event.target as Element).closest('mark[data-annotation-id]');
+    const id = mark?.getAttribute('data-annotation-id');
+    if (id && window.getSelection()?.isCollapsed !== false) {
+      setSelectedId(id);
+      setSidebarOpen(true);
+    }
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const inEditor = (event.target as Element).closest('[contenteditable="true"], input, textarea');
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      find.open();
+      return;
+    }
+    if (inEditor) return;
+    if (pending && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const index = event.key === 'h' || event.key === 'H' ? 0 : Number(event.key) - 1;
+      const color = HIGHLIGHT_COLORS[index];
+      if (color) {
+        event.preventDefault();
+        void highlight(color);
+        return;
+      }
+    }
+    if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId) {
+      event.preventDefault();
+      void remove(selectedId);
+    }
+  };
+
+  useEffect(() => {
+    const onFind = (event: Event) => {
+      if ((event as CustomEvent<string>).detail === paneId) find.open();
+    };
+    window.addEventListener('lectern:find', onFind);
+    return () => window.removeEventListener('lectern:find', onFind);
+  }, [paneId, find]);
+
+  if (summary === undefined || content === undefined) return <div className="pane-body pane-loading" aria-busy="true" />;
+  if (summary === null || content === null) {
+    return (
+      <div className="pane-body pane-missing">
+        <p>This document is no longer in your library.</p>
+        <button type="button" className="button" onClick={onClose}>
+          Close pane
+        </button>
+      </div>
+    );
+  }
+
+  const byline = [summary.authorsLabel, summary.year].filter(Boolean).join(', ');
+  return (
+    <div className="pane-body document-pane" ref={paneRef} onKeyDown={onKeyDown} data-doc-id={docId}>
+      <div className="pane-toolbar">
+        <span className="pane-title" title={summary.title}>
+          {summary.title}
+        </span>
+        <button type="button" className="icon-button" onClick={find.open} title="Find in document (Ctrl+F)" aria-label="Find in document">
+          ⌕
+        </button>
+        <button
+          type="button"
+          className={`icon-button${sidebarOpen ? ' on' : ''}`}
+          onClick={() => setSidebarOpen((open) => !open)}
+          title="Show highlights"
+          aria-label="Show highlights"
+          aria-pressed={sidebarOpen}
+        >
+          ☰ <span className="count-badge">{placed.length}</span>
+        </button>
+        <button type="button" className="icon-button" onClick={onClose} title="Close pane" aria-label="Close pane">
+          ×
+        </button>
+      </div>
+      {find.isOpen ? (
+        <FindBar query={find.query} onQuery={find.setQuery} count={find.matches.length} current={find.current} onNext={find.next} onPrevious={find.previous} onClose={find.close} />
+      ) : null}
+      <div className="pane-main">
+        <VirtualDocument
+          ref={docRef}
+          title={summary.title}
+          titleIsFallback={summary.provenance?.titleIsFallback ?? false}
+          byline={byline}
+          language={summary.metadata.language}
+          text={content.text}
+          blocks={blocks}
+          overlays={overlays}
+          initialScroll={initialScroll}
+          onScroll={onScroll}
+          onMouseUp={onMouseUp}
+          onClick={onClick}
+        />
+        {sidebarOpen ? (
+          <HighlightSidebar
+            docId={docId}
+            highlights={placed}
+            selectedId={selectedId}
+            onSelect={select}
+            onRecolor={(id, color) => void recolorHighlight(id, color)}
+            onDelete={(id) => void remove(id)}
+          />
+        ) : null}
+      </div>
+      {pending ? <SelectionToolbar spot={pending.spot} onHighlight={(color) => void highlight(color)} /> : null}
+    </div>
+  );
+}
