@@ -24,7 +24,7 @@ export function parseDate(text: string): ParsedDate | undefined {
     const day = Number(iso[3]);
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return { date: { 'date-parts': [[Number(iso[1]), month, day]] } };
   }
-  const words = bounded.split(/[\s,.;:()\[\]/–—-]+/).filter(Boolean);
+  const words = bounded.split(/[\s,.;:()[\]/–—-]+/).filter(Boolean);
   let year: number | undefined;
   let suffix: string | undefined;
   let month: number | undefined;
@@ -44,7 +44,7 @@ export function parseDate(text: string): ParsedDate | undefined {
     }
   });
   if (year === undefined) {
-    if (/\bn\.\s?d\b|\bo\.\s?j\b|\bs\.\s?d\b|no date|forthcoming|in press/i.test(bounded)) return { date: { literal: bounded.trim().replace(/^[(\[]|[)\].,]+$/g, '') } };
+    if (/\bn\.\s?d\b|\bo\.\s?j\b|\bs\.\s?d\b|no date|forthcoming|in press/i.test(bounded)) return { date: { literal: bounded.trim().replace(/^[([]|[)\].,]+$/g, '') } };
     return undefined;
   }
   if (month !== undefined) {

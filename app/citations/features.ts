@@ -71,7 +71,7 @@ function tokenKinds(text: string, core: string): string[] {
   if (/^\(?\d{1,6}\s?[-–—]+\s?\d{1,6}\)?[.,;:]?$/.test(text)) kinds.push('range');
   if (/^[ivxlcdm]+$/.test(core) && core.length < 8) kinds.push('roman');
   if (/^\d+\(\d+[^)]*\)/.test(core) || /\d\(\d/.test(text)) kinds.push('vol-issue');
-  if (/^(https?:|www\.)/i.test(text.replace(/^[<(\[]+/, ''))) kinds.push('url');
+  if (/^(https?:|www\.)/i.test(text.replace(/^[<([]+/, ''))) kinds.push('url');
   if (/10\.\d{3,9}\//.test(text) || /^doi/i.test(core)) kinds.push('doi');
   if (/^(isbn|issn)/i.test(core)) kinds.push('isbn');
   if (/^\d{1,2}(st|nd|rd|th|e|er)$/.test(core)) kinds.push('ordinal');

@@ -88,7 +88,7 @@ export function cleanPlain(text: string): string {
 
 /** Page ranges: "pp. 1761–1800)." -> "1761–1800", "S. 12 f." -> "12 f". */
 export function cleanPages(text: string): string {
-  let s = squash(text).replace(/^[(\[]?\s*(?:pp?|pages?|pgs?|s|seiten|ss|str)\s*\.?\s*:?\s*/i, '');
+  let s = squash(text).replace(/^[([]?\s*(?:pp?|pages?|pgs?|s|seiten|ss|str)\s*\.?\s*:?\s*/i, '');
   s = trimChars(s, ',;:.()[]');
   return s.replace(/\s*([-–—])\s*/g, '$1');
 }

@@ -30,8 +30,11 @@ export interface SerializedModel {
   entries: number[];
 }
 
-/** Packs a model; weights whose quantised value is zero are dropped. */
-export function serializeModel(model: LinearChainModel, scale = 1000): SerializedModel {
+/**
+ * Packs a model. Emission weights smaller than `minWeight` in magnitude are dropped: a CRF gives
+ * every feature a small weight for every label, and those tails cost megabytes but no accuracy.
+ */
+export function serializeModel(model: LinearChainModel, scale = 1000, minWeight = 0): SerializedModel {
   const L = model.labels.length;
   if (L > LABEL_SLOTS) throw new Error(`at most ${LABEL_SLOTS} labels`);
   const features: string[] = [];
@@ -40,8 +43,9 @@ export function serializeModel(model: LinearChainModel, scale = 1000): Serialize
   for (const [feature, row] of model.featureIndex) {
     let count = 0;
     for (let y = 0; y < L; y++) {
-      const q = Math.round(model.emission[row * L + y]! * scale);
-      if (q === 0) continue;
+      const weight = model.emission[row * L + y]!;
+      const q = Math.round(weight * scale);
+      if (q === 0 || Math.abs(weight) < minWeight) continue;
       entries.push(q * LABEL_SLOTS + y);
       count++;
     }

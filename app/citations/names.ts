@@ -9,16 +9,16 @@ import { PARTICLES } from './lexicon';
 import { squash, trimEndChars, trimStartChars } from './text-trim';
 
 const ROLE_PREFIX =
-  /^(?:in\s*:?\s+|edited\s+by\s+|ed\.\s+by\s+|eds?\.\s+|hrsg\.\s+v(?:on|\.)\s+|hg\.\s+v(?:on|\.)\s+|herausgegeben\s+von\s+|translated\s+(?:from\s+\S+\s+)?by\s+|trans(?:l)?\.\s+(?:by\s+)?|tr\.\s+|transl\s+|by\s+|dir\.\s+|coord\.\s+|sous\s+la\s+direction\s+de\s+|trad\.\s+(?:de\s+|par\s+)?|[(\[]\s*)+/i;
+  /^(?:in\s*:?\s+|edited\s+by\s+|ed\.\s+by\s+|eds?\.\s+|hrsg\.\s+v(?:on|\.)\s+|hg\.\s+v(?:on|\.)\s+|herausgegeben\s+von\s+|translated\s+(?:from\s+\S+\s+)?by\s+|trans(?:l)?\.\s+(?:by\s+)?|tr\.\s+|transl\s+|by\s+|dir\.\s+|coord\.\s+|sous\s+la\s+direction\s+de\s+|trad\.\s+(?:de\s+|par\s+)?|[([]\s*)+/i;
 
 const ROLE_SUFFIX =
-  /(?:^|[\s,;]+)(?:[(\[]\s*)?(?:eds?|editors?|edited|hrsg|hg|dir|dirs|coord|comps?|trans|transl|translators?|director|producers?|writer\/director|writer|director\/writer)\.?\s*(?:[)\]]\s*)?[.,:;]?$/;
+  /(?:^|[\s,;]+)(?:[([]\s*)?(?:eds?|editors?|edited|hrsg|hg|dir|dirs|coord|comps?|trans|transl|translators?|director|producers?|writer\/director|writer|director\/writer)\.?\s*(?:[)\]]\s*)?[.,:;]?$/;
 
 const CORPORATE =
   /\b(?:organi[sz]ation|institute|institut|university|universit[éä]t?|association|society|department|ministry|committee|council|agency|bureau|inc|ltd|group|cent(?:er|re)|foundation|office|commission|board|corporation|company|government|federal|national|program(?:me)?|project|team|consortium|library|museum|network|alliance|union|service|services|authority|school|college|trust|panel|world|international|news|press)\b/i;
 
 const INITIALS = /^(?:\p{Lu}\.?-?){1,4}\.?$/u;
-const INITIAL_WORD = /^\p{Lu}[.\-]/u;
+const INITIAL_WORD = /^\p{Lu}[.-]/u;
 const BARE_INITIALS = /^\p{Lu}{1,3}$/u;
 
 function tidy(text: string): string {

@@ -46,3 +46,15 @@ describe('averaged perceptron', () => {
     expect(deserializeModel(broken).ok).toBe(false);
   });
 });
+
+describe('linear-chain CRF', () => {
+  it('learns its training data and is reproducible', async () => {
+    const { trainCrf } = await import('./crf');
+    const options = { epochs: 4, seed: 3, minCount: 1, l2: 3, rate: 0.3 };
+    const crf = trainCrf(REFERENCE_LABELS, small, options);
+    expect(accuracy((i) => decode(crf, small[i]!.observation))).toBeGreaterThan(0.95);
+    const again = trainCrf(REFERENCE_LABELS, small.slice(0, 20), options);
+    const twice = trainCrf(REFERENCE_LABELS, small.slice(0, 20), options);
+    expect(Array.from(twice.transition)).toEqual(Array.from(again.transition));
+  });
+});

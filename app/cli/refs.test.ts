@@ -11,7 +11,7 @@ function capture(stdin = ''): CliIo & { out: string; err: string } {
     err: '',
     stdout: (text: string) => void (io.out += text),
     stderr: (text: string) => void (io.err += text),
-    readStdin: async () => stdin,
+    readStdin: () => Promise.resolve(stdin),
   };
   return io;
 }
@@ -54,5 +54,20 @@ describe('lectern refs', () => {
     expect(await main(['refs', '/nonexistent/refs.txt'], io)).toBe(1);
     expect(io.err).toMatch(/^lectern refs: cannot read/);
     expect(io.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('lectern refs with another model', () => {
+  it('reports a model file that cannot be read', async () => {
+    const before = process.env.LECTERN_REFS_MODEL;
+    process.env.LECTERN_REFS_MODEL = '/nonexistent/model.json';
+    try {
+      const io = capture('Smith, J. (1999). Title.\n');
+      expect(await main(['refs'], io)).toBe(1);
+      expect(io.err).toMatch(/^lectern refs: cannot read LECTERN_REFS_MODEL=/);
+    } finally {
+      if (before === undefined) delete process.env.LECTERN_REFS_MODEL;
+      else process.env.LECTERN_REFS_MODEL = before;
+    }
   });
 });

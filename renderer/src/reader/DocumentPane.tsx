@@ -130,20 +130,40 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, onClose, 
       return;
     }
     if (inEditor) return;
-    if (pending && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      const index = event.key === 'h' || event.key === 'H' ? 0 : Number(event.key) - 1;
-      const color = HIGHLIGHT_COLORS[index];
-      if (color) {
-        event.preventDefault();
-        void highlight(color);
-        return;
-      }
-    }
     if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId) {
       event.preventDefault();
       void remove(selectedId);
     }
   };
+
+  // While a selection waits for a colour, 1–5 (or H for yellow) highlight it, wherever focus is:
+  // selecting text does not always move focus into the pane.
+  useEffect(() => {
+    if (!pending) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if ((event.target as Element | null)?.closest?.('input, textarea, select, [contenteditable="true"]')) return;
+      const index = event.key === 'h' || event.key === 'H' ? 0 : Number(event.key) - 1;
+      const color = HIGHLIGHT_COLORS[index];
+      if (!color) return;
+      event.preventDefault();
+      void highlight(color);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pending, highlight]);
+
+  // A selection made elsewhere (another pane) retires this pane's toolbar.
+  useEffect(() => {
+    if (!pending) return;
+    const onSelectionChange = () => {
+      const article = paneRef.current?.querySelector('.pane-article');
+      const selection = window.getSelection();
+      if (!article || !selection || selection.isCollapsed || !article.contains(selection.anchorNode)) setPending(null);
+    };
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
+  }, [pending]);
 
   useEffect(() => {
     const onFind = (event: Event) => {
