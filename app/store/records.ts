@@ -80,38 +80,8 @@ export interface StoredCitation {
   locator?: string;
 }
 
-/** W3C TextQuote selector: the quoted text with context, for fuzzy re-anchoring. */
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix?: string;
-  suffix?: string;
-}
-
-/** W3C TextPosition selector: offsets into the canonical text. */
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  start: number;
-  end: number;
-}
-
-/** A rectangle on a page, in page units, for drawing PDF highlights. */
-export interface PageRect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** Page number (from 1) and rectangles, for highlights drawn on a page view. */
-export interface PageSelector {
-  type: 'PageSelector';
-  page: number;
-  rects?: PageRect[];
-}
-
-/** The ways a highlight records where it sits. */
-export type AnnotationSelector = TextQuoteSelector | TextPositionSelector | PageSelector;
+export type { AnnotationSelector, PageRect, PageSelector, TextPositionSelector, TextQuoteSelector } from '../anchoring/selectors';
+import type { AnnotationSelector } from '../anchoring/selectors';
 
 /** A highlight, with an optional note. */
 export interface StoredAnnotation {

@@ -21,8 +21,8 @@ async function selectText(pane: Locator, phrase: string, endPhrase?: string): Pr
         }
         throw new Error(`text not found: ${needle}`);
       };
-      const start = locate(first!, false);
-      const end = last ? locate(last, true) : { node: start.node, offset: start.offset + first!.length };
+      const start = locate(first, false);
+      const end = last ? locate(last, true) : { node: start.node, offset: start.offset + first.length };
       const range = document.createRange();
       range.setStart(start.node, start.offset);
       range.setEnd(end.node, end.offset);

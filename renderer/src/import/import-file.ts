@@ -1,4 +1,6 @@
+import { findDocumentCitations } from '../../../app/citations/document-citations';
 import { importFile } from '../../../app/documents/import';
+import { citationRows } from '../../../app/store/citation-rows';
 import { describeStorageError, saveImportedDocument } from '../../../app/store/documents-repo';
 import type { LecternDb } from '../../../app/store/db';
 import type { FileOutcome } from './protocol';
@@ -27,7 +29,15 @@ export async function importOne(db: LecternDb, name: string, blob: Blob): Promis
   }));
   if (!parsed.ok) return { name, ok: false, error: parsed.error };
   try {
-    const saved = await saveImportedDocument(db, parsed.value);
+    // Citations and references are found here, in the worker, and stored with the document in
+    // the same transaction; a failure to find them must not cost the student the document.
+    let rows: ReturnType<typeof citationRows> = { references: [], citations: [] };
+    try {
+      rows = citationRows(parsed.value.id, findDocumentCitations(parsed.value));
+    } catch {
+      rows = { references: [], citations: [] };
+    }
+    const saved = await saveImportedDocument(db, parsed.value, rows);
     return { name, ok: true, id: saved.id, title: parsed.value.metadata.title ?? name, created: saved.created };
   } catch (error) {
     return { name, ok: false, error: `“${name}” was not saved: ${describeStorageError(error)}` };
