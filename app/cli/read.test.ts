@@ -70,15 +70,15 @@ describe('lectern read', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lectern-read-'));
     const empty = join(dir, 'empty.txt');
     const binary = join(dir, 'image.txt');
-    const pdf = join(dir, 'paper.pdf');
+    const pdf = join(dir, 'paper.xlsx');
     writeFileSync(empty, '');
     writeFileSync(binary, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]));
-    writeFileSync(pdf, '%PDF-1.7');
+    writeFileSync(pdf, 'PK');
 
     it.each([
       ['a missing file', [join(dir, 'missing.txt')], 'does not exist.'],
       ['a folder', [dir], 'is a folder, not a file.'],
-      ['an unsupported file', [pdf], 'Lectern cannot open “paper.pdf” yet'],
+      ['an unsupported file', [pdf], 'Lectern cannot open “paper.xlsx”'],
       ['an empty file', [empty], '“empty.txt” is empty.'],
       ['a binary file', [binary], '“image.txt” does not look like a text file (it contains binary data).'],
       ['no file', [], 'expected one file'],

@@ -3,24 +3,21 @@
  * importFile with the file name and its bytes, and get a ParsedDocument or a message the student
  * can act on. Nothing here throws across the boundary.
  */
-import { assembleBlocks, type BlockDraft } from './assemble';
-import { decodeText, quoteFileName } from './decode';
+import { assembleBlocks } from './assemble';
+import { quoteFileName } from './decode';
+import type { FormatImporter } from './format-importer';
+import { FORMAT_IMPORTERS } from './formats';
 import { sha256Hex } from './hash';
-import { parseMarkdown } from './markdown';
-import type { DocumentFormat, ParsedDocument, Result } from './model';
-import { markTitleHeading, parsePlainText } from './plain-text';
-import { extractTextMetadata, type StatedMetadata } from './text-metadata';
+import type { ParsedDocument, Result } from './model';
+import { markTitleHeading } from './plain-text';
+import { extractTextMetadata } from './text-metadata';
 
-/** The format each supported extension (lowercase, with its dot) is read as. */
-const FORMAT_BY_EXTENSION: Readonly<Record<string, DocumentFormat>> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-};
+const IMPORTER_BY_EXTENSION: ReadonlyMap<string, FormatImporter> = new Map(
+  FORMAT_IMPORTERS.flatMap((importer) => importer.extensions.map((extension) => [extension, importer] as const)),
+);
 
 /** File extensions Lectern imports, lowercase with the dot (ready for a file input's `accept`). */
-export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMAT_BY_EXTENSION);
+export const SUPPORTED_EXTENSIONS: readonly string[] = [...IMPORTER_BY_EXTENSION.keys()];
 
 /** The lowercase extension of a file name, with its dot ('' when there is none). */
 export function extensionOf(fileName: string): string {
@@ -32,49 +29,39 @@ export function extensionOf(fileName: string): string {
 /** Parses a file's bytes into a document, or says why Lectern cannot. */
 export async function importFile(fileName: string, bytes: Uint8Array): Promise<Result<ParsedDocument>> {
   const name = quoteFileName(fileName);
-  const format = FORMAT_BY_EXTENSION[extensionOf(fileName)];
-  if (!format) {
+  const importer = IMPORTER_BY_EXTENSION.get(extensionOf(fileName));
+  if (!importer) {
     const supported = SUPPORTED_EXTENSIONS.join(', ');
-    return { ok: false, error: `Lectern cannot open ${name} yet: only text and Markdown files (${supported}) are supported.` };
+    return { ok: false, error: `Lectern cannot open ${name}: it reads ${supported} files.` };
   }
+  if (bytes.length === 0) return { ok: false, error: `${name} is empty.` };
   try {
-    const decoded = decodeText(fileName, bytes);
-    if (!decoded.ok) return decoded;
+    const reading = await importer.read(fileName, name, bytes);
+    if (!reading.ok) return reading;
+    const { drafts, stated, encoding, titleFromText } = reading.value;
     const id = await sha256Hex(bytes);
-    const { drafts, stated } = format === 'md' ? markdownDrafts(decoded.value.text) : plainDrafts(decoded.value.text);
-    const lines = drafts.map((d) => d.text);
-    const extracted = extractTextMetadata({ id, fileName, lines, stated });
-    const finalDrafts = format === 'txt' ? markTitleHeading(drafts, extracted.titleBlock) : drafts;
+    const extracted = extractTextMetadata({ id, fileName, lines: drafts.map((d) => d.text), stated });
+    const finalDrafts = titleFromText ? markTitleHeading(drafts, extracted.titleBlock) : drafts;
     const { text, blocks } = assembleBlocks(finalDrafts);
     if (text.trim() === '') return { ok: false, error: `${name} is empty.` };
+    const metadata = stated.extra ? { ...extracted.metadata, ...stated.extra, id } : extracted.metadata;
     return {
       ok: true,
       value: {
         id,
-        format,
+        format: importer.format,
         fileName,
         byteLength: bytes.length,
-        encoding: decoded.value.encoding,
+        ...(encoding ? { encoding } : {}),
         text,
         blocks,
-        metadata: extracted.metadata,
+        metadata,
         provenance: extracted.provenance,
+        ...(reading.value.warning ? { warning: reading.value.warning } : {}),
       },
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, error: `Lectern could not read ${name}: ${reason}` };
   }
-}
-
-function plainDrafts(text: string): { drafts: BlockDraft[]; stated: StatedMetadata } {
-  return { drafts: parsePlainText(text).drafts, stated: {} };
-}
-
-/** In Markdown a level-1 heading at the top states the title, unless front matter already did. */
-function markdownDrafts(text: string): { drafts: BlockDraft[]; stated: StatedMetadata } {
-  const { drafts, stated } = parseMarkdown(text);
-  const first = drafts[0];
-  if (!stated.title && first?.kind === 'heading' && first.level === 1) stated.title = first.text;
-  return { drafts, stated };
 }

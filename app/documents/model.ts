@@ -96,6 +96,8 @@ export interface ParsedDocument {
   blocks: Block[];
   metadata: CslItem;
   provenance: MetadataProvenance;
+  /** Something the student should know about this import (e.g. a scanned PDF without text). */
+  warning?: string;
 }
 
 /** Errors cross boundaries as values, with a message the student can act on. */

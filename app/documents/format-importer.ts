@@ -1,0 +1,28 @@
+import type { BlockDraft } from './assemble';
+import type { CslItem, DocumentFormat, Result } from './model';
+import type { StatedMetadata } from './text-metadata';
+
+/** What a format's reader gives back: blocks to assemble and the metadata the file states. */
+export interface FormatReading {
+  drafts: BlockDraft[];
+  /** Metadata the file itself states (front matter, PDF info, citation_* meta tags, OPF...). */
+  stated: StatedMetadata & { extra?: Partial<CslItem> };
+  /** Character encoding, for text formats. */
+  encoding?: string;
+  /** True when the first heading draft is the document's title (plain text marks it later). */
+  titleFromText?: boolean;
+  /** A note the student should see, such as "this PDF has no text layer". */
+  warning?: string;
+}
+
+/**
+ * One importable format. Each format lives in its own module and is listed in formats.ts, so
+ * adding a format never touches the import pipeline itself.
+ */
+export interface FormatImporter {
+  format: DocumentFormat;
+  /** Lowercase extensions with the dot. */
+  extensions: readonly string[];
+  /** Reads the bytes; `name` is the file name quoted for messages. */
+  read(fileName: string, name: string, bytes: Uint8Array): Promise<Result<FormatReading>>;
+}
