@@ -10,7 +10,8 @@ import { NoticeList, useNotices, type NoticeAction } from './shell/notices';
 import { useShortcuts } from './shell/shortcuts';
 import { ThemeSwitch } from './shell/ThemeSwitch';
 import { useTheme } from './shell/theme';
-import { useDocuments, useNotebooks } from './store/hooks';
+import { getAnnotation } from '../../app/store/annotations-repo';
+import { database, useDocuments, useNotebooks } from './store/hooks';
 import { SourcesSidebar } from './workspace/SourcesSidebar';
 import { Workspace } from './workspace/Workspace';
 import { loadWorkspace, MAX_PANES, saveWorkspace, workspaceReducer } from './workspace/workspace-state';
@@ -40,6 +41,16 @@ export function App() {
     (outcome: FileOutcome) => {
       if (!outcome.ok) push('error', outcome.error);
       else if (!outcome.created) push('info', `“${outcome.name}” is already in your library.`);
+      else if (outcome.replaced) {
+        const { moved, orphaned } = outcome.replaced;
+        dispatch({ type: 'replace-document', oldId: outcome.replaced.id, newId: outcome.id });
+        const plural = (n: number) => (n === 1 ? '' : 's');
+        push(
+          'info',
+          `“${outcome.name}” is a new version of a document in your library: it replaced the old one, ${moved} highlight${plural(moved)} moved with ${moved === 1 ? 'its' : 'their'} text` +
+            (orphaned ? `, ${orphaned} could not be placed and ${orphaned === 1 ? 'is' : 'are'} kept in the sidebar with ${orphaned === 1 ? 'its' : 'their'} quote.` : '.'),
+        );
+      }
       setRevision((r) => r + 1);
     },
     [push],
@@ -76,9 +87,16 @@ export function App() {
   }, [openNotebook, workspace.panes]);
 
   // A citation in a notebook opens its source at the highlight: in a pane already showing it,
-  // else beside the notebook, else in the first pane that is not a notebook.
+  // else beside the notebook, else in the first pane that is not a notebook. The highlight knows
+  // its document even after a new version replaced the one the citation was made from.
   const openCitation = useCallback(
-    (docId: string, annotationId: string) => {
+    async (citedDocId: string, annotationId: string) => {
+      const annotation = await getAnnotation(database(), annotationId);
+      if (!annotation) {
+        push('error', 'The highlight this citation points to was deleted.');
+        return;
+      }
+      const docId = annotation.docId ?? citedDocId;
       const showing = workspace.panes.find((pane) => pane.content.kind === 'document' && pane.content.docId === docId);
       let paneId = showing?.id;
       if (!paneId) {
@@ -92,7 +110,7 @@ export function App() {
       }
       setReveal((previous) => ({ paneId: paneId ?? '', annotationId, nonce: (previous?.nonce ?? 0) + 1 }));
     },
-    [workspace.panes],
+    [workspace.panes, push],
   );
 
   // A pane opened by openCitation gets its id only after the reducer runs: point the reveal at it.
@@ -194,7 +212,7 @@ export function App() {
             onOpenNotebook={openNotebook}
             onNewNotebook={() => void newNotebook()}
           />
-          <Workspace state={workspace} dispatch={dispatch} documents={documents} reveal={reveal} onOpenCitation={openCitation} notify={notify} onError={onError} />
+          <Workspace state={workspace} dispatch={dispatch} documents={documents} reveal={reveal} onOpenCitation={(docId, annotationId) => void openCitation(docId, annotationId)} notify={notify} onError={onError} />
         </main>
       )}
       <DropOverlay onDrop={onDrop} />

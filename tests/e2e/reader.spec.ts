@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openApp, screenshot, SEEDS } from './browser';
@@ -171,6 +171,29 @@ describe('reading side by side, highlights, notes and notebooks', () => {
     await notebook.locator('.note-citation').waitFor({ timeout: 15_000 });
     expect(await notebook.locator('blockquote').innerText()).toContain('intergenerational transmitters');
     expect(await notebook.innerText()).toContain('Gender in Closeness');
+  });
+
+  it('moves highlights with their text when a changed version of the file is imported', async () => {
+    const original = readFileSync(SEEDS + seed001, 'utf8');
+    const revised = 'Editor’s note: this review was corrected after publication.\n\n' + original.replace('tomboy misfit', 'tomboyish misfit');
+    const chooserFile = { name: seed001, mimeType: 'text/plain', buffer: Buffer.from(revised) };
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import…' }).first().click();
+    await (await chooser).setFiles([chooserFile]);
+    await page.getByText(/is a new version of a document in your library/).waitFor({ timeout: 15_000 });
+    expect(await page.getByText(/1 highlight moved with its text/).count()).toBe(1);
+    // The pane now shows the new version, with the highlight on the same words.
+    await pane001().locator('.highlight-quote').first().click();
+    await expect.poll(() => pane001().locator('mark.hl-yellow').allInnerTexts()).toEqual(['intergenerational transmitters of cultural traditions']);
+    expect(await pane001().locator('.pane-article').innerText()).toContain('tomboyish misfit');
+    // The notebook's citation still leads to the passage.
+    const notebook = page.locator('section.pane', { has: page.locator('.notebook-pane') });
+    await pane001().locator('.highlight-quote').first().click();
+    await notebook.locator('.note-citation').click();
+    await expect.poll(() => pane001().locator('.highlight-card.selected').count()).toBe(1);
+    await page.getByRole('button', { name: 'Library' }).click();
+    expect(await page.locator('.library-row').count()).toBe(2);
+    await page.getByRole('button', { name: 'Reading' }).click();
   });
 
   it('ran without page errors', () => {

@@ -1,6 +1,7 @@
 import { findDocumentCitations } from '../../../app/citations/document-citations';
 import { importFile } from '../../../app/documents/import';
 import { citationRows } from '../../../app/store/citation-rows';
+import { findPreviousVersion, replaceWithNewVersion } from '../../../app/store/document-versions';
 import { describeStorageError, saveImportedDocument } from '../../../app/store/documents-repo';
 import type { LecternDb } from '../../../app/store/db';
 import type { FileOutcome } from './protocol';
@@ -37,8 +38,14 @@ export async function importOne(db: LecternDb, name: string, blob: Blob): Promis
     } catch {
       rows = { references: [], citations: [] };
     }
+    const title = parsed.value.metadata.title ?? name;
+    const previous = await findPreviousVersion(db, parsed.value);
+    if (previous) {
+      const replaced = await replaceWithNewVersion(db, previous, parsed.value, rows);
+      return { name, ok: true, id: replaced.id, title, created: true, replaced: { id: previous, moved: replaced.moved, orphaned: replaced.orphaned } };
+    }
     const saved = await saveImportedDocument(db, parsed.value, rows);
-    return { name, ok: true, id: saved.id, title: parsed.value.metadata.title ?? name, created: saved.created };
+    return { name, ok: true, id: saved.id, title, created: saved.created };
   } catch (error) {
     return { name, ok: false, error: `“${name}” was not saved: ${describeStorageError(error)}` };
   }

@@ -7,7 +7,15 @@ export type ImportRequest =
 
 /** The outcome for one file. */
 export type FileOutcome =
-  | { name: string; ok: true; id: string; title: string; created: boolean }
+  | {
+      name: string;
+      ok: true;
+      id: string;
+      title: string;
+      created: boolean;
+      /** Set when the file was a new version of a document already in the library. */
+      replaced?: { id: string; moved: number; orphaned: number };
+    }
   | { name: string; ok: false; error: string };
 
 /** Worker → UI. */

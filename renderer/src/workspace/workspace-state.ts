@@ -53,7 +53,8 @@ export type WorkspaceAction =
   | { type: 'activate'; paneId: string }
   | { type: 'scroll'; paneId: string; scroll: ScrollSpot }
   | { type: 'layout'; layout: Record<string, number> }
-  | { type: 'forget-document'; docId: string };
+  | { type: 'forget-document'; docId: string }
+  | { type: 'replace-document'; oldId: string; newId: string };
 
 function sameContent(a: PaneContent, b: PaneContent): boolean {
   if (a.kind === 'document' && b.kind === 'document') return a.docId === b.docId;
@@ -96,6 +97,13 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       return { ...state, panes: state.panes.map((pane) => (pane.id === action.paneId ? { ...pane, scroll: action.scroll } : pane)) };
     case 'layout':
       return { ...state, layout: action.layout };
+    case 'replace-document':
+      return {
+        ...state,
+        panes: state.panes.map((pane) =>
+          pane.content.kind === 'document' && pane.content.docId === action.oldId ? { ...pane, content: { kind: 'document', docId: action.newId } } : pane,
+        ),
+      };
     case 'forget-document':
       return {
         ...state,

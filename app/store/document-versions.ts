@@ -1,0 +1,79 @@
+/**
+ * Re-importing a changed file: when a new file has the name and format of a document already in
+ * the library and most of its text, it is a new version of that document. The new version
+ * replaces the old one in one transaction, and every highlight moves with its text; one whose
+ * text is gone keeps its quote and is shown as orphaned. No highlight or note is ever dropped.
+ */
+import { reanchorAll } from '../anchoring/reanchor';
+import { describeRange } from '../anchoring/describe';
+import type { ParsedDocument } from '../documents/model';
+import { SAME_DOCUMENT_SIMILARITY, textSimilarity } from '../documents/similarity';
+import type { LecternDb } from './db';
+import { toSummary } from './document-summary';
+import type { SaveImportOptions } from './documents-repo';
+import type { StoredAnnotation } from './records';
+
+/** The document `doc` is a new version of, if any: same file name and format, similar text. */
+export async function findPreviousVersion(db: LecternDb, doc: ParsedDocument): Promise<string | null> {
+  if (await db.documents.get(doc.id)) return null;
+  const candidates = await db.documents.filter((row) => row.fileName === doc.fileName && row.format === doc.format).toArray();
+  let best: { id: string; score: number } | null = null;
+  for (const candidate of candidates) {
+    const content = await db.contents.get(candidate.id);
+    if (!content) continue;
+    const score = textSimilarity(content.text, doc.text);
+    if (score >= SAME_DOCUMENT_SIMILARITY && (!best || score > best.score)) best = { id: candidate.id, score };
+  }
+  return best?.id ?? null;
+}
+
+/** What replacing a document did to its highlights. */
+export interface VersionReplaceResult {
+  id: string;
+  replacedId: string;
+  moved: number;
+  orphaned: number;
+}
+
+function movedAnnotation(annotation: StoredAnnotation, newId: string, text: string, start: number, end: number, now: number): StoredAnnotation {
+  const { quote, position } = describeRange(text, start, end);
+  // Page rectangles belong to the old layout; the page view redraws them from the text.
+  const page = annotation.selectors.find((selector) => selector.type === 'PageSelector');
+  return { ...annotation, docId: newId, selectors: page ? [quote, position, { type: 'PageSelector', page: page.page }] : [quote, position], updatedAt: now };
+}
+
+/** Stores `doc` in place of `oldId`, moving its highlights onto the new text. One transaction. */
+export function replaceWithNewVersion(db: LecternDb, oldId: string, doc: ParsedDocument, options: SaveImportOptions = {}): Promise<VersionReplaceResult> {
+  const tables = [db.documents, db.contents, db.originals, db.references, db.citations, db.annotations];
+  return db.transaction('rw', tables, async () => {
+    const old = await db.documents.get(oldId);
+    if (!old) throw new Error('The earlier version is no longer in the library.');
+    const now = Date.now();
+    // The source entered the library when its first version did.
+    await db.documents.add({ ...toSummary(doc, now), addedAt: old.addedAt });
+    await db.contents.add({ docId: doc.id, text: doc.text, blocks: doc.blocks });
+    if (options.original) await db.originals.add({ docId: doc.id, data: options.original });
+    const references = (options.references ?? []).map((r) => ({ ...r, docId: doc.id }));
+    if (references.length) await db.references.bulkAdd(references);
+    const citations = (options.citations ?? []).map((c) => ({ ...c, docId: doc.id }));
+    if (citations.length) await db.citations.bulkAdd(citations);
+
+    const annotations = await db.annotations.where('docId').equals(oldId).toArray();
+    const outcomes = reanchorAll(doc.text, annotations);
+    let orphaned = 0;
+    const updated = annotations.map((annotation, index) => {
+      const result = outcomes[index]?.result;
+      if (result) return movedAnnotation(annotation, doc.id, doc.text, result.start, result.end, now);
+      orphaned += 1;
+      return { ...annotation, docId: doc.id, updatedAt: now };
+    });
+    await db.annotations.bulkPut(updated);
+
+    await db.documents.delete(oldId);
+    await db.contents.delete(oldId);
+    await db.originals.delete(oldId);
+    await db.references.where('docId').equals(oldId).delete();
+    await db.citations.where('docId').equals(oldId).delete();
+    return { id: doc.id, replacedId: oldId, moved: annotations.length - orphaned, orphaned };
+  });
+}
