@@ -12,6 +12,8 @@ export interface BlockDraft {
   level?: number;
   ordered?: boolean;
   marks?: InlineMark[];
+  /** 1-based page the block starts on, for paged formats (PDF). */
+  page?: number;
 }
 
 /** The separator between blocks in the canonical text: a blank line, as a reader would expect. */
@@ -33,6 +35,7 @@ export function assembleBlocks(drafts: readonly BlockDraft[]): { text: string; b
     const block: Block = { kind: draft.kind, start, end: offset };
     if (draft.level !== undefined) block.level = draft.level;
     if (draft.ordered !== undefined) block.ordered = draft.ordered;
+    if (draft.page !== undefined) block.page = draft.page;
     const marks = (draft.marks ?? [])
       .filter((m) => m.start < m.end && m.start >= 0 && m.end <= draft.text.length)
       .map((m) => ({ ...m, start: m.start + start, end: m.end + start }));

@@ -71,6 +71,8 @@ export interface Block {
   /** For list items: true when the list is numbered. */
   ordered?: boolean;
   marks?: InlineMark[];
+  /** 1-based page the block starts on, for paged formats (PDF). */
+  page?: number;
 }
 
 /** Source formats Lectern imports. */

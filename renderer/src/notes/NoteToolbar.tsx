@@ -35,7 +35,7 @@ export function NoteToolbar() {
       {button('•', 'Bulleted list', () => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined))}
       {button('1.', 'Numbered list', () => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined))}
       {button('❝', 'Block quote', quote)}
-      {button('🔗', 'Link', link)}
+      {button('Link', 'Link', link)}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { selectionToRange } from './dom-offsets';
 import { FindBar } from './FindBar';
 import { useFind } from './use-find';
 import { useOverlays } from './use-overlays';
+import { usePaneIsWide } from './use-pane-width';
 import { VirtualDocument, type VirtualDocumentHandle } from './VirtualDocument';
 
 /** Props of a pane showing one document. */
@@ -19,6 +20,9 @@ export interface DocumentPaneProps {
   docId: string;
   initialScroll?: ScrollSpot;
   onScroll: (spot: ScrollSpot) => void;
+  /** Shown or hidden by the student; undefined follows the pane's width. */
+  sidebarChoice?: boolean;
+  onSidebarChoice: (open: boolean) => void;
   onClose: () => void;
   /** A highlight to scroll to and select (from a notebook citation); `nonce` repeats a request. */
   reveal?: { annotationId: string; nonce: number };
@@ -27,14 +31,19 @@ export interface DocumentPaneProps {
 }
 
 /** One document in a pane: virtualized reading view, find, highlights with notes in a sidebar. */
-export function DocumentPane({ paneId, docId, initialScroll, onScroll, onClose, reveal, notify }: DocumentPaneProps) {
+export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarChoice, onSidebarChoice, onClose, reveal, notify }: DocumentPaneProps) {
   const summary = useDocumentSummary(docId);
   const content = useDocumentContent(docId);
   const annotations = useAnnotations(docId);
   const paneRef = useRef<HTMLDivElement>(null);
   const docRef = useRef<VirtualDocumentHandle>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [sidebarOpen, setSidebarOpen] = useState(true);
+  const wide = usePaneIsWide(paneRef);
+  const sidebarOpen = sidebarChoice ?? wide;
+  const setSidebarOpen = useCallback(
+    (open: boolean | ((current: boolean) => boolean)) => onSidebarChoice(typeof open === 'function' ? open(sidebarOpen) : open),
+    [onSidebarChoice, sidebarOpen],
+  );
   const [pending, setPending] = useState<{ start: number; end: number; spot: ToolbarSpot } | null>(null);
 
   const text = content?.text ?? '';

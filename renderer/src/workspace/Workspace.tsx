@@ -97,6 +97,8 @@ function PaneFrame({ pane, active, dispatch, documents, reveal, onOpenCitation, 
           docId={pane.content.docId}
           initialScroll={pane.scroll}
           onScroll={(scroll) => dispatch({ type: 'scroll', paneId: pane.id, scroll })}
+          sidebarChoice={pane.sidebar}
+          onSidebarChoice={(open) => dispatch({ type: 'sidebar', paneId: pane.id, open })}
           onClose={close}
           reveal={reveal}
           notify={notify}

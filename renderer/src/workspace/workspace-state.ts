@@ -18,6 +18,8 @@ export interface Pane {
   id: string;
   content: PaneContent;
   scroll?: ScrollSpot;
+  /** The student's choice to show or hide the highlights sidebar; unset follows the pane's width. */
+  sidebar?: boolean;
 }
 
 /** The whole workspace. */
@@ -52,6 +54,7 @@ export type WorkspaceAction =
   | { type: 'add-pane' }
   | { type: 'activate'; paneId: string }
   | { type: 'scroll'; paneId: string; scroll: ScrollSpot }
+  | { type: 'sidebar'; paneId: string; open: boolean }
   | { type: 'layout'; layout: Record<string, number> }
   | { type: 'forget-document'; docId: string }
   | { type: 'replace-document'; oldId: string; newId: string };
@@ -95,6 +98,8 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       return state.activePaneId === action.paneId || !state.panes.some((p) => p.id === action.paneId) ? state : { ...state, activePaneId: action.paneId };
     case 'scroll':
       return { ...state, panes: state.panes.map((pane) => (pane.id === action.paneId ? { ...pane, scroll: action.scroll } : pane)) };
+    case 'sidebar':
+      return { ...state, panes: state.panes.map((pane) => (pane.id === action.paneId ? { ...pane, sidebar: action.open } : pane)) };
     case 'layout':
       return { ...state, layout: action.layout };
     case 'replace-document':

@@ -1,0 +1,10 @@
+import { importFile } from './app/documents/import';
+import { buildTestPdf, wrapText } from './app/documents/pdf/test-pdf';
+const lorem = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega'.split(' ');
+const words = (n: number, tag: string) => Array.from({ length: n }, (_, i) => (i === 0 ? tag : lorem[i % lorem.length]!));
+const left1 = wrapText(words(60, 'Left1'), { x: 72, top: 640, width: 220, indent: 12 });
+const left2 = wrapText(words(40, 'Left2'), { x: 72, top: left1.bottom - 12, width: 220, indent: 12 });
+const right1 = wrapText(words(70, 'Right1'), { x: 320, top: 640, width: 220, indent: 12 });
+const bytes = buildTestPdf([{ runs: [{ x: 72, y: 720, text: 'Reading Columns in Practice', size: 20 }, { x: 72, y: 690, text: 'Ann Smith and Bo Li', size: 12 }, ...left1.runs, ...left2.runs, ...right1.runs, {x: 300, y: 40, text: '1'}] }]);
+const r = await importFile('x.pdf', bytes);
+console.log(JSON.stringify(r, null, 1).slice(0, 3000));
