@@ -168,7 +168,12 @@ describe('reading side by side, highlights, notes and notebooks', () => {
     await page.waitForTimeout(400);
     await page.reload();
     const notebook = page.locator('section.pane', { has: page.locator('.notebook-pane') });
-    await notebook.locator('.note-citation').waitFor({ timeout: 15_000 });
+    const restored = await notebook.locator('.note-citation').waitFor({ timeout: 15_000 }).then(() => true, () => false);
+    if (!restored) {
+      await screenshot(page, 'failure-notebook-reload');
+      console.log('notebook after reload:', await notebook.count(), await notebook.innerText().catch(() => ''), await page.evaluate(() => JSON.stringify(localStorage)));
+    }
+    expect(restored).toBe(true);
     expect(await notebook.locator('blockquote').innerText()).toContain('intergenerational transmitters');
     expect(await notebook.innerText()).toContain('Gender in Closeness');
   });

@@ -8,7 +8,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $getRoot, type EditorState } from 'lexical';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createDurableSaver, pendingDraft, type NoteState } from './durable-save';
 import { editorConfig } from './editor-setup';
 import { NoteToolbar } from './NoteToolbar';
@@ -41,8 +41,9 @@ function validUrl(url: string): boolean {
 /** A Lexical rich-text editor that saves as the student types. */
 export function RichEditor({ id, initialJson, savedAt, onSave, placeholder, label, className, autoFocus, children }: RichEditorProps) {
   const saver = useMemo(() => createDurableSaver(id, onSave), [id, onSave]);
-  // A draft newer than the store wins: it is what the student typed last.
-  const recovered = useMemo(() => pendingDraft(id, savedAt), [id, savedAt]);
+  // A draft newer than the store wins: it is what the student typed last. Looked up once, when
+  // the editor opens; later saves of this editor's own changes must not replay it.
+  const [recovered] = useState(() => pendingDraft(id, savedAt));
   const config = useMemo(
     () => editorConfig(`lectern-${id}`, recovered?.json ?? initialJson, (error) => console.error(error)),
     // The editor is created once per id; later store updates come from this editor itself.
