@@ -13,6 +13,17 @@ export interface FormatReading {
   titleFromText?: boolean;
   /** A note the student should see, such as "this PDF has no text layer". */
   warning?: string;
+  /** Footnote markers and the notes they point to, by draft index (offsets within the marker's draft). */
+  footnoteLinks?: DraftFootnoteLink[];
+}
+
+/** A note marker in one draft linked to the draft holding its note; import.ts maps it to document offsets. */
+export interface DraftFootnoteLink {
+  markerDraft: number;
+  /** Offset of the marker text within its draft's text. */
+  markerOffset: number;
+  markerLength: number;
+  noteDraft: number;
 }
 
 /**

@@ -5,10 +5,10 @@
  */
 import { assembleBlocks } from './assemble';
 import { quoteFileName } from './decode';
-import type { FormatImporter } from './format-importer';
+import type { DraftFootnoteLink, FormatImporter } from './format-importer';
 import { FORMAT_IMPORTERS } from './formats';
 import { sha256Hex } from './hash';
-import type { ParsedDocument, Result } from './model';
+import type { Block, FootnoteLink, ParsedDocument, Result } from './model';
 import { markTitleHeading } from './plain-text';
 import { extractTextMetadata } from './text-metadata';
 
@@ -44,6 +44,7 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<R
     const finalDrafts = titleFromText ? markTitleHeading(drafts, extracted.titleBlock) : drafts;
     const { text, blocks } = assembleBlocks(finalDrafts);
     if (text.trim() === '') return { ok: false, error: `${name} is empty.` };
+    const footnotes = placeFootnotes(reading.value.footnoteLinks ?? [], blocks);
     const metadata = stated.extra ? { ...extracted.metadata, ...stated.extra, id } : extracted.metadata;
     return {
       ok: true,
@@ -58,10 +59,22 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<R
         metadata,
         provenance: extracted.provenance,
         ...(reading.value.warning ? { warning: reading.value.warning } : {}),
+        ...(footnotes.length > 0 ? { footnotes } : {}),
       },
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, error: `Lectern could not read ${name}: ${reason}` };
   }
+}
+
+/** Turns draft-relative footnote links into document offsets, now that the blocks have their place. */
+function placeFootnotes(links: readonly DraftFootnoteLink[], blocks: readonly Block[]): FootnoteLink[] {
+  return links.flatMap((link) => {
+    const marker = blocks[link.markerDraft];
+    const note = blocks[link.noteDraft];
+    if (!marker || !note || link.markerOffset + link.markerLength > marker.end - marker.start) return [];
+    const markerStart = marker.start + link.markerOffset;
+    return [{ markerStart, markerEnd: markerStart + link.markerLength, noteStart: note.start, noteEnd: note.end }];
+  });
 }

@@ -100,6 +100,17 @@ export interface ParsedDocument {
   provenance: MetadataProvenance;
   /** Something the student should know about this import (e.g. a scanned PDF without text). */
   warning?: string;
+  /** Footnote and endnote markers in the text, each linked to its note (DOCX, EPUB, HTML). */
+  footnotes?: FootnoteLink[];
+}
+
+/** A note marker ("[1]") and the note it points to, as offsets into the document text. */
+export interface FootnoteLink {
+  markerStart: number;
+  markerEnd: number;
+  /** The note's block: its first paragraph, starting with the note's number. */
+  noteStart: number;
+  noteEnd: number;
 }
 
 /** Errors cross boundaries as values, with a message the student can act on. */

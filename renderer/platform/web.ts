@@ -1,7 +1,7 @@
 import type { PickedFile, Platform, PlatformResult } from './platform';
 
 /** Accepted in the file chooser; the importer still checks every file. */
-export const IMPORT_ACCEPT = '.txt,.text,.md,.markdown,text/plain,text/markdown';
+export const IMPORT_ACCEPT = '.txt,.text,.md,.markdown,.pdf,.html,.htm,.xhtml,.epub,.docx';
 
 function chooseFiles(): Promise<PickedFile[]> {
   return new Promise((resolve) => {

@@ -7,6 +7,8 @@ import type { ZipProblem } from './zip-archive';
 /** The kind of document, as a student would name it: "EPUB book", "Word document (.docx)". */
 export interface ZipDocumentKind {
   label: string;
+  /** "a" or "an", as the label needs. */
+  article: 'a' | 'an';
   /** How to get a readable copy: "save it again from Word". */
   remedy: string;
 }
@@ -15,11 +17,11 @@ export interface ZipDocumentKind {
 export function zipProblemMessage(name: string, problem: ZipProblem, kind: ZipDocumentKind): string {
   switch (problem) {
     case 'too-large':
-      return `${name} is too large when unpacked (possible zip bomb): Lectern stops at 200 MB. If the file is genuine, ${kind.remedy}.`;
+      return `${name} is too large when unpacked (possible zip bomb): Lectern unpacks at most 200 MB, and 50 MB for any one part. If the file is genuine, ${kind.remedy}.`;
     case 'encrypted':
       return `${name} is password-protected. Remove the password, then import it again.`;
     case 'not-zip':
-      return `${name} is damaged: it is not a ${kind.label} Lectern can open. Check that it opens elsewhere, then ${kind.remedy}.`;
+      return `${name} is damaged: it is not ${kind.article} ${kind.label} Lectern can open. Check that it opens elsewhere, then ${kind.remedy}.`;
     case 'damaged':
       return `${name} is damaged: parts of it cannot be unpacked. Check that it opens elsewhere, then ${kind.remedy}.`;
   }

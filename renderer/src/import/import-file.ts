@@ -2,7 +2,7 @@ import { findDocumentCitations } from '../../../app/citations/document-citations
 import { importFile } from '../../../app/documents/import';
 import { citationRows } from '../../../app/store/citation-rows';
 import { findPreviousVersion, replaceWithNewVersion } from '../../../app/store/document-versions';
-import { describeStorageError, saveImportedDocument } from '../../../app/store/documents-repo';
+import { describeStorageError, saveImportedDocument, type SaveImportOptions } from '../../../app/store/documents-repo';
 import type { LecternDb } from '../../../app/store/db';
 import type { FileOutcome } from './protocol';
 
@@ -39,12 +39,15 @@ export async function importOne(db: LecternDb, name: string, blob: Blob): Promis
       rows = { references: [], citations: [] };
     }
     const title = parsed.value.metadata.title ?? name;
+    // Paged and packaged formats keep their original bytes, so page views can be rebuilt later.
+    const keepsOriginal = parsed.value.format === 'pdf' || parsed.value.format === 'epub' || parsed.value.format === 'docx';
+    const options: SaveImportOptions = keepsOriginal ? { ...rows, original: blob } : rows;
     const previous = await findPreviousVersion(db, parsed.value);
     if (previous) {
-      const replaced = await replaceWithNewVersion(db, previous, parsed.value, rows);
+      const replaced = await replaceWithNewVersion(db, previous, parsed.value, options);
       return { name, ok: true, id: replaced.id, title, created: true, replaced: { id: previous, moved: replaced.moved, orphaned: replaced.orphaned } };
     }
-    const saved = await saveImportedDocument(db, parsed.value, rows);
+    const saved = await saveImportedDocument(db, parsed.value, options);
     return { name, ok: true, id: saved.id, title, created: saved.created };
   } catch (error) {
     return { name, ok: false, error: `“${name}” was not saved: ${describeStorageError(error)}` };

@@ -26,6 +26,8 @@ export function useImport({ onOutcome }: ImportHandlers) {
     const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'lectern-import' });
     worker.addEventListener('message', (message: MessageEvent<ImportEvent>) => {
       const event = message.data;
+      // Libraries loaded in the worker may post their own messages: only ours have these types.
+      if (!event || typeof event !== 'object' || !('jobId' in event)) return;
       if (event.type === 'progress') setProgress({ jobId: event.jobId, done: event.done, total: event.total, current: event.current });
       else if (event.type === 'file') onOutcomeRef.current(event.outcome);
       else setProgress((current) => (current?.jobId === event.jobId ? null : current));

@@ -105,7 +105,7 @@ function EmptyLibrary({ onImport }: { onImport: () => void }) {
         <h2>Your library is empty</h2>
         <p>
           Import the articles, reviews and interviews you are reading: click <strong>Import</strong> (Ctrl+O) or drop files
-          anywhere in this window. Lectern reads plain text (.txt) and Markdown (.md) files.
+          anywhere in this window. Lectern reads PDF, web pages (.html), EPUB, Word (.docx), Markdown and plain text files.
         </p>
         <button type="button" className="button button-primary" onClick={onImport}>
           Import files…

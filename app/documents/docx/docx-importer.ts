@@ -1,0 +1,79 @@
+/**
+ * Word documents (.docx) through mammoth, which turns Word's styles into HTML (Heading 1 → <h1>,
+ * footnotes into a list of notes); Lectern's HTML walker then makes blocks of it, with each
+ * footnote marker linked to its note. mammoth is pure JavaScript and runs in the import worker
+ * and in Node alike. Nothing a document links to is ever fetched: images are not read at all
+ * (the reader shows text), external file access is off, and hyperlinks only become link marks.
+ */
+import mammoth from 'mammoth';
+import type { FormatImporter, FormatReading } from '../format-importer';
+import type { Result } from '../model';
+import { footnoteLinks, htmlToBlocks } from '../html/html-blocks';
+import { parseHtml } from '../html/html-dom';
+import { SINGLE_PAGE_KEYS } from '../html/html-importer';
+import { emptyNoteIndex, indexNotes } from '../html/html-notes';
+import { missingPartMessage, zipProblemMessage, type ZipDocumentKind } from '../zip/zip-problem-message';
+import { readCoreProperties } from './docx-core-properties';
+import { unpackDocx } from './docx-package';
+
+const KIND: ZipDocumentKind = {
+  label: 'Word document (.docx)',
+  article: 'a',
+  remedy: 'open it in Word or LibreOffice and save it again as .docx',
+};
+
+/** Word styles mammoth does not map by default but students use for structure. */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Subtitle'] => h2:fresh",
+  "p[style-name='Quote'] => blockquote > p:fresh",
+  "p[style-name='Intense Quote'] => blockquote > p:fresh",
+];
+
+/** An image converter that never reads the image: no bytes inflated, no linked file opened. */
+const NO_IMAGES = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
+
+/** DOCX files. */
+export const docxImporter: FormatImporter = {
+  format: 'docx',
+  extensions: ['.docx'],
+  async read(_fileName, name, bytes): Promise<Result<FormatReading>> {
+    if (bytes.length === 0) return { ok: false, error: `${name} is empty.` };
+    const unpacked = unpackDocx(bytes);
+    if (!unpacked.ok) {
+      const problem = unpacked.error;
+      return { ok: false, error: 'missing' in problem ? missingPartMessage(name, problem.missing, KIND) : zipProblemMessage(name, problem.problem, KIND) };
+    }
+    const html = await convert(unpacked.value.zipped);
+    if (html === undefined) return { ok: false, error: `${name} is damaged: Word's XML inside it cannot be read. ${capitalise(KIND.remedy)}.` };
+    const document = parseHtml(html);
+    const notes = emptyNoteIndex();
+    indexNotes(document, SINGLE_PAGE_KEYS, notes);
+    const blocks = htmlToBlocks(document, { keys: SINGLE_PAGE_KEYS, notes, dropBoilerplate: false });
+    const links = footnoteLinks(blocks.markers, blocks.notes);
+    const stated = unpacked.value.coreXml ? readCoreProperties(unpacked.value.coreXml) : {};
+    return { ok: true, value: { drafts: blocks.drafts, stated, ...(links.length > 0 ? { footnoteLinks: links } : {}) } };
+  },
+};
+
+/** mammoth's HTML, or undefined when the document's XML is broken. */
+async function convert(zipped: Uint8Array): Promise<string | undefined> {
+  const arrayBuffer = zipped.buffer.slice(zipped.byteOffset, zipped.byteOffset + zipped.byteLength);
+  // Node's mammoth reads `buffer`, the browser build `arrayBuffer`; a Uint8Array serves as both.
+  const input = { arrayBuffer, buffer: zipped } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+  try {
+    const result = await mammoth.convertToHtml(input, {
+      styleMap: STYLE_MAP,
+      convertImage: NO_IMAGES,
+      externalFileAccess: false,
+      ignoreEmptyParagraphs: true,
+    });
+    return result.value;
+  } catch {
+    return undefined;
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

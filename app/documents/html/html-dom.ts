@@ -1,0 +1,66 @@
+/**
+ * The parsed tree of a page, from htmlparser2: plain objects, no DOM. Lectern parses HTML this way
+ * because imports run in a Web Worker (no DOMParser there) and in Node for the command line, and
+ * because a tree of plain objects can never run a script or load a resource.
+ */
+import { parseDocument } from 'htmlparser2';
+import { isTag, isText, type AnyNode, type Document, type Element } from 'domhandler';
+
+export type { AnyNode, Document, Element };
+export { isTag, isText };
+
+/** Parses HTML (or, with `xhtml`, well-formed XHTML whose `<x/>` tags close themselves). */
+export function parseHtml(source: string, xhtml = false): Document {
+  return parseDocument(source, { decodeEntities: true, recognizeSelfClosing: xhtml, lowerCaseAttributeNames: true });
+}
+
+/** Parses XML (OPF, container.xml, docProps): every `<x/>` closed; attribute names lowercased, as in HTML. */
+export function parseXml(source: string): Document {
+  return parseDocument(source, { xmlMode: true, decodeEntities: true, lowerCaseAttributeNames: true });
+}
+
+/** An attribute's value, or '' when absent. */
+export function attr(element: Element, name: string): string {
+  return element.attribs[name] ?? '';
+}
+
+/** Child elements of a node. */
+export function childElements(node: AnyNode): Element[] {
+  return 'children' in node ? node.children.filter(isTag) : [];
+}
+
+/** Every element under `root` (depth first, document order) that passes `test`. */
+export function findAll(root: AnyNode, test: (element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (isTag(node) && test(node)) found.push(node);
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
+  }
+  return found;
+}
+
+/** The first element under `root` that passes `test`. */
+export function findFirst(root: AnyNode, test: (element: Element) => boolean): Element | undefined {
+  return findAll(root, test)[0];
+}
+
+/** Local name without a namespace prefix: "dc:title" → "title". */
+export function localName(element: Element): string {
+  const name = element.name.toLowerCase();
+  const colon = name.indexOf(':');
+  return colon >= 0 ? name.slice(colon + 1) : name;
+}
+
+/** All text under a node, tags removed, whitespace collapsed. */
+export function textOf(node: AnyNode): string {
+  const parts: string[] = [];
+  const walk = (n: AnyNode): void => {
+    if (isText(n)) parts.push(n.data);
+    else if ('children' in n) for (const child of n.children) walk(child);
+  };
+  walk(node);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,94 @@
+/**
+ * From positioned text runs to lines. pdf.js reports text as runs (a word, a phrase, a whole line)
+ * with a transform; runs sharing a baseline form a line, but two runs on the same baseline far
+ * apart (the two columns of a page) stay separate lines so columns can be told apart later.
+ */
+
+/** A run of text on a page, in PDF points with y counted up from the bottom. */
+export interface TextRun {
+  x: number;
+  /** Baseline. */
+  y: number;
+  width: number;
+  /** Font size (the text's vertical scale). */
+  size: number;
+  text: string;
+}
+
+/** A line of text, or one column's part of a line. */
+export interface PdfLine {
+  /** 1-based page number. */
+  page: number;
+  /** Left edge. */
+  x: number;
+  /** Right edge. */
+  right: number;
+  /** Baseline. */
+  y: number;
+  /** The size of most of its text. */
+  size: number;
+  text: string;
+}
+
+/** Runs closer than this (in em) to the line's baseline share it; superscripts sit about 0.35 em up. */
+const BASELINE_TOLERANCE = 0.5;
+/** A horizontal gap wider than this (in em) separates columns rather than words. */
+const COLUMN_GAP = 1.5;
+/** A gap wider than this (in em) between runs is a space the PDF did not write. */
+const WORD_GAP = 0.15;
+
+/** Groups a page's runs into lines, top to bottom and left to right. */
+export function groupLines(runs: readonly TextRun[], page: number): PdfLine[] {
+  const visible = runs.filter((run) => run.text.trim() !== '' && run.size > 0);
+  visible.sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: PdfLine[] = [];
+  let start = 0;
+  while (start < visible.length) {
+    const anchor = visible[start]!;
+    let end = start + 1;
+    while (end < visible.length && anchor.y - visible[end]!.y <= BASELINE_TOLERANCE * Math.max(anchor.size, visible[end]!.size)) end += 1;
+    lines.push(...splitRow(visible.slice(start, end), page));
+    start = end;
+  }
+  return lines;
+}
+
+/** Splits one baseline row at column-wide gaps and joins each part's runs into a line. */
+function splitRow(row: TextRun[], page: number): PdfLine[] {
+  row.sort((a, b) => a.x - b.x);
+  const lines: PdfLine[] = [];
+  let parts: TextRun[] = [];
+  let right = -Infinity;
+  for (const run of row) {
+    const gap = run.x - right;
+    if (parts.length > 0 && gap > COLUMN_GAP * run.size) {
+      lines.push(joinRuns(parts, page));
+      parts = [];
+    }
+    parts.push(run);
+    right = Math.max(right, run.x + run.width);
+  }
+  if (parts.length > 0) lines.push(joinRuns(parts, page));
+  return lines;
+}
+
+function joinRuns(runs: TextRun[], page: number): PdfLine {
+  const dominant = runs.reduce((best, run) => (run.text.length > best.text.length ? run : best));
+  let text = '';
+  let right = -Infinity;
+  for (const run of runs) {
+    const piece = run.text.replace(/\s+/g, ' ');
+    const spaced = text === '' || text.endsWith(' ') || piece.startsWith(' ');
+    if (!spaced && run.x - right > WORD_GAP * run.size) text += ' ';
+    text += piece;
+    right = Math.max(right, run.x + run.width);
+  }
+  return { page, x: runs[0]!.x, right, y: dominant.y, size: dominant.size, text: text.trim() };
+}
+
+/** The median of `values` (0 for none). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
