@@ -9,7 +9,14 @@ import type { CitationInput, ReferenceInput } from './documents-repo';
 export function citationRows(docId: string, found: DocumentCitations): { references: ReferenceInput[]; citations: CitationInput[] } {
   const rowId = (citekey: string) => `${docId}:${citekey}`;
   return {
-    references: found.references.map((reference, index) => ({ id: rowId(reference.id), index, raw: reference.raw, csl: reference.csl })),
+    references: found.references.map((reference, index) => ({
+      id: rowId(reference.id),
+      index,
+      raw: reference.raw,
+      start: reference.start,
+      end: reference.end,
+      csl: reference.csl,
+    })),
     citations: found.citations.map((citation) => ({
       id: citation.id,
       start: citation.start,

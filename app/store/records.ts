@@ -59,6 +59,9 @@ export interface StoredReference {
   index: number;
   /** The entry as printed in the document. */
   raw: string;
+  /** Where the entry sits in the document text [start, end), when it was found there. */
+  start?: number;
+  end?: number;
   /** The entry parsed to CSL-JSON. */
   csl: CslItem;
 }

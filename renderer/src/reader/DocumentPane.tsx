@@ -5,10 +5,12 @@ import { HIGHLIGHT_COLORS, type HighlightColor } from '../highlights/colors';
 import { HighlightSidebar } from '../highlights/HighlightSidebar';
 import { placeHighlights } from '../highlights/placement';
 import { SelectionToolbar, type ToolbarSpot } from '../highlights/SelectionToolbar';
-import { useAnnotations, useDocumentContent, useDocumentSummary } from '../store/hooks';
+import { useCitationCard } from '../citations/use-citation-card';
+import { useAnnotations, useCitations, useDocumentContent, useDocumentSummary, useReferences } from '../store/hooks';
 import type { ScrollSpot } from '../workspace/workspace-state';
 import { selectionToRange } from './dom-offsets';
 import { FindBar } from './FindBar';
+import { PdfPageView } from '../pdf/PdfPageView'; // TEMP-PDFVIEW
 import { useFind } from './use-find';
 import { useOverlays } from './use-overlays';
 import { usePaneIsWide } from './use-pane-width';
@@ -35,9 +37,12 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
   const summary = useDocumentSummary(docId);
   const content = useDocumentContent(docId);
   const annotations = useAnnotations(docId);
+  const citations = useCitations(docId);
+  const references = useReferences(docId);
   const paneRef = useRef<HTMLDivElement>(null);
   const docRef = useRef<VirtualDocumentHandle>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [pageView, setPageView] = useState(false); // TEMP-PDFVIEW
   const wide = usePaneIsWide(paneRef);
   const sidebarOpen = sidebarChoice ?? wide;
   const setSidebarOpen = useCallback(
@@ -50,7 +55,7 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
   const blocks = useMemo(() => content?.blocks ?? [], [content]);
   const placed = useMemo(() => (content && annotations ? placeHighlights(content.text, annotations) : []), [content, annotations]);
   const find = useFind(text);
-  const overlays = useOverlays(blocks, placed, selectedId, find.matches, find.current);
+  const overlays = useOverlays(blocks, placed, selectedId, find.matches, find.current, citations);
 
   const scrollToOffset = useCallback(
     (offset: number) => {
@@ -59,6 +64,22 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
     },
     [blocks],
   );
+
+  const jumpToEntry = useCallback(
+    (offset: number) => {
+      scrollToOffset(offset);
+      // Point the eye at the entry once the view has scrolled there.
+      window.setTimeout(() => {
+        const index = blockIndexAt(blocks, offset);
+        const element = paneRef.current?.querySelector(`[data-block="${index}"]`);
+        element?.classList.remove('flash-block');
+        void (element as HTMLElement | null)?.offsetWidth;
+        element?.classList.add('flash-block');
+      }, 120);
+    },
+    [blocks, scrollToOffset],
+  );
+  const citationCard = useCitationCard(paneRef, citations ?? [], references ?? [], jumpToEntry);
 
   useEffect(() => {
     const match = find.matches[find.current];
@@ -201,6 +222,7 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
         <span className="pane-title" title={summary.title}>
           {summary.title}
         </span>
+        {summary.format === 'pdf' ? <button type="button" className="icon-button" onClick={() => setPageView((v) => !v)}>{pageView ? 'Text view' : 'Page view'}</button> : null /* TEMP-PDFVIEW */}
         <button type="button" className="icon-button" onClick={find.open} title="Find in document (Ctrl+F)" aria-label="Find in document">
           ⌕
         </button>
@@ -221,7 +243,8 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
       {find.isOpen ? (
         <FindBar query={find.query} onQuery={find.setQuery} count={find.matches.length} current={find.current} onNext={find.next} onPrevious={find.previous} onClose={find.close} />
       ) : null}
-      <div className="pane-main">
+      <div className="pane-main" {...citationCard.handlers}>
+        {pageView && summary.format === 'pdf' ? <PdfPageView docId={docId} text={content.text} blocks={blocks} placed={placed} selectedId={selectedId} onSelectHighlight={(id) => { setSelectedId(id); setSidebarOpen(true); }} onCreateHighlight={(start, end, color) => void createHighlight(docId, content.text, start, end, color).then((c) => { setSelectedId(c.id); setSidebarOpen(true); })} /> : /* TEMP-PDFVIEW */
         <VirtualDocument
           ref={docRef}
           title={summary.title}
@@ -235,7 +258,7 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
           onScroll={onScroll}
           onMouseUp={onMouseUp}
           onClick={onClick}
-        />
+        />}
         {sidebarOpen ? (
           <HighlightSidebar
             docId={docId}
@@ -247,6 +270,7 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
           />
         ) : null}
       </div>
+      {citationCard.card}
       {pending ? <SelectionToolbar spot={pending.spot} onHighlight={(color) => void highlight(color)} /> : null}
     </div>
   );

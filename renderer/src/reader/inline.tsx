@@ -19,8 +19,18 @@ export interface FindMark {
   current: boolean;
 }
 
+/** An in-text citation or a mention of a cited author. */
+export interface CitationMark {
+  type: 'citation';
+  start: number;
+  end: number;
+  id: string;
+  kind: string;
+  unresolved: boolean;
+}
+
 /** Everything that can decorate a run of text in the reader. */
-export type RenderMark = InlineMark | HighlightMark | FindMark;
+export type RenderMark = InlineMark | HighlightMark | FindMark | CitationMark;
 
 function wrap(mark: RenderMark, child: ReactNode, key: string): ReactNode {
   switch (mark.type) {
@@ -43,6 +53,19 @@ function wrap(mark: RenderMark, child: ReactNode, key: string): ReactNode {
           {child}
         </mark>
       );
+    case 'citation':
+      return (
+        <span
+          key={key}
+          className={`cite cite-${mark.kind}${mark.unresolved ? ' cite-unresolved' : ''}`}
+          data-citation-id={mark.id}
+          tabIndex={0}
+          role="button"
+          aria-label={mark.unresolved ? 'Citation without a matching entry' : mark.kind === 'mention' ? 'Mention of a cited author' : 'Citation: show its reference'}
+        >
+          {child}
+        </span>
+      );
     case 'find':
       return (
         <span key={key} className={mark.current ? 'find-hit find-current' : 'find-hit'} data-find-current={mark.current || undefined}>
@@ -53,7 +76,7 @@ function wrap(mark: RenderMark, child: ReactNode, key: string): ReactNode {
 }
 
 /** Inner marks first: formatting sits inside highlights, and find hits sit on top of both. */
-const depth: Record<RenderMark['type'], number> = { code: 0, link: 1, emphasis: 2, strong: 3, highlight: 4, find: 5 };
+const depth: Record<RenderMark['type'], number> = { code: 0, link: 1, emphasis: 2, strong: 3, citation: 4, highlight: 5, find: 6 };
 
 /**
  * Splits [start, end) of the text at every mark boundary and wraps each piece in the marks that

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Block } from '../../../app/documents/model';
 import type { FindMatch } from '../../../app/search/find-in-text';
+import type { StoredCitation } from '../../../app/store/records';
 import { highlightsByBlock, type PlacedHighlight } from '../highlights/placement';
 import type { RenderMark } from './inline';
 
@@ -19,7 +20,14 @@ function firstBlockAtOrBefore(starts: readonly number[], offset: number): number
  * Highlights and find hits, grouped by the blocks they touch. Blocks without any keep a stable
  * `undefined`, so memoized blocks skip re-rendering when a far-away highlight changes.
  */
-export function useOverlays(blocks: readonly Block[], placed: readonly PlacedHighlight[], selectedId: string | null, matches: readonly FindMatch[], current: number) {
+export function useOverlays(
+  blocks: readonly Block[],
+  placed: readonly PlacedHighlight[],
+  selectedId: string | null,
+  matches: readonly FindMatch[],
+  current: number,
+  citations: readonly StoredCitation[] = [],
+) {
   const starts = useMemo(() => blocks.map((b) => b.start), [blocks]);
   const ends = useMemo(() => blocks.map((b) => b.end), [blocks]);
   const highlightMap = useMemo(() => highlightsByBlock(placed, starts, ends), [placed, starts, ends]);
@@ -37,6 +45,11 @@ export function useOverlays(blocks: readonly Block[], placed: readonly PlacedHig
       }
     }
     if (starts.length) {
+      for (const citation of citations) {
+        const index = firstBlockAtOrBefore(starts, citation.start);
+        if (ends[index]! < citation.end) continue;
+        add(index, { type: 'citation', id: citation.id, start: citation.start, end: citation.end, kind: citation.kind, unresolved: citation.kind !== 'mention' && citation.kind !== 'footnote' && citation.referenceIds.length === 0 });
+      }
       matches.forEach((match, i) => {
         for (let index = firstBlockAtOrBefore(starts, match.start); index < starts.length && starts[index]! < match.end; index++) {
           if (ends[index]! > match.start) add(index, { type: 'find', start: match.start, end: match.end, current: i === current });
@@ -44,5 +57,5 @@ export function useOverlays(blocks: readonly Block[], placed: readonly PlacedHig
       });
     }
     return byBlock;
-  }, [highlightMap, matches, current, selectedId, starts, ends]);
+  }, [highlightMap, matches, current, selectedId, starts, ends, citations]);
 }

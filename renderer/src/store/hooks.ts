@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { openLecternDb, type LecternDb } from '../../../app/store/db';
 import { listAnnotationsByDoc } from '../../../app/store/annotations-repo';
-import { getDocument, getDocumentContent, listDocuments } from '../../../app/store/documents-repo';
+import { getDocument, getDocumentContent, listCitations, listDocuments, listReferences } from '../../../app/store/documents-repo';
 import { getNotebook, listNotebooks } from '../../../app/store/notebooks-repo';
 
 let shared: LecternDb | undefined;
@@ -44,4 +44,14 @@ export function useNotebooks() {
 /** One notebook, live (null when missing). */
 export function useNotebook(id: string | null) {
   return useLiveQuery(async () => (id ? ((await getNotebook(database(), id)) ?? null) : null), [id]);
+}
+
+/** A document's reference list, in order, live. */
+export function useReferences(docId: string | null) {
+  return useLiveQuery(async () => (docId ? listReferences(database(), docId) : []), [docId]);
+}
+
+/** A document's in-text citations and mentions, in text order, live. */
+export function useCitations(docId: string | null) {
+  return useLiveQuery(async () => (docId ? listCitations(database(), docId) : []), [docId]);
 }

@@ -1,0 +1,95 @@
+import { useCallback, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import type { StoredCitation, StoredReference } from '../../../app/store/records';
+import { CitationCard } from './CitationCard';
+
+/** Milliseconds before a card closes once the pointer leaves, so it can be reached. */
+const CLOSE_DELAY = 250;
+
+/**
+ * Hover or keyboard focus on a citation opens its card; a click (or Enter) jumps to the
+ * reference entry. Returns event handlers for the pane and the card to render.
+ */
+export function useCitationCard(
+  paneRef: RefObject<HTMLElement | null>,
+  citations: readonly StoredCitation[],
+  references: readonly StoredReference[],
+  jumpTo: (offset: number) => void,
+): { handlers: Record<string, (event: React.SyntheticEvent) => void>; card: ReactNode } {
+  const [active, setActive] = useState<{ id: string; top: number; left: number } | null>(null);
+  const closeTimer = useRef<number | undefined>(undefined);
+  const byId = useMemo(() => new Map(citations.map((c) => [c.id, c])), [citations]);
+  const referencesById = useMemo(() => new Map(references.map((r) => [r.id, r])), [references]);
+
+  const open = useCallback(
+    (element: HTMLElement) => {
+      const pane = paneRef.current;
+      const id = element.dataset.citationId;
+      if (!pane || !id) return;
+      window.clearTimeout(closeTimer.current);
+      const rect = element.getBoundingClientRect();
+      const box = pane.getBoundingClientRect();
+      const left = Math.max(8, Math.min(rect.left - box.left, box.width - 16 - Math.min(416, box.width * 0.9)));
+      setActive({ id, top: rect.bottom - box.top + 6, left });
+    },
+    [paneRef],
+  );
+  const closeSoon = useCallback(() => {
+    window.clearTimeout(closeTimer.current);
+    closeTimer.current = window.setTimeout(() => setActive(null), CLOSE_DELAY);
+  }, []);
+
+  const jump = useCallback(
+    (citationId: string) => {
+      const citation = byId.get(citationId);
+      const reference = citation?.referenceIds.map((id) => referencesById.get(id)).find(Boolean);
+      if (reference?.start !== undefined) jumpTo(reference.start);
+    },
+    [byId, referencesById, jumpTo],
+  );
+
+  const citationOf = (event: React.SyntheticEvent) => (event.target as Element).closest<HTMLElement>('[data-citation-id]');
+  const handlers = {
+    onMouseOver: (event: React.SyntheticEvent) => {
+      const element = citationOf(event);
+      if (element) open(element);
+    },
+    onMouseOut: (event: React.SyntheticEvent) => {
+      if (citationOf(event)) closeSoon();
+    },
+    onFocus: (event: React.SyntheticEvent) => {
+      const element = citationOf(event);
+      if (element) open(element);
+    },
+    onBlur: (event: React.SyntheticEvent) => {
+      if (citationOf(event)) closeSoon();
+    },
+    onClickCapture: (event: React.SyntheticEvent) => {
+      const element = citationOf(event);
+      if (element?.dataset.citationId && window.getSelection()?.isCollapsed !== false) jump(element.dataset.citationId);
+    },
+    onKeyDownCapture: (event: React.SyntheticEvent) => {
+      const element = citationOf(event);
+      const key = (event as React.KeyboardEvent).key;
+      if (element?.dataset.citationId && (key === 'Enter' || key === ' ')) {
+        event.preventDefault();
+        jump(element.dataset.citationId);
+      } else if (key === 'Escape' && active) {
+        setActive(null);
+      }
+    },
+  };
+
+  const citation = active ? byId.get(active.id) : undefined;
+  const card = citation ? (
+    <CitationCard
+      citation={citation}
+      references={citation.referenceIds.flatMap((id) => referencesById.get(id) ?? [])}
+      siblings={citations.filter((other) => other.referenceIds.some((id) => citation.referenceIds.includes(id)))}
+      spot={{ top: active!.top, left: active!.left }}
+      onJump={(reference) => reference.start !== undefined && jumpTo(reference.start)}
+      onPointerEnter={() => window.clearTimeout(closeTimer.current)}
+      onPointerLeave={closeSoon}
+    />
+  ) : null;
+  return { handlers, card };
+}

@@ -1,0 +1,83 @@
+import { readdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openApp, screenshot, SEEDS } from './browser';
+
+const seed001 = readdirSync(SEEDS).find((name) => name.startsWith('001'))!;
+
+describe('citations in the reader', () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    browser = await launch();
+    ({ page, errors } = await openApp(browser, inject('baseUrl')));
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import…' }).first().click();
+    await (await chooser).setFiles([SEEDS + seed001]);
+    await page.locator('.library-row').first().waitFor({ timeout: 20_000 });
+    await page.locator('.library-row').first().click();
+    await page.locator('.pane-article .doc-paragraph').first().waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('marks the in-text citations and the mention', async () => {
+    const pane = page.locator('section.pane').first();
+    await pane.locator('.cite').first().waitFor();
+    const scroller = pane.locator('.pane-scroll');
+    const seen = new Set<string>();
+    // The view is virtualized: scroll through and collect every citation mark.
+    for (let step = 0; step < 30; step++) {
+      for (const text of await pane.locator('.cite:not(.cite-mention)').allInnerTexts()) seen.add(text);
+      const atEnd = await scroller.evaluate((el) => {
+        el.scrollTop += el.clientHeight * 0.8;
+        return el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
+      });
+      await page.waitForTimeout(50);
+      if (atEnd) break;
+    }
+    expect([...seen].sort()).toEqual(['(Bykov 2017)', '(Kuvshinova 2017)', '(Yuval-Davis 1997: 405)', '(see Balagov in Smolina 2017)']);
+    expect(await page.locator('.cite-unresolved').count()).toBe(0);
+  });
+
+  it('shows the parsed reference on hover and jumps to the Works Cited entry on click', async () => {
+    const pane = page.locator('section.pane').first();
+    await pane.getByRole('button', { name: 'Find in document' }).click();
+    await pane.getByRole('searchbox', { name: 'Find in document' }).fill('mother tongue');
+    await pane.getByRole('searchbox', { name: 'Find in document' }).press('Escape');
+    const citation = pane.locator('.cite', { hasText: 'Yuval-Davis 1997: 405' });
+    await citation.hover();
+    const card = pane.getByRole('dialog', { name: 'Cited work' });
+    await card.waitFor();
+    // Formatted in APA, the default style: initials, year in parentheses, editors with (Eds.).
+    await expect.poll(() => card.innerText(), { timeout: 10_000 }).toContain('Yuval-Davis, N. (1997)');
+    expect(await card.innerText()).toMatch(/Sharp.*McDowell.*\(Eds\.\)/s);
+    expect(await card.innerText()).toContain('Pinpoint: 405');
+    await screenshot(page, 'citation-card');
+    await card.getByRole('combobox').selectOption('mla');
+    await expect.poll(() => card.innerText()).toContain('Yuval-Davis, Nira.');
+    await card.getByRole('combobox').selectOption('apa');
+    await citation.click();
+    const entry = pane.locator('.doc-paragraph', { hasText: 'Yuval-Davis, Nira. 1997.' });
+    await entry.waitFor();
+    await expect.poll(() => entry.evaluate((el) => el.classList.contains('flash-block'))).toBe(true);
+    const box = await entry.boundingBox();
+    expect(box && box.y > 0 && box.y < 820).toBe(true);
+  });
+
+  it('opens the card from the keyboard', async () => {
+    const pane = page.locator('section.pane').first();
+    await page.getByRole('button', { name: 'Library' }).click();
+    await page.locator('.library-row').first().click();
+    const citation = pane.locator('.cite').first();
+    await citation.focus();
+    await pane.getByRole('dialog', { name: 'Cited work' }).waitFor();
+  });
+
+  it('ran without page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
