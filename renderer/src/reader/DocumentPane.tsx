@@ -10,7 +10,6 @@ import { useAnnotations, useCitations, useDocumentContent, useDocumentSummary, u
 import type { ScrollSpot } from '../workspace/workspace-state';
 import { selectionToRange } from './dom-offsets';
 import { FindBar } from './FindBar';
-import { PdfPageView } from '../pdf/PdfPageView'; // TEMP-PDFVIEW
 import { useFind } from './use-find';
 import { useOverlays } from './use-overlays';
 import { usePaneIsWide } from './use-pane-width';
@@ -42,7 +41,6 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
   const paneRef = useRef<HTMLDivElement>(null);
   const docRef = useRef<VirtualDocumentHandle>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [pageView, setPageView] = useState(false); // TEMP-PDFVIEW
   const wide = usePaneIsWide(paneRef);
   const sidebarOpen = sidebarChoice ?? wide;
   const setSidebarOpen = useCallback(
@@ -222,7 +220,6 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
         <span className="pane-title" title={summary.title}>
           {summary.title}
         </span>
-        {summary.format === 'pdf' ? <button type="button" className="icon-button" onClick={() => setPageView((v) => !v)}>{pageView ? 'Text view' : 'Page view'}</button> : null /* TEMP-PDFVIEW */}
         <button type="button" className="icon-button" onClick={find.open} title="Find in document (Ctrl+F)" aria-label="Find in document">
           ⌕
         </button>
@@ -244,7 +241,6 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
         <FindBar query={find.query} onQuery={find.setQuery} count={find.matches.length} current={find.current} onNext={find.next} onPrevious={find.previous} onClose={find.close} />
       ) : null}
       <div className="pane-main" {...citationCard.handlers}>
-        {pageView && summary.format === 'pdf' ? <PdfPageView docId={docId} text={content.text} blocks={blocks} placed={placed} selectedId={selectedId} onSelectHighlight={(id) => { setSelectedId(id); setSidebarOpen(true); }} onCreateHighlight={(start, end, color) => void createHighlight(docId, content.text, start, end, color).then((c) => { setSelectedId(c.id); setSidebarOpen(true); })} /> : /* TEMP-PDFVIEW */
         <VirtualDocument
           ref={docRef}
           title={summary.title}
@@ -258,7 +254,7 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
           onScroll={onScroll}
           onMouseUp={onMouseUp}
           onClick={onClick}
-        />}
+        />
         {sidebarOpen ? (
           <HighlightSidebar
             docId={docId}
