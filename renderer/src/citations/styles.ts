@@ -2,6 +2,7 @@
  * The CSL styles and locales Lectern ships, registered for the renderer. Loaded on first use
  * (citation-js and the style files are large), and never fetched: Vite bundles them as text.
  */
+import type * as ExportApi from '../../../app/export/export';
 import apa from '../../../resources/csl/apa.csl?raw';
 import chicago from '../../../resources/csl/chicago-author-date.csl?raw';
 import gost from '../../../resources/csl/gost-r-7-0-5-2008.csl?raw';
@@ -10,7 +11,7 @@ import ruRU from '../../../resources/csl/locales-ru-RU.xml?raw';
 import mla from '../../../resources/csl/modern-language-association.csl?raw';
 
 /** The export module with every shipped style registered. */
-export type ExportModule = typeof import('../../../app/export/export');
+export type ExportModule = typeof ExportApi;
 
 let loading: Promise<ExportModule> | null = null;
 
