@@ -1,16 +1,24 @@
 import { describeRange } from '../../../app/anchoring/describe';
+import type { PageSelector } from '../../../app/anchoring/selectors';
 import { deleteAnnotation, getAnnotation, putAnnotation, type StoredAnnotation } from '../../../app/store/annotations-repo';
 import { database } from '../store/hooks';
 import type { HighlightColor } from './colors';
 
 /** Creates a highlight over [start, end) of a document's text; resolves with it. */
-export async function createHighlight(docId: string, text: string, start: number, end: number, color: HighlightColor): Promise<StoredAnnotation> {
+export async function createHighlight(
+  docId: string,
+  text: string,
+  start: number,
+  end: number,
+  color: HighlightColor,
+  page?: PageSelector,
+): Promise<StoredAnnotation> {
   const { quote, position } = describeRange(text, start, end);
   const now = Date.now();
   const annotation: StoredAnnotation = {
     id: crypto.randomUUID(),
     docId,
-    selectors: [quote, position],
+    selectors: page ? [quote, position, page] : [quote, position],
     color,
     noteJson: null,
     noteText: '',

@@ -6,6 +6,7 @@ import { HighlightSidebar } from '../highlights/HighlightSidebar';
 import { placeHighlights } from '../highlights/placement';
 import { SelectionToolbar, type ToolbarSpot } from '../highlights/SelectionToolbar';
 import { useCitationCard } from '../citations/use-citation-card';
+import { PdfPageView } from '../pdf/PdfPageView';
 import { useAnnotations, useCitations, useDocumentContent, useDocumentSummary, useReferences } from '../store/hooks';
 import type { ScrollSpot } from '../workspace/workspace-state';
 import { selectionToRange } from './dom-offsets';
@@ -41,6 +42,7 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
   const paneRef = useRef<HTMLDivElement>(null);
   const docRef = useRef<VirtualDocumentHandle>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [pageView, setPageView] = useState(false);
   const wide = usePaneIsWide(paneRef);
   const sidebarOpen = sidebarChoice ?? wide;
   const setSidebarOpen = useCallback(
@@ -220,6 +222,11 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
         <span className="pane-title" title={summary.title}>
           {summary.title}
         </span>
+        {summary.format === 'pdf' ? (
+          <button type="button" className="icon-button" aria-pressed={pageView} onClick={() => setPageView((on) => !on)} title="Switch between the pages and the reflowed text">
+            {pageView ? 'Text view' : 'Page view'}
+          </button>
+        ) : null}
         <button type="button" className="icon-button" onClick={find.open} title="Find in document (Ctrl+F)" aria-label="Find in document">
           ⌕
         </button>
@@ -241,6 +248,25 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
         <FindBar query={find.query} onQuery={find.setQuery} count={find.matches.length} current={find.current} onNext={find.next} onPrevious={find.previous} onClose={find.close} />
       ) : null}
       <div className="pane-main" {...citationCard.handlers}>
+        {pageView && summary.format === 'pdf' ? (
+          <PdfPageView
+            docId={docId}
+            text={content.text}
+            blocks={blocks}
+            placed={placed}
+            selectedId={selectedId}
+            onSelectHighlight={(id) => {
+              setSelectedId(id);
+              setSidebarOpen(true);
+            }}
+            onCreateHighlight={(start, end, color, page, rects) =>
+              void createHighlight(docId, content.text, start, end, color, { type: 'PageSelector', page, rects }).then((created) => {
+                setSelectedId(created.id);
+                setSidebarOpen(true);
+              })
+            }
+          />
+        ) : (
         <VirtualDocument
           ref={docRef}
           title={summary.title}
@@ -255,6 +281,7 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
           onMouseUp={onMouseUp}
           onClick={onClick}
         />
+        )}
         {sidebarOpen ? (
           <HighlightSidebar
             docId={docId}

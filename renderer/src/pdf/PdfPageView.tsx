@@ -1,0 +1,128 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Block } from '../../../app/documents/model';
+import type { PlacedHighlight } from '../highlights/placement';
+import { SelectionToolbar } from '../highlights/SelectionToolbar';
+import { candidatePages } from './page-map';
+import { PageTextCache } from './page-text';
+import { PdfPage } from './PdfPage';
+import { PdfToolbar } from './PdfToolbar';
+import { usePageLayout } from './use-page-layout';
+import { usePageMarks } from './use-page-marks';
+import { usePdfDocument, type PageSize } from './use-pdf-document';
+import { usePdfSelection, type CreatePdfHighlight } from './use-pdf-selection';
+import { zoomPercent } from './zoom';
+import './pdf-page-view.css';
+
+/** Props of the page view of a PDF document. */
+export interface PdfPageViewProps {
+  docId: string;
+  /** The document's canonical text and blocks (blocks carry the page they start on). */
+  text: string;
+  blocks: readonly Block[];
+  /** The document's highlights, placed on `text`. */
+  placed: readonly PlacedHighlight[];
+  selectedId: string | null;
+  onSelectHighlight: (id: string) => void;
+  /**
+   * Makes a highlight from text selected on a page: canonical offsets [start, end), colour, the
+   * page (from 1) the selection starts on, and its rectangles on that page in PDF points, measured
+   * from the page's top-left corner, y downwards.
+   */
+  onCreateHighlight: CreatePdfHighlight;
+}
+
+/**
+ * The original pages of a PDF, drawn by pdf.js, with a text layer to select from and the
+ * document's highlights drawn over the text they cover. Only pages near the viewport are drawn.
+ * Ctrl+= and Ctrl+− zoom, Ctrl+0 fits the width, while focus is inside the view.
+ */
+export function PdfPageView({ docId, ...rest }: PdfPageViewProps) {
+  const state = usePdfDocument(docId);
+  if (state.status === 'ready') return <OpenPdf key={docId} pdf={state.pdf} sizes={state.sizes} {...rest} />;
+  const message =
+    state.status === 'loading'
+      ? null
+      : state.status === 'missing'
+        ? 'The original file of this document was not kept, so its pages cannot be shown. Use the text view.'
+        : 'Lectern could not draw the pages of this PDF. The text view still shows its text.';
+  return (
+    <div className="pdf-page-view pdf-page-view-empty" aria-busy={state.status === 'loading'}>
+      {message ? <p className="pdf-view-message">{message}</p> : null}
+    </div>
+  );
+}
+
+interface OpenPdfProps extends Omit<PdfPageViewProps, 'docId'> {
+  pdf: PDFDocumentProxy;
+  sizes: PageSize[];
+}
+
+function OpenPdf({ pdf, sizes, text, blocks, placed, selectedId, onSelectHighlight, onCreateHighlight }: OpenPdfProps) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const layout = usePageLayout(scrollRef, sizes);
+  const { goToPage } = layout;
+  const cache = useMemo(() => new PageTextCache(pdf), [pdf]);
+  const marks = usePageMarks(cache, sizes.length, text, blocks, placed, layout.near);
+  const selection = usePdfSelection(rootRef, text, blocks, layout.scale, onCreateHighlight);
+
+  // A highlight chosen elsewhere (the sidebar) is brought into view if none of its pages is in sight.
+  const shownSelection = useRef<string | null>(null);
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!selectedId || shownSelection.current === selectedId || !scroller) return;
+    shownSelection.current = selectedId;
+    const onPage = [...marks].find(([, list]) => list.some((mark) => mark.id === selectedId))?.[0];
+    const range = placed.find((item) => item.annotation.id === selectedId)?.range;
+    const pages = onPage ? [onPage] : range ? candidatePages(blocks, range.start, range.end, sizes.length) : [];
+    const inSight = pages.some((page) => {
+      const element = scroller.querySelector<HTMLElement>(`.pdf-page[data-page-number="${page}"]`);
+      return element && element.offsetTop < scroller.scrollTop + scroller.clientHeight && element.offsetTop + element.offsetHeight > scroller.scrollTop;
+    });
+    if (pages[0] && !inSight) goToPage(pages[0]);
+  }, [selectedId, marks, placed, blocks, sizes.length, goToPage]);
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const zoom = event.key === '=' || event.key === '+' ? layout.zoomIn : event.key === '-' ? layout.zoomOut : event.key === '0' ? layout.fit : null;
+    if (!zoom) return;
+    event.preventDefault();
+    zoom();
+  };
+
+  return (
+    <div className="pdf-page-view" ref={rootRef} onKeyDown={onKeyDown}>
+      <PdfToolbar
+        current={layout.current}
+        pageCount={sizes.length}
+        onGoToPage={layout.goToPage}
+        percent={zoomPercent(layout.scale)}
+        fitWidth={layout.fitWidth}
+        onZoomIn={layout.zoomIn}
+        onZoomOut={layout.zoomOut}
+        onFitWidth={layout.fit}
+      />
+      <div className="pdf-scroll" ref={scrollRef} tabIndex={0} onScroll={layout.onScroll} onMouseUp={selection.onMouseUp} aria-label="Pages">
+        <div className="pdf-pages">
+          {sizes.map((size, index) => (
+            <PdfPage
+              key={index}
+              pdf={pdf}
+              pageNumber={index + 1}
+              size={size}
+              scale={layout.scale}
+              near={layout.near.has(index + 1)}
+              marks={marks.get(index + 1) ?? NO_MARKS}
+              selectedId={selectedId}
+              onSelectHighlight={onSelectHighlight}
+            />
+          ))}
+        </div>
+      </div>
+      {selection.pending ? <SelectionToolbar spot={selection.pending.spot} onHighlight={selection.highlight} /> : null}
+    </div>
+  );
+}
+
+const NO_MARKS: never[] = [];

@@ -1,0 +1,41 @@
+/**
+ * pdf.js for the page view, in the renderer. Unlike the import (which already runs in a worker and
+ * parses in-thread), the page view keeps parsing off the UI thread with pdf.js's own worker: one
+ * module worker for the app's life, shared by every open document.
+ */
+import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+type PdfjsModule = typeof Pdfjs;
+
+let loading: Promise<PdfjsModule> | undefined;
+
+/** The pdf.js module with its worker set up, loaded on first use so other views never pay for it. */
+export function loadViewerPdfjs(): Promise<PdfjsModule> {
+  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => {
+    pdfjs.GlobalWorkerOptions.workerPort ??= new Worker(new URL('./pdf-view.worker.ts', import.meta.url), { type: 'module', name: 'lectern-pdf-view' });
+    return pdfjs;
+  });
+  return loading;
+}
+
+/**
+ * Opens `bytes` for viewing. No eval (the Content-Security-Policy forbids it) and nothing fetched:
+ * no CMaps, standard-font data or WebAssembly decoders. Embedded fonts are loaded as FontFace
+ * objects from their bytes (no network), which draws text far better than glyph outlines; fonts a
+ * file does not embed fall back to the system's.
+ */
+export async function openPdfForViewing(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const pdfjs = await loadViewerPdfjs();
+  return pdfjs.getDocument({
+    data: bytes,
+    isEvalSupported: false,
+    useWorkerFetch: false,
+    useWasm: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    enableXfa: false,
+    stopAtErrors: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  }).promise;
+}

@@ -1,0 +1,172 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildTestPdf, wrapText } from '../../app/documents/pdf/test-pdf';
+import { launch, openApp, screenshot } from './browser';
+
+const PAGE_TEXTS = [
+  'Balagov sets his debut in Nalchik in 1998, where a Jewish family faces the kidnapping of a son and his bride.',
+  "Ilana refuses the role her parents choose for her and works in her father's garage instead of studying.",
+  "The closing titles name the director's teacher Sokurov and the workshop where the film was made.",
+];
+
+/** Three pages of prose, each with its own sentences, set in lines as a journal would print them. */
+function threePagePdf(): Uint8Array {
+  const pages = PAGE_TEXTS.map((sentence, index) => {
+    const body = wrapText(Array.from({ length: 6 }, () => sentence.split(' ')).flat(), { x: 72, top: index === 0 ? 680 : 720, width: 440, size: 12 });
+    const heading = index === 0 ? [{ x: 72, y: 730, text: 'Closeness in the North Caucasus', size: 20 }] : [];
+    return { runs: [...heading, ...body.runs, { x: 300, y: 40, text: String(index + 1), size: 9 }] };
+  });
+  return buildTestPdf(pages, { info: { Title: 'Closeness in the North Caucasus', Author: 'Anna Petrova' } });
+}
+
+async function dropBytes(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  const base64 = Buffer.from(bytes).toString('base64');
+  await page.evaluate(
+    ([fileName, data]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], fileName));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    [name, base64] as const,
+  );
+}
+
+/** Dark pixels on a page's canvas: a drawn page has text on it, an undrawn one is blank. */
+function inkOn(pdfPage: Locator): Promise<number> {
+  return pdfPage.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! < 128 && data[i + 3]! > 0) dark++;
+    return dark;
+  });
+}
+
+/**
+ * Selects text in a page's text layer from `first` to the first `endLength` characters of the next
+ * line, so the selection spans a line break, releases the mouse and returns the selected text.
+ */
+async function selectInTextLayer(pdfPage: Locator, first: string, endLength: number): Promise<string> {
+  return pdfPage.evaluate(
+    (root, [from, length]) => {
+      const layer = root.querySelector('.textLayer')!;
+      const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.trim()) nodes.push(node as Text);
+      const start = nodes.find((node) => node.data.includes(from))!;
+      const end = nodes[nodes.indexOf(start) + 1]!;
+      const range = document.createRange();
+      range.setStart(start, start.data.indexOf(from));
+      range.setEnd(end, length);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      layer.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return range.toString();
+    },
+    [first, endLength] as const,
+  );
+}
+
+describe('the page view of a PDF', () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  const pane = () => page.locator('section.pane').first();
+  const view = () => pane().locator('.pdf-page-view');
+  const pdfPage = (n: number) => view().locator(`.pdf-page[data-page-number="${n}"]`);
+
+  beforeAll(async () => {
+    browser = await launch();
+    ({ page, errors } = await openApp(browser, inject('baseUrl')));
+    await dropBytes(page, 'petrova.pdf', threePagePdf());
+    await page.locator('.library-row', { hasText: 'Closeness in the North Caucasus' }).waitFor({ timeout: 30_000 });
+    await page.locator('.library-row', { hasText: 'Closeness in the North Caucasus' }).click();
+    await pane().locator('.doc-paragraph').first().waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('draws the pages with a counter, and pages and zooms', async () => {
+    await pane().getByRole('button', { name: 'Page view' }).click();
+    await view().waitFor();
+    await expect.poll(() => view().getByLabel('Page number').inputValue()).toBe('1');
+    expect(await view().locator('.pdf-page-count').innerText()).toBe('of 3');
+    await pdfPage(1).locator('canvas').waitFor();
+    await expect.poll(() => inkOn(pdfPage(1))).toBeGreaterThan(500);
+    await screenshot(page, 'pdf-view-page1');
+
+    await view().getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => view().getByLabel('Page number').inputValue()).toBe('2');
+    await expect.poll(() => pdfPage(2).locator('.textLayer span').count()).toBeGreaterThan(3);
+    await expect.poll(() => inkOn(pdfPage(2))).toBeGreaterThan(500);
+
+    const before = (await pdfPage(2).boundingBox())!.width;
+    await view().getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(async () => (await pdfPage(2).boundingBox())!.width).toBeGreaterThan(before * 1.05);
+    const zoomed = (await pdfPage(2).boundingBox())!.width;
+    // The keyboard zooms too while the view has focus; zooming keeps the reader on the same page.
+    await view().locator('.pdf-scroll').focus();
+    await page.keyboard.press('Control+Minus');
+    await page.keyboard.press('Control+Minus');
+    await expect.poll(async () => (await pdfPage(2).boundingBox())!.width).toBeLessThan(zoomed * 0.9);
+    const reduced = (await pdfPage(2).boundingBox())!.width;
+    await page.keyboard.press('Control+Equal');
+    await expect.poll(async () => (await pdfPage(2).boundingBox())!.width).toBeGreaterThan(reduced * 1.05);
+    await page.keyboard.press('Control+Minus');
+    await expect.poll(() => pdfPage(2).locator('canvas').evaluate((canvas: HTMLCanvasElement) => canvas.getBoundingClientRect().width)).toBeCloseTo(
+      (await pdfPage(2).boundingBox())!.width,
+      0,
+    );
+    expect(await view().getByLabel('Page number').inputValue()).toBe('2');
+    await screenshot(page, 'pdf-view-zoomed-out');
+    await view().getByRole('button', { name: /Fit width/ }).click();
+    await view().getByLabel('Page number').fill('3');
+    await view().getByLabel('Page number').press('Enter');
+    await expect.poll(() => inkOn(pdfPage(3))).toBeGreaterThan(500);
+    await view().getByLabel('Page number').fill('2');
+    await view().getByLabel('Page number').press('Enter');
+  });
+
+  it('highlights text selected on a page and draws it in its colour', async () => {
+    // Pressing the mouse on a page moves focus there (off the page number box).
+    await view().locator('.pdf-scroll').focus();
+    const selected = await selectInTextLayer(pdfPage(2), 'garage instead', 12);
+    await view().locator('.selection-toolbar').waitFor();
+    await screenshot(page, 'pdf-view-selection');
+    await page.keyboard.press('2');
+    await expect.poll(() => pdfPage(2).locator('.pdf-mark.hl-green').count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => pane().locator('.highlight-card').count()).toBe(1);
+    const quote = await pane().locator('.highlight-card .highlight-quote').innerText();
+    // The text layer has no space at a line end; the canonical text does.
+    expect(quote).toBe('“garage instead of studying. Ilana refuses the role her parents choose for h”');
+    expect(selected).toBe('garage instead of studying. Ilana refuses the role her parentschoose for h');
+
+    // The rectangles sit over the selected words of the text layer.
+    const word = await pdfPage(2).locator('.textLayer span', { hasText: 'garage instead' }).first().boundingBox();
+    const mark = await pdfPage(2).locator('.pdf-mark').first().boundingBox();
+    expect(Math.abs(mark!.y - word!.y)).toBeLessThan(word!.height);
+    await screenshot(page, 'pdf-view-highlight');
+
+    // Clicking a rectangle selects its highlight.
+    await pane().locator('.highlight-card').first().locator('.highlight-quote').click();
+    await page.mouse.click(mark!.x + mark!.width / 2, mark!.y + mark!.height / 2);
+    await expect.poll(() => pdfPage(2).locator('.pdf-mark.hl-selected').count()).toBeGreaterThan(0);
+  });
+
+  it('draws the highlight again after a reload', async () => {
+    await page.reload();
+    await page.waitForSelector('.app-header');
+    if ((await pane().count()) === 0) await page.locator('.library-row', { hasText: 'Closeness in the North Caucasus' }).click();
+    // The pane may come back in either view.
+    await pane().locator('.pdf-page-view, .doc-paragraph').first().waitFor();
+    if ((await view().count()) === 0) await pane().getByRole('button', { name: 'Page view' }).click();
+    await view().getByLabel('Page number').fill('2');
+    await view().getByLabel('Page number').press('Enter');
+    await expect.poll(() => pdfPage(2).locator('.pdf-mark.hl-green').count()).toBeGreaterThanOrEqual(2);
+    await screenshot(page, 'pdf-view-after-reload');
+  });
+
+  it('ran without page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
