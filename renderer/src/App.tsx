@@ -8,6 +8,7 @@ import { LibraryView } from './library/LibraryView';
 import { createNotebook } from './notes/notebooks';
 import { NoticeList, useNotices, type NoticeAction } from './shell/notices';
 import { useShortcuts } from './shell/shortcuts';
+import { ShortcutHelp } from './shell/ShortcutHelp';
 import { ThemeSwitch } from './shell/ThemeSwitch';
 import { useTheme } from './shell/theme';
 import { getAnnotation } from '../../app/store/annotations-repo';
@@ -29,6 +30,7 @@ export function App() {
   const notebooks = useNotebooks();
   const [view, setViewState] = useState<View>(() => (localStorage.getItem(VIEW_KEY) === 'reading' ? 'reading' : 'library'));
   const [workspace, dispatch] = useReducer(workspaceReducer, undefined, loadWorkspace);
+  const [showShortcuts, setShowShortcuts] = useState(false);
   const [reveal, setReveal] = useState<{ paneId: string; annotationId: string; nonce: number } | null>(null);
 
   const setView = useCallback((next: View) => {
@@ -137,6 +139,7 @@ export function App() {
     platformHandles: platform.handlesShortcuts,
     onCommand: runCommand,
     onEscape: () => setView('library'),
+    onHelp: () => setShowShortcuts(true),
     onFind: () => {
       if (view === 'reading') window.dispatchEvent(new CustomEvent('lectern:find', { detail: workspace.activePaneId }));
     },
@@ -193,6 +196,9 @@ export function App() {
             Import…
           </button>
           <ThemeSwitch preference={theme.preference} onChoose={theme.choose} />
+          <button type="button" className="icon-button" onClick={() => setShowShortcuts(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+            ?
+          </button>
         </div>
       </header>
       {importer.progress ? <ImportProgressBar progress={importer.progress} onCancel={importer.cancel} /> : null}
@@ -216,6 +222,7 @@ export function App() {
         </main>
       )}
       <DropOverlay onDrop={onDrop} />
+      {showShortcuts ? <ShortcutHelp onClose={() => setShowShortcuts(false)} /> : null}
     </div>
   );
 }

@@ -12,7 +12,9 @@ describe('citations in the reader', () => {
 
   beforeAll(async () => {
     browser = await launch();
-    ({ page, errors } = await openApp(browser, inject('baseUrl')));
+    const opened = await openApp(browser, inject('baseUrl'));
+    ({ page, errors } = opened);
+    await opened.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import…' }).first().click();
     await (await chooser).setFiles([SEEDS + seed001]);
@@ -75,6 +77,43 @@ describe('citations in the reader', () => {
     const citation = pane.locator('.cite').first();
     await citation.focus();
     await pane.getByRole('dialog', { name: 'Cited work' }).waitFor();
+  });
+
+  it('copies a highlight as a quote with its citation in the chosen style', async () => {
+    const pane = page.locator('section.pane').first();
+    await pane.getByRole('button', { name: 'Find in document' }).click();
+    await pane.getByRole('searchbox', { name: 'Find in document' }).fill('intergenerational transmitters');
+    await pane.getByRole('searchbox', { name: 'Find in document' }).press('Escape');
+    await pane.locator('.pane-article').evaluate((article) => {
+      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf('intergenerational transmitters of cultural traditions');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 'intergenerational transmitters of cultural traditions'.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        article.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+      throw new Error('passage not found');
+    });
+    await pane.getByRole('button', { name: 'Highlight yellow' }).click();
+    await pane.getByRole('button', { name: 'Copy quote' }).click();
+    await page.getByText(/^Copied: /).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^“intergenerational transmitters of cultural traditions” \(Ezerova, 2018, para\. \d+\)$/);
+  });
+
+  it('lists the keyboard shortcuts with ?', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    await page.keyboard.press('Shift+?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    expect(await help.innerText()).toContain('Ctrl+Shift+C');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
   });
 
   it('ran without page errors', () => {

@@ -15,10 +15,12 @@ export interface HighlightSidebarProps {
   onSelect: (id: string) => void;
   onRecolor: (id: string, color: HighlightColor) => void;
   onDelete: (id: string) => void;
+  /** Copies the highlight as a quote with its citation. */
+  onCopyQuote: (id: string) => void;
 }
 
 /** The pane's highlights in reading order; the selected one opens with its note. */
-export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRecolor, onDelete }: HighlightSidebarProps) {
+export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRecolor, onDelete, onCopyQuote }: HighlightSidebarProps) {
   if (highlights.length === 0) {
     return (
       <aside className="highlight-sidebar" aria-label="Highlights">
@@ -38,6 +40,7 @@ export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRe
             onSelect={onSelect}
             onRecolor={onRecolor}
             onDelete={onDelete}
+            onCopyQuote={onCopyQuote}
           />
         ))}
       </ol>
@@ -50,7 +53,7 @@ interface CardProps extends Omit<HighlightSidebarProps, 'highlights' | 'selected
   selected: boolean;
 }
 
-function HighlightCard({ docId, item, selected, onSelect, onRecolor, onDelete }: CardProps) {
+function HighlightCard({ docId, item, selected, onSelect, onRecolor, onDelete, onCopyQuote }: CardProps) {
   const { annotation, range } = item;
   const quote = quoteSelectorOf(annotation.selectors)?.exact ?? '';
   const save = useCallback((state: NoteState) => saveHighlightNote(annotation.id, state.json, state.text), [annotation.id]);
@@ -83,9 +86,14 @@ function HighlightCard({ docId, item, selected, onSelect, onRecolor, onDelete }:
                 />
               ))}
             </div>
-            <button type="button" className="button button-quiet button-small" onClick={() => onDelete(annotation.id)} title="Delete highlight (Delete)">
-              Delete
-            </button>
+            <span className="highlight-buttons">
+              <button type="button" className="button button-quiet button-small" onClick={() => onCopyQuote(annotation.id)} title="Copy as a quote with its citation (Ctrl+Shift+C)">
+                Copy quote
+              </button>
+              <button type="button" className="button button-quiet button-small" onClick={() => onDelete(annotation.id)} title="Delete highlight (Delete)">
+                Delete
+              </button>
+            </span>
           </div>
           <RichEditor
             id={annotation.id}

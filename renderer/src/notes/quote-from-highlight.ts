@@ -2,6 +2,7 @@ import { quoteSelectorOf } from '../../../app/anchoring/selectors';
 import { anchor } from '../../../app/anchoring/anchor';
 import { paragraphLocator } from '../../../app/documents/locator';
 import { quoteCitation, type PassageLocator } from '../../../app/citations/quote-citation';
+import type { CslItem } from '../../../app/documents/model';
 import { getAnnotation } from '../../../app/store/annotations-repo';
 import { getDocument, getDocumentContent } from '../../../app/store/documents-repo';
 import { database } from '../store/hooks';
@@ -12,6 +13,9 @@ export interface NotebookQuote {
   citation: string;
   docId: string;
   annotationId: string;
+  /** The source's bibliographic item and the passage's place in it, for styled citations. */
+  item: CslItem;
+  locator: PassageLocator | null;
 }
 
 /** Builds the quote and citation for a highlight: author, year and a page or paragraph locator. */
@@ -26,5 +30,5 @@ export async function quoteFromHighlight(docId: string, annotationId: string): P
     const placed = anchor(content.text, annotation.selectors);
     if (placed) locator = paragraphLocator(content.blocks, placed.start);
   }
-  return { quote, citation: quoteCitation(summary.metadata, locator), docId, annotationId };
+  return { quote, citation: quoteCitation(summary.metadata, locator), docId, annotationId, item: summary.metadata, locator };
 }

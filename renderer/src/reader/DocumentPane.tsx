@@ -5,7 +5,9 @@ import { HIGHLIGHT_COLORS, type HighlightColor } from '../highlights/colors';
 import { HighlightSidebar } from '../highlights/HighlightSidebar';
 import { placeHighlights } from '../highlights/placement';
 import { SelectionToolbar, type ToolbarSpot } from '../highlights/SelectionToolbar';
+import { useCitationStyle } from '../citations/citation-style';
 import { useCitationCard } from '../citations/use-citation-card';
+import { copyHighlightAsQuote } from '../highlights/copy-quote';
 import { PdfPageView } from '../pdf/PdfPageView';
 import { useAnnotations, useCitations, useDocumentContent, useDocumentSummary, useReferences } from '../store/hooks';
 import type { ScrollSpot } from '../workspace/workspace-state';
@@ -43,6 +45,7 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
   const docRef = useRef<VirtualDocumentHandle>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pageView, setPageView] = useState(false);
+  const citationStyle = useCitationStyle();
   const wide = usePaneIsWide(paneRef);
   const sidebarOpen = sidebarChoice ?? wide;
   const setSidebarOpen = useCallback(
@@ -128,6 +131,14 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
     [notify],
   );
 
+  const copyQuote = useCallback(
+    async (id: string) => {
+      const result = await copyHighlightAsQuote(docId, id, citationStyle);
+      notify(result.ok ? `Copied: ${result.text}` : result.error);
+    },
+    [docId, citationStyle, notify],
+  );
+
   const onMouseUp = () => {
     // Let the browser settle the selection first.
     requestAnimationFrame(() => {
@@ -160,6 +171,11 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
       return;
     }
     if (inEditor) return;
+    if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'c' && selectedId) {
+      event.preventDefault();
+      void copyQuote(selectedId);
+      return;
+    }
     if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId) {
       event.preventDefault();
       void remove(selectedId);
@@ -290,6 +306,7 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
             onSelect={select}
             onRecolor={(id, color) => void recolorHighlight(id, color)}
             onDelete={(id) => void remove(id)}
+            onCopyQuote={(id) => void copyQuote(id)}
           />
         ) : null}
       </div>

@@ -7,6 +7,8 @@ export interface ShortcutOptions {
   platformHandles: boolean;
   onCommand: (command: PlatformCommand) => void;
   onEscape: () => void;
+  /** "?": the list of shortcuts. */
+  onHelp: () => void;
   /** Ctrl+F: find in the active pane. */
   onFind: () => void;
   /** Ctrl+Z outside an editor: undo the last undoable action; false when there was none. */
@@ -34,8 +36,13 @@ export function useShortcuts(options: ShortcutOptions): void {
   latest.current = options;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const { platformHandles, onCommand, onEscape, onFind, onUndo } = latest.current;
+      const { platformHandles, onCommand, onEscape, onFind, onUndo, onHelp } = latest.current;
       const editing = inEditable(event.target);
+      if (event.key === '?' && !editing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        onHelp();
+        return;
+      }
       if (event.key === 'Escape' && !event.defaultPrevented && !editing) {
         onEscape();
         return;

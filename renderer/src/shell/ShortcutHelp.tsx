@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react';
+
+/** Every shortcut Lectern has, as the help overlay lists them. */
+export const SHORTCUTS: readonly { keys: string; action: string }[] = [
+  { keys: 'Ctrl+O', action: 'Import files' },
+  { keys: 'Ctrl+F', action: 'Find in the active document' },
+  { keys: 'Enter / Shift+Enter', action: 'Next / previous match (in find)' },
+  { keys: '1 – 5, H', action: 'Highlight the selected text (H: yellow)' },
+  { keys: 'Delete', action: 'Delete the selected highlight' },
+  { keys: 'Ctrl+Z', action: 'Undo the last deletion' },
+  { keys: 'Ctrl+Shift+C', action: 'Copy the selected highlight as a quote with its citation' },
+  { keys: 'Tab, Enter', action: 'Move to a citation, open its entry' },
+  { keys: 'Shift+Enter on a library row', action: 'Open the document in a new pane' },
+  { keys: 'Ctrl+B / Ctrl+I', action: 'Bold / italic in notes' },
+  { keys: 'Ctrl+Shift+D', action: 'Switch light and dark' },
+  { keys: 'Esc', action: 'Close a popup; back to the library' },
+  { keys: '?', action: 'Show this list' },
+];
+
+/** The list of keyboard shortcuts, opened with "?". */
+export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeButton.current?.focus(), []);
+  return (
+    <div className="overlay" role="presentation" onClick={onClose}>
+      <div
+        className="overlay-card shortcut-help"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Keyboard shortcuts"
+        onClick={(event) => event.stopPropagation()}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        <h2>Keyboard shortcuts</h2>
+        <dl className="shortcut-list">
+          {SHORTCUTS.map((shortcut) => (
+            <div key={shortcut.keys} className="shortcut-row">
+              <dt>
+                <kbd>{shortcut.keys}</kbd>
+              </dt>
+              <dd>{shortcut.action}</dd>
+            </div>
+          ))}
+        </dl>
+        <button ref={closeButton} type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
