@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { detectPlatform, type PlatformCommand } from '../platform';
+import { ExportDialog } from './export/ExportDialog';
+import type { ExportScope } from './export/export-formats';
 import { DropOverlay } from './import/DropOverlay';
 import { ImportProgressBar } from './import/ImportProgressBar';
 import type { FileOutcome } from './import/protocol';
@@ -31,6 +33,7 @@ export function App() {
   const [view, setViewState] = useState<View>(() => (localStorage.getItem(VIEW_KEY) === 'reading' ? 'reading' : 'library'));
   const [workspace, dispatch] = useReducer(workspaceReducer, undefined, loadWorkspace);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [showExport, setShowExport] = useState<false | { scope?: ExportScope; docIds?: string[] }>(false);
   const [reveal, setReveal] = useState<{ paneId: string; annotationId: string; nonce: number } | null>(null);
 
   const setView = useCallback((next: View) => {
@@ -129,12 +132,22 @@ export function App() {
     (command: PlatformCommand) => {
       if (command === 'import') void importFiles();
       else if (command === 'toggle-theme') theme.toggle();
-      else if (command === 'export') push('info', 'Export arrives with the citation tools; nothing to export yet.');
+      else if (command === 'export') setShowExport({});
     },
     [importFiles, theme, push],
   );
 
   useEffect(() => platform.onCommand(runCommand), [platform, runCommand]);
+
+  // A pane's Works Cited panel asks for the export dialog with its document chosen.
+  useEffect(() => {
+    const onExport = (event: Event) => {
+      const detail = (event as CustomEvent<{ scope: ExportScope; docId: string }>).detail;
+      setShowExport({ scope: detail.scope, docIds: [detail.docId] });
+    };
+    window.addEventListener('lectern:export', onExport);
+    return () => window.removeEventListener('lectern:export', onExport);
+  }, []);
   useShortcuts({
     platformHandles: platform.handlesShortcuts,
     onCommand: runCommand,
@@ -192,6 +205,9 @@ export function App() {
               Add pane
             </button>
           ) : null}
+          <button type="button" className="button" onClick={() => setShowExport({})} disabled={!documents?.length} title="Export citations, bibliographies or highlights (Ctrl+E)">
+            Export…
+          </button>
           <button type="button" className="button button-primary" onClick={() => void importFiles()} title="Import files (Ctrl+O)">
             Import…
           </button>
@@ -223,6 +239,16 @@ export function App() {
       )}
       <DropOverlay onDrop={onDrop} />
       {showShortcuts ? <ShortcutHelp onClose={() => setShowShortcuts(false)} /> : null}
+      {showExport && documents?.length ? (
+        <ExportDialog
+          documents={documents}
+          initialDocIds={showExport.docIds ?? (view === 'reading' ? [...openDocIds] : [])}
+          initialScope={showExport.scope}
+          platform={platform}
+          onClose={() => setShowExport(false)}
+          notify={(text) => push('info', text)}
+        />
+      ) : null}
     </div>
   );
 }

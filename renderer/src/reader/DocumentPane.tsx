@@ -7,6 +7,7 @@ import { placeHighlights } from '../highlights/placement';
 import { SelectionToolbar, type ToolbarSpot } from '../highlights/SelectionToolbar';
 import { useCitationStyle } from '../citations/citation-style';
 import { useCitationCard } from '../citations/use-citation-card';
+import { WorksCitedPanel } from '../citations/WorksCitedPanel';
 import { copyHighlightAsQuote } from '../highlights/copy-quote';
 import { PdfPageView } from '../pdf/PdfPageView';
 import { useAnnotations, useCitations, useDocumentContent, useDocumentSummary, useReferences } from '../store/hooks';
@@ -45,6 +46,7 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
   const docRef = useRef<VirtualDocumentHandle>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pageView, setPageView] = useState(false);
+  const [sidebarMode, setSidebarMode] = useState<'highlights' | 'works-cited'>('highlights');
   const citationStyle = useCitationStyle();
   const wide = usePaneIsWide(paneRef);
   const sidebarOpen = sidebarChoice ?? wide;
@@ -97,6 +99,7 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
     if (!target) return;
     handledReveal.current = reveal.nonce;
     setSelectedId(target.annotation.id);
+    setSidebarMode('highlights');
     setSidebarOpen(true);
     if (target.range) scrollToOffset(target.range.start);
   }, [reveal, placed, scrollToOffset]);
@@ -117,6 +120,7 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
       window.getSelection()?.removeAllRanges();
       setPending(null);
       setSelectedId(created.id);
+      setSidebarMode('highlights');
       setSidebarOpen(true);
     },
     [pending, content, docId],
@@ -159,6 +163,7 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
     const id = mark?.getAttribute('data-annotation-id');
     if (id && window.getSelection()?.isCollapsed !== false) {
       setSelectedId(id);
+      setSidebarMode('highlights');
       setSidebarOpen(true);
     }
   };
@@ -248,11 +253,27 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
         </button>
         <button
           type="button"
-          className={`icon-button${sidebarOpen ? ' on' : ''}`}
-          onClick={() => setSidebarOpen((open) => !open)}
+          className={`icon-button${sidebarOpen && sidebarMode === 'works-cited' ? ' on' : ''}`}
+          onClick={() => {
+            setSidebarMode('works-cited');
+            setSidebarOpen(!(sidebarOpen && sidebarMode === 'works-cited'));
+          }}
+          title="Works Cited"
+          aria-label="Works Cited"
+          aria-pressed={sidebarOpen && sidebarMode === 'works-cited'}
+        >
+          ❞ <span className="count-badge">{references?.length ?? 0}</span>
+        </button>
+        <button
+          type="button"
+          className={`icon-button${sidebarOpen && sidebarMode === 'highlights' ? ' on' : ''}`}
+          onClick={() => {
+            setSidebarMode('highlights');
+            setSidebarOpen(!(sidebarOpen && sidebarMode === 'highlights'));
+          }}
           title="Show highlights"
           aria-label="Show highlights"
-          aria-pressed={sidebarOpen}
+          aria-pressed={sidebarOpen && sidebarMode === 'highlights'}
         >
           ☰ <span className="count-badge">{placed.length}</span>
         </button>
@@ -298,7 +319,14 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
           onClick={onClick}
         />
         )}
-        {sidebarOpen ? (
+        {sidebarOpen && sidebarMode === 'works-cited' ? (
+          <WorksCitedPanel
+            references={references ?? []}
+            citations={citations ?? []}
+            onJump={jumpToEntry}
+            onExport={() => window.dispatchEvent(new CustomEvent('lectern:export', { detail: { scope: 'works-cited', docId } }))}
+          />
+        ) : sidebarOpen ? (
           <HighlightSidebar
             docId={docId}
             highlights={placed}

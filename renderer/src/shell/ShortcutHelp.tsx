@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 /** Every shortcut Lectern has, as the help overlay lists them. */
 export const SHORTCUTS: readonly { keys: string; action: string }[] = [
   { keys: 'Ctrl+O', action: 'Import files' },
+  { keys: 'Ctrl+E', action: 'Export citations, bibliographies or highlights' },
   { keys: 'Ctrl+F', action: 'Find in the active document' },
   { keys: 'Enter / Shift+Enter', action: 'Next / previous match (in find)' },
   { keys: '1 – 5, H', action: 'Highlight the selected text (H: yellow)' },

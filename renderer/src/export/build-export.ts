@@ -1,0 +1,75 @@
+/**
+ * What the export dialog produces: gathers the chosen items from the store and turns them into
+ * the chosen format. Pure app/ code does the formatting; this module only reads and assembles.
+ */
+import { anchor } from '../../../app/anchoring/anchor';
+import { buildCitedWorks } from '../../../app/citations/cited-works';
+import { paragraphLocator } from '../../../app/documents/locator';
+import type { CslItem, Result } from '../../../app/documents/model';
+import { annotationsToMarkdown, lecternLink, type ExportedAnnotation } from '../../../app/export/annotations-markdown';
+import { annotationsToWebAnnotations } from '../../../app/export/web-annotation';
+import { listAnnotationsByDoc } from '../../../app/store/annotations-repo';
+import { getDocument, getDocumentContent, listCitations, listReferences, type DocumentSummary } from '../../../app/store/documents-repo';
+import { loadExport } from '../citations/styles';
+import { database } from '../store/hooks';
+
+import type { ExportScope } from './export-formats';
+
+async function exportedAnnotations(docId: string): Promise<ExportedAnnotation[]> {
+  const db = database();
+  const [annotations, content] = await Promise.all([listAnnotationsByDoc(db, docId), getDocumentContent(db, docId)]);
+  return annotations.map((annotation) => {
+    const page = annotation.selectors.find((selector) => selector.type === 'PageSelector');
+    const placed = content ? anchor(content.text, annotation.selectors) : null;
+    const locator = page ? { label: 'page' as const, value: page.page } : placed && content ? paragraphLocator(content.blocks, placed.start) : null;
+    return { ...annotation, locator };
+  });
+}
+
+async function bibliographicItems(scope: ExportScope, docIds: readonly string[], documents: readonly DocumentSummary[]): Promise<CslItem[]> {
+  const db = database();
+  const chosen = documents.filter((doc) => docIds.includes(doc.id));
+  if (scope === 'documents') return chosen.map((doc) => doc.metadata);
+  if (scope === 'works-cited') {
+    const lists = await Promise.all(chosen.map((doc) => listReferences(db, doc.id)));
+    return lists.flat().map((reference) => reference.csl);
+  }
+  // The Cited Works index: every work cited anywhere in the library, the same work merged once.
+  const [references, citations] = await Promise.all([
+    Promise.all(documents.map((doc) => listReferences(db, doc.id))).then((lists) => lists.flat()),
+    Promise.all(documents.map((doc) => listCitations(db, doc.id))).then((lists) => lists.flat()),
+  ]);
+  return buildCitedWorks({ documents: documents.map((doc) => ({ id: doc.id, title: doc.title, metadata: doc.metadata })), references, citations }).map((work) => work.csl);
+}
+
+/** Builds the export text; an error message when there is nothing to export or a style fails. */
+export async function buildExport(
+  scope: ExportScope,
+  format: string,
+  docIds: readonly string[],
+  documents: readonly DocumentSummary[],
+  style: string,
+): Promise<Result<string>> {
+  if (docIds.length === 0 && scope !== 'cited-works') return { ok: false, error: 'Choose at least one document.' };
+  if (scope === 'highlights') {
+    const parts: string[] = [];
+    const collections: unknown[] = [];
+    for (const docId of docIds) {
+      const document = await getDocument(database(), docId);
+      if (!document) continue;
+      const annotations = await exportedAnnotations(docId);
+      if (annotations.length === 0) continue;
+      if (format === 'web-annotation') collections.push(annotationsToWebAnnotations(document, annotations, { base: 'lectern://app/doc/' }));
+      else {
+        await loadExport();
+        parts.push(annotationsToMarkdown({ document, annotations, style, appLink: lecternLink }));
+      }
+    }
+    if (parts.length === 0 && collections.length === 0) return { ok: false, error: 'The chosen documents have no highlights yet.' };
+    return { ok: true, value: format === 'web-annotation' ? JSON.stringify(collections.length === 1 ? collections[0] : collections, null, 2) : parts.join('\n\n---\n\n') };
+  }
+  const items = await bibliographicItems(scope, docIds, documents);
+  if (items.length === 0) return { ok: false, error: scope === 'documents' ? 'Choose at least one document.' : 'The chosen documents cite no works Lectern found.' };
+  const exporter = await loadExport();
+  return exporter.exportItems(items, format);
+}

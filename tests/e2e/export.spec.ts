@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openApp, screenshot, SEEDS } from './browser';
+
+const seed001 = readdirSync(SEEDS).find((name) => name.startsWith('001'))!;
+type Acceptable<T> = T | { acceptable: T[] };
+const expected = JSON.parse(readFileSync(new URL('../../../shared/expected/seed-citations.json', import.meta.url), 'utf8')) as {
+  documents: Record<string, { worksCited: { id: string; csl: { author: { family: string; given: string }[]; title: Acceptable<string>; issued: { 'date-parts': number[][] } } }[] }>;
+};
+const worksCited = expected.documents[seed001]!.worksCited;
+const firstTitle = (title: Acceptable<string>) => (typeof title === 'string' ? title : title.acceptable[0]!);
+
+async function download(page: Page, run: () => Promise<void>): Promise<string> {
+  const event = page.waitForEvent('download');
+  await run();
+  const file = await (await event).path();
+  return readFileSync(file, 'utf8');
+}
+
+async function selectPassage(page: Page, phrase: string): Promise<void> {
+  const pane = page.locator('section.pane').first();
+  await pane.getByRole('button', { name: 'Find in document' }).click();
+  await pane.getByRole('searchbox', { name: 'Find in document' }).fill(phrase);
+  await pane.getByRole('searchbox', { name: 'Find in document' }).press('Escape');
+  await pane.locator('.pane-article').evaluate((article, text) => {
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(text);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      article.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return;
+    }
+    throw new Error(`passage not found: ${text}`);
+  }, phrase);
+  await pane.getByRole('button', { name: 'Highlight yellow' }).click();
+}
+
+describe('exporting from the app', () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    browser = await launch();
+    ({ page, errors } = await openApp(browser, inject('baseUrl')));
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import…' }).first().click();
+    await (await chooser).setFiles([SEEDS + seed001]);
+    await page.locator('.library-row').first().waitFor({ timeout: 20_000 });
+    await page.locator('.library-row').first().click();
+    await page.locator('.pane-article .doc-paragraph').first().waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the Works Cited and exports it as BibTeX and RIS matching the expected entries', async () => {
+    const pane = page.locator('section.pane').first();
+    await pane.getByRole('button', { name: 'Works Cited' }).click();
+    const panel = pane.getByRole('complementary', { name: 'Works Cited' });
+    await expect.poll(() => panel.locator('.works-cited-entry').count()).toBe(4);
+    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toContain('Yuval-Davis, N. (1997)');
+    await screenshot(page, 'works-cited-panel');
+    await panel.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByLabel('Format').selectOption('bibtex');
+    await expect.poll(() => dialog.getByLabel('Preview').innerText(), { timeout: 10_000 }).toContain('@');
+    await screenshot(page, 'export-dialog');
+    const bibtex = await download(page, () => dialog.getByRole('button', { name: 'Download' }).click());
+    for (const work of worksCited) {
+      expect(bibtex).toContain(`{${work.id},`);
+      expect(bibtex).toContain(work.csl.author[0]!.family);
+      expect(bibtex).toMatch(new RegExp(`year\\s*=\\s*\\{?${work.csl.issued['date-parts'][0]![0]}`));
+    }
+    // Capitals are braced in BibTeX titles, so styles keep them as written.
+    expect(bibtex.replace(/[{}]/g, '')).toContain('Gender and Nation (1993)');
+    expect(bibtex).toMatch(/pages\s*=\s*\{403--408\}/);
+    expect(bibtex).toMatch(/publisher\s*=\s*\{Arnold\}/);
+
+    await page.getByRole('button', { name: 'Export…' }).first().click();
+    const again = page.getByRole('dialog', { name: 'Export' });
+    await again.getByRole('radio', { name: 'The works they cite' }).check();
+    await again.getByLabel('Format').selectOption('ris');
+    await expect.poll(() => again.getByLabel('Preview').innerText(), { timeout: 10_000 }).toContain('TY  -');
+    const ris = await download(page, () => again.getByRole('button', { name: 'Download' }).click());
+    expect(ris.match(/^TY {2}- /gm)).toHaveLength(4);
+    for (const work of worksCited) {
+      expect(ris).toContain(`AU  - ${work.csl.author[0]!.family}, ${work.csl.author[0]!.given}`);
+      expect(ris.replace(/[“”"]/g, '')).toContain(firstTitle(work.csl.title).replace(/[“”"]/g, ''));
+    }
+    expect(ris).toMatch(/^SP {2}- 403/m);
+  });
+
+  it('exports two highlights with their notes as Markdown', async () => {
+    await selectPassage(page, 'intergenerational transmitters of cultural traditions');
+    await selectPassage(page, 'a structuring absence in the discourse');
+    await page.getByRole('button', { name: 'Export…' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: 'Their highlights and notes' }).check();
+    await dialog.getByLabel('Format').selectOption('markdown');
+    await expect.poll(() => dialog.getByLabel('Preview').innerText(), { timeout: 10_000 }).toContain('> ');
+    const markdown = await download(page, () => dialog.getByRole('button', { name: 'Download' }).click());
+    expect(markdown).toContain('> intergenerational transmitters of cultural traditions');
+    expect(markdown).toContain('> a structuring absence in the discourse');
+    expect(markdown.indexOf('intergenerational')).toBeLessThan(markdown.indexOf('structuring absence'));
+    expect(markdown).toMatch(/\(Ezerova, 2018, para\. \d+\)/);
+    expect(markdown).toContain('#highlight/yellow');
+    expect(markdown).toContain('lectern://app/open?doc=');
+    expect(markdown).toMatch(/Ezerova, D\. \(2018\)/);
+  });
+
+  it('ran without page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
