@@ -9,6 +9,14 @@ export async function putAnnotation(db: LecternDb, annotation: StoredAnnotation)
   await db.annotations.put(annotation);
 }
 
+/**
+ * Creates or replaces many highlights in one transaction (restores, imports, moves): all are
+ * written or, on failure, none.
+ */
+export async function putAnnotations(db: LecternDb, annotations: readonly StoredAnnotation[]): Promise<void> {
+  await db.transaction('rw', db.annotations, () => db.annotations.bulkPut(annotations as StoredAnnotation[]));
+}
+
 /** One highlight by id. */
 export function getAnnotation(db: LecternDb, id: string): Promise<StoredAnnotation | undefined> {
   return db.annotations.get(id);

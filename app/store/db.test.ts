@@ -4,13 +4,17 @@ import { openTestDb } from './test-support';
 import { latestSchemaVersion, schemaVersions } from './schema';
 
 const expected: Record<string, { primKey: string; indexes: string[] }> = {
-  documents: { primKey: 'id', indexes: ['addedAt', 'format', 'title', 'year'] },
+  documents: { primKey: 'id', indexes: ['addedAt', 'format', 'tags', 'title', 'year'] },
   contents: { primKey: 'docId', indexes: [] },
   originals: { primKey: 'docId', indexes: [] },
   references: { primKey: 'id', indexes: ['docId'] },
   citations: { primKey: 'id', indexes: ['docId'] },
   annotations: { primKey: 'id', indexes: ['docId', 'updatedAt'] },
   notebooks: { primKey: 'id', indexes: ['updatedAt'] },
+  collections: { primKey: 'id', indexes: ['name', 'updatedAt'] },
+  collectionItems: { primKey: '[collectionId+docId]', indexes: ['collectionId', 'docId'] },
+  trash: { primKey: 'id', indexes: ['deletedAt'] },
+  searchIndex: { primKey: 'key', indexes: [] },
 };
 
 describe('LecternDb', () => {
@@ -20,7 +24,7 @@ describe('LecternDb', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(expected).sort());
     for (const table of db.tables) {
       const want = expected[table.name];
-      expect(table.schema.primKey.keyPath, table.name).toBe(want?.primKey);
+      expect(table.schema.primKey.name, table.name).toBe(want?.primKey);
       expect(table.schema.indexes.map((i) => i.name).sort(), table.name).toEqual(want?.indexes);
     }
     // The real IndexedDB agrees with Dexie's view of it.

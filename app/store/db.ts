@@ -5,8 +5,12 @@ import type {
   DocumentSummary,
   StoredAnnotation,
   StoredCitation,
+  StoredCollection,
+  StoredCollectionItem,
   StoredNotebook,
   StoredReference,
+  StoredSearchIndex,
+  StoredTrashEntry,
 } from './records';
 import { schemaVersions, type SchemaVersion } from './schema';
 
@@ -37,6 +41,10 @@ export class LecternDb extends Dexie {
   declare readonly citations: Table<StoredCitation, string>;
   declare readonly annotations: Table<StoredAnnotation, string>;
   declare readonly notebooks: Table<StoredNotebook, string>;
+  declare readonly collections: Table<StoredCollection, string>;
+  declare readonly collectionItems: Table<StoredCollectionItem, [string, string]>;
+  declare readonly trash: Table<StoredTrashEntry, string>;
+  declare readonly searchIndex: Table<StoredSearchIndex, string>;
 
   constructor(options: OpenLecternDbOptions = {}) {
     super(options.name ?? DEFAULT_DB_NAME, {

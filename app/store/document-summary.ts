@@ -55,6 +55,7 @@ export function toSummary(doc: ParsedDocument, now: number): DocumentSummary {
     updatedAt: now,
     metadata: doc.metadata,
     provenance: doc.provenance,
+    tags: [],
   };
   // Optional fields stay absent rather than undefined, so they are left out of their indexes.
   const authors = authorsLabel(doc.metadata);

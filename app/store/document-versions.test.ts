@@ -4,6 +4,8 @@ import { importFile } from '../documents/import';
 import { listAnnotationsByDoc, putAnnotation } from './annotations-repo';
 import { findPreviousVersion, replaceWithNewVersion } from './document-versions';
 import { getDocument, getDocumentContent, saveImportedDocument } from './documents-repo';
+import { addToCollection, collectionDocIds, createCollection } from './collections-repo';
+import { setTags } from './tags-repo';
 import { openTestDb } from './test-support';
 
 const paragraphs = [
@@ -37,7 +39,12 @@ describe('new versions of a document', () => {
     const edited = ['An editor’s note: this review was revised in 2019.', paragraphs[0], paragraphs[1]!.replace('garage', 'workshop'), paragraphs[3]].join('\n\n');
     const v2 = await parse('review.txt', edited);
     expect(await findPreviousVersion(db, v2)).toBe(v1.id);
+    await setTags(db, v1.id, ['thesis', 'chapter 2']);
+    const collection = await createCollection(db, 'Caucasus cinema');
+    await addToCollection(db, collection.id, [v1.id]);
     const result = await replaceWithNewVersion(db, v1.id, v2);
+    expect((await getDocument(db, v2.id))?.tags).toEqual(['thesis', 'chapter 2']);
+    expect(await collectionDocIds(db, collection.id)).toEqual([v2.id]);
     expect(result).toMatchObject({ id: v2.id, replacedId: v1.id, moved: 2, orphaned: 1 });
 
     expect(await getDocument(db, v1.id)).toBeUndefined();

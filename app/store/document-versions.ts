@@ -44,13 +44,18 @@ function movedAnnotation(annotation: StoredAnnotation, newId: string, text: stri
 
 /** Stores `doc` in place of `oldId`, moving its highlights onto the new text. One transaction. */
 export function replaceWithNewVersion(db: LecternDb, oldId: string, doc: ParsedDocument, options: SaveImportOptions = {}): Promise<VersionReplaceResult> {
-  const tables = [db.documents, db.contents, db.originals, db.references, db.citations, db.annotations];
+  const tables = [db.documents, db.contents, db.originals, db.references, db.citations, db.annotations, db.collectionItems];
   return db.transaction('rw', tables, async () => {
     const old = await db.documents.get(oldId);
     if (!old) throw new Error('The earlier version is no longer in the library.');
     const now = Date.now();
-    // The source entered the library when its first version did.
-    await db.documents.add({ ...toSummary(doc, now), addedAt: old.addedAt });
+    // The source entered the library when its first version did, and keeps its tags and collections.
+    await db.documents.add({ ...toSummary(doc, now), addedAt: old.addedAt, tags: old.tags ?? [] });
+    const memberships = await db.collectionItems.where('docId').equals(oldId).toArray();
+    if (memberships.length) {
+      await db.collectionItems.bulkPut(memberships.map((item) => ({ ...item, docId: doc.id })));
+      await db.collectionItems.where('docId').equals(oldId).delete();
+    }
     await db.contents.add({ docId: doc.id, text: doc.text, blocks: doc.blocks });
     if (options.original) await db.originals.add({ docId: doc.id, data: options.original });
     const references = (options.references ?? []).map((r) => ({ ...r, docId: doc.id }));

@@ -96,9 +96,10 @@ export function listCitations(db: LecternDb, docId: string): Promise<StoredCitat
  * Resolves false when there was no such document.
  */
 export function deleteDocument(db: LecternDb, id: string): Promise<boolean> {
-  const tables = [db.documents, db.contents, db.originals, db.references, db.citations, db.annotations];
+  const tables = [db.documents, db.contents, db.originals, db.references, db.citations, db.annotations, db.collectionItems];
   return db.transaction('rw', tables, async () => {
     const existed = (await db.documents.get(id)) !== undefined;
+    await db.collectionItems.where('docId').equals(id).delete();
     await db.documents.delete(id);
     await db.contents.delete(id);
     await db.originals.delete(id);

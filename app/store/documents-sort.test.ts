@@ -15,6 +15,7 @@ function row(id: string, fields: Partial<DocumentSummary> = {}): DocumentSummary
     updatedAt: 0,
     metadata: { id, type: 'book' },
     provenance: { titleIsFallback: false },
+    tags: [],
     ...fields,
   };
 }

@@ -28,6 +28,8 @@ export interface DocumentSummary {
   metadata: CslItem;
   /** Which metadata fields are guesses the student should check. */
   provenance: MetadataProvenance;
+  /** The student's tags, trimmed and unique, in the order given; [] when untagged. */
+  tags: string[];
 }
 
 /** The canonical text and its blocks, loaded only when a document is opened. */
@@ -115,4 +117,54 @@ export interface StoredNotebook {
   content: unknown;
   /** ms since the epoch. */
   updatedAt: number;
+}
+
+/** A named group of documents the student makes (a course, a chapter, a reading list). */
+export interface StoredCollection {
+  /** Primary key, chosen by the store. */
+  id: string;
+  name: string;
+  /** ms since the epoch. */
+  createdAt: number;
+  /** Last rename or membership change, ms since the epoch; merges keep the newer row. */
+  updatedAt: number;
+}
+
+/** One document in one collection (compound primary key [collectionId+docId]). */
+export interface StoredCollectionItem {
+  collectionId: string;
+  docId: string;
+  /** When the document was added to the collection, ms since the epoch. */
+  addedAt: number;
+}
+
+/** Everything a trashed document had, kept so restoring puts it back exactly. */
+export interface TrashedDocumentPayload {
+  summary: DocumentSummary;
+  content?: DocumentContent;
+  original?: DocumentOriginal;
+  references: StoredReference[];
+  citations: StoredCitation[];
+  /** Highlights with their notes. */
+  annotations: StoredAnnotation[];
+  /** The collections the document was in. */
+  collectionItems: StoredCollectionItem[];
+}
+
+/** A deleted document waiting in the trash until it is restored or expires. */
+export interface StoredTrashEntry {
+  /** Primary key, chosen by the store. */
+  id: string;
+  kind: 'document';
+  /** When it was moved to the trash, ms since the epoch. */
+  deletedAt: number;
+  payload: TrashedDocumentPayload;
+}
+
+/** A persisted search index (one row per index, keyed by name). */
+export interface StoredSearchIndex {
+  /** Which index, e.g. "library". */
+  key: string;
+  /** The serialized index and what it was built from; shape owned by app/search. */
+  value: unknown;
 }

@@ -1,0 +1,79 @@
+/** A few lines of context around the first matching word, with every match marked. */
+import { wordsWithOffsets } from './fold-term';
+
+/** Text to show under a hit, and [start, end) ranges of it to emphasise. */
+export interface Snippet {
+  text: string;
+  highlights: [number, number][];
+}
+
+/** A snippet and where its first match sits in the source text (-1 when no word matched). */
+export interface SnippetAt {
+  snippet: Snippet;
+  matchOffset: number;
+}
+
+/** Characters of context either side of the first match. */
+const RADIUS = 90;
+
+/**
+ * Builds a snippet from `text` around the first word whose folded form is one of `terms` (the
+ * folded terms the index matched). Whitespace becomes single spaces one for one, so offsets hold.
+ */
+export function makeSnippet(text: string, terms: readonly string[], radius: number = RADIUS): SnippetAt {
+  const wanted = new Set(terms);
+  const first = firstMatch(text, wanted);
+  const anchor = first ?? { start: 0, end: 0 };
+  let start = Math.max(0, anchor.start - radius);
+  let end = Math.min(text.length, anchor.end + radius);
+  // Start and end on word boundaries rather than mid-word.
+  if (start > 0) {
+    const space = text.slice(start, anchor.start).search(/\s/);
+    if (space >= 0) start += space + 1;
+  }
+  if (end < text.length) {
+    const tail = text.slice(anchor.end, end);
+    const space = tail.search(/\s\S*$/);
+    if (space >= 0) end = anchor.end + space;
+  }
+  const lead = start > 0 ? '…' : '';
+  const body = text.slice(start, end);
+  // Only the words in view are split and folded: a chunk is thousands of words, a snippet dozens.
+  const highlights: [number, number][] = wordsWithOffsets(body)
+    .filter((w) => wanted.has(w.term))
+    .map((w) => [w.start + lead.length, w.end + lead.length]);
+  return { snippet: { text: lead + body.replace(/\s/g, ' ') + (end < text.length ? '…' : ''), highlights }, matchOffset: first ? first.start : -1 };
+}
+
+const SEPARATOR_CHAR = /[\n\r\p{Z}\p{P}]/u;
+
+function isBoundary(text: string, at: number): boolean {
+  return at < 0 || at >= text.length || SEPARATOR_CHAR.test(text[at]!);
+}
+
+/** True when lowercasing alone folds `lower`'s words: no accents, ligatures, ё or combining marks. */
+function foldsByCase(text: string, lower: string): boolean {
+  return lower.length === text.length && lower.normalize('NFKD') === lower && !/\p{M}/u.test(lower);
+}
+
+/**
+ * The first word of `text` whose folded form is wanted. Fast path, for text that lowercasing
+ * alone folds: find each term in the lowercased text and check it stands as a whole word.
+ * Otherwise every word is split and folded, up to the first match.
+ */
+function firstMatch(text: string, wanted: ReadonlySet<string>): { start: number; end: number } | null {
+  const lower = text.toLowerCase();
+  if (foldsByCase(text, lower)) {
+    let best: { start: number; end: number } | null = null;
+    for (const term of wanted) {
+      for (let at = lower.indexOf(term); at >= 0 && (!best || at < best.start); at = lower.indexOf(term, at + 1)) {
+        if (isBoundary(lower, at - 1) && isBoundary(lower, at + term.length)) {
+          best = { start: at, end: at + term.length };
+          break;
+        }
+      }
+    }
+    return best;
+  }
+  return wordsWithOffsets(text).find((w) => wanted.has(w.term)) ?? null;
+}
