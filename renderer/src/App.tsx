@@ -6,6 +6,7 @@ import { DropOverlay } from './import/DropOverlay';
 import { ImportProgressBar } from './import/ImportProgressBar';
 import type { FileOutcome } from './import/protocol';
 import { useImport } from './import/use-import';
+import { IndexView } from './indexes/IndexView';
 import { LibraryView } from './library/LibraryView';
 import { createNotebook } from './notes/notebooks';
 import { NoticeList, useNotices, type NoticeAction } from './shell/notices';
@@ -19,7 +20,7 @@ import { SourcesSidebar } from './workspace/SourcesSidebar';
 import { Workspace } from './workspace/Workspace';
 import { loadWorkspace, MAX_PANES, saveWorkspace, workspaceReducer } from './workspace/workspace-state';
 
-type View = 'library' | 'reading';
+type View = 'library' | 'reading' | 'index';
 const VIEW_KEY = 'lectern.view';
 
 /** The whole app: a header, the library or the reading workspace, notices and import progress. */
@@ -30,7 +31,10 @@ export function App() {
   const [revision, setRevision] = useState(0);
   const documents = useDocuments(revision);
   const notebooks = useNotebooks();
-  const [view, setViewState] = useState<View>(() => (localStorage.getItem(VIEW_KEY) === 'reading' ? 'reading' : 'library'));
+  const [view, setViewState] = useState<View>(() => {
+    const saved = localStorage.getItem(VIEW_KEY);
+    return saved === 'reading' || saved === 'index' ? saved : 'library';
+  });
   const [workspace, dispatch] = useReducer(workspaceReducer, undefined, loadWorkspace);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showExport, setShowExport] = useState<false | { scope?: ExportScope; docIds?: string[] }>(false);
@@ -71,8 +75,8 @@ export function App() {
   const onDrop = useCallback((files: File[]) => importer.start(files.map((file) => ({ name: file.name, blob: file }))), [importer]);
 
   const openDocument = useCallback(
-    (docId: string, newPane = false) => {
-      dispatch({ type: 'open', content: { kind: 'document', docId }, newPane });
+    (docId: string, newPane = false, offset?: number) => {
+      dispatch({ type: 'open', content: { kind: 'document', docId }, newPane, ...(offset === undefined ? {} : { offset }) });
       setView('reading');
     },
     [setView],
@@ -197,6 +201,9 @@ export function App() {
             <button type="button" className={`view-tab${view === 'reading' ? ' selected' : ''}`} aria-pressed={view === 'reading'} onClick={() => setView('reading')}>
               Reading
             </button>
+            <button type="button" className={`view-tab${view === 'index' ? ' selected' : ''}`} aria-pressed={view === 'index'} onClick={() => setView('index')}>
+              Index
+            </button>
           </nav>
         </div>
         <div className="app-header-actions">
@@ -221,6 +228,8 @@ export function App() {
       <NoticeList notices={notices} onDismiss={dismiss} />
       {documents === undefined ? (
         <main className="library library-loading" aria-busy="true" aria-label="Library" />
+      ) : view === 'index' ? (
+        <IndexView onOpenDocument={(docId, offset) => openDocument(docId, false, offset)} />
       ) : view === 'library' ? (
         <LibraryView documents={documents} onOpen={(id) => openDocument(id)} onOpenBeside={(id) => openDocument(id, true)} onImport={() => void importFiles()} />
       ) : (

@@ -29,6 +29,8 @@ export interface DocumentPaneProps {
   sidebarChoice?: boolean;
   onSidebarChoice: (open: boolean) => void;
   onClose: () => void;
+  /** A place in the text to scroll to once (search hit, index link). */
+  revealOffset?: { offset: number; nonce: number };
   /** A highlight to scroll to and select (from a notebook citation); `nonce` repeats a request. */
   reveal?: { annotationId: string; nonce: number };
   /** Shows a message with an optional action (Undo). */
@@ -36,7 +38,7 @@ export interface DocumentPaneProps {
 }
 
 /** One document in a pane: virtualized reading view, find, highlights with notes in a sidebar. */
-export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarChoice, onSidebarChoice, onClose, reveal, notify }: DocumentPaneProps) {
+export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScroll, sidebarChoice, onSidebarChoice, onClose, reveal, notify }: DocumentPaneProps) {
   const summary = useDocumentSummary(docId);
   const content = useDocumentContent(docId);
   const annotations = useAnnotations(docId);
@@ -90,6 +92,14 @@ export function DocumentPane({ paneId, docId, initialScroll, onScroll, sidebarCh
     const match = find.matches[find.current];
     if (match) scrollToOffset(match.start);
   }, [find.matches, find.current, scrollToOffset]);
+
+  const handledOffset = useRef<number | null>(null);
+  useEffect(() => {
+    if (!revealOffset || handledOffset.current === revealOffset.nonce || blocks.length === 0) return;
+    handledOffset.current = revealOffset.nonce;
+    // A pane that has just opened lays itself out first; scroll once it has a size.
+    requestAnimationFrame(() => requestAnimationFrame(() => jumpToEntry(revealOffset.offset)));
+  }, [revealOffset, blocks.length, jumpToEntry]);
 
   // Each reveal request scrolls once, when its highlight is placed; later list changes do not.
   const handledReveal = useRef<number | null>(null);

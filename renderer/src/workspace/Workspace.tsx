@@ -95,7 +95,8 @@ function PaneFrame({ pane, active, dispatch, documents, reveal, onOpenCitation, 
           key={pane.content.docId}
           paneId={pane.id}
           docId={pane.content.docId}
-          initialScroll={pane.scroll}
+          initialScroll={pane.reveal ? undefined : pane.scroll}
+          revealOffset={pane.reveal}
           onScroll={(scroll) => dispatch({ type: 'scroll', paneId: pane.id, scroll })}
           sidebarChoice={pane.sidebar}
           onSidebarChoice={(open) => dispatch({ type: 'sidebar', paneId: pane.id, open })}

@@ -20,6 +20,8 @@ export interface Pane {
   scroll?: ScrollSpot;
   /** The student's choice to show or hide the highlights sidebar; unset follows the pane's width. */
   sidebar?: boolean;
+  /** A place in the text to show once (a search hit, an index link); `nonce` tells requests apart. */
+  reveal?: { offset: number; nonce: number };
 }
 
 /** The whole workspace. */
@@ -49,7 +51,7 @@ export function emptyWorkspace(): WorkspaceState {
 
 /** Changes a student can make to the workspace. */
 export type WorkspaceAction =
-  | { type: 'open'; content: PaneContent; paneId?: string; newPane?: boolean }
+  | { type: 'open'; content: PaneContent; paneId?: string; newPane?: boolean; offset?: number }
   | { type: 'close-pane'; paneId: string }
   | { type: 'add-pane' }
   | { type: 'activate'; paneId: string }
@@ -69,18 +71,22 @@ function sameContent(a: PaneContent, b: PaneContent): boolean {
 export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
   switch (action.type) {
     case 'open': {
+      const reveal = action.offset === undefined ? undefined : { offset: action.offset, nonce: Date.now() + Math.random() };
       const wantsNew = action.newPane && state.panes.length < MAX_PANES;
       if (wantsNew) {
         const id = newPaneId();
-        return { panes: [...state.panes, { id, content: action.content }], activePaneId: id };
+        return { panes: [...state.panes, { id, content: action.content, ...(reveal ? { reveal } : {}) }], activePaneId: id };
       }
       const targetId = action.paneId ?? state.activePaneId;
       const target = state.panes.find((pane) => pane.id === targetId) ?? state.panes[0]!;
-      if (sameContent(target.content, action.content)) return { ...state, activePaneId: target.id };
+      if (sameContent(target.content, action.content)) {
+        if (!reveal) return { ...state, activePaneId: target.id };
+        return { ...state, activePaneId: target.id, panes: state.panes.map((pane) => (pane.id === target.id ? { ...pane, reveal } : pane)) };
+      }
       return {
         ...state,
         activePaneId: target.id,
-        panes: state.panes.map((pane) => (pane.id === target.id ? { id: pane.id, content: action.content } : pane)),
+        panes: state.panes.map((pane) => (pane.id === target.id ? { id: pane.id, content: action.content, ...(reveal ? { reveal } : {}) } : pane)),
       };
     }
     case 'add-pane': {

@@ -1,0 +1,67 @@
+import { useMemo } from 'react';
+import { cslHtmlToReact } from './csl-html';
+import { DocumentLinks, plural } from './DocumentLinks';
+import { matchesFilter, type WorkEntry } from './index-data';
+import { IndexList } from './IndexList';
+import { useFormattedWorks } from './use-formatted-works';
+
+/** Props of the Cited Works tab. */
+export interface CitedWorksTabProps {
+  works: readonly WorkEntry[];
+  filter: string;
+  /** Citation style id for the formatted references. */
+  style: string;
+  titles: ReadonlyMap<string, string>;
+  onOpenDocument: (docId: string, offset?: number) => void;
+}
+
+/** Every work the library's documents cite, as a bibliography, with where each is cited and mentioned. */
+export function CitedWorksTab({ works, filter, style, titles, onOpenDocument }: CitedWorksTabProps) {
+  const formatted = useFormattedWorks(works, style);
+  const shown = useMemo(() => works.filter((work) => matchesFilter(work.search, filter)), [works, filter]);
+
+  if (works.length === 0) {
+    return <p className="index-empty">Import a source with a Works Cited or References list to see the works it cites.</p>;
+  }
+  return (
+    <IndexList
+      items={shown}
+      total={works.length}
+      noun="work"
+      filter={filter}
+      render={(work) => <WorkRow key={work.key} work={work} html={formatted.get(work.key)} titles={titles} onOpenDocument={onOpenDocument} />}
+    />
+  );
+}
+
+function WorkRow({ work, html, titles, onOpenDocument }: { work: WorkEntry; html: string | undefined; titles: ReadonlyMap<string, string>; onOpenDocument: (docId: string, offset?: number) => void }) {
+  return (
+    <li className="index-row work-row" data-work-key={work.key}>
+      <p className="work-reference">{html ? cslHtmlToReact(html) : work.raw}</p>
+      <div className="index-row-meta">
+        <span className="work-count" title="In-text citations across the library">
+          {work.citationCount > 0 ? plural(work.citationCount, 'citation') : 'listed only'}
+        </span>
+        <DocumentLinks label="Cited in" links={work.citedIn} titles={titles} countLabel={(n) => ` (${plural(n, 'citation')})`} countFrom={2} onOpenDocument={onOpenDocument} />
+        <DocumentLinks label="Mentioned in" links={work.mentionedIn} titles={titles} countLabel={(n) => ` (${plural(n, 'mention')})`} countFrom={2} onOpenDocument={onOpenDocument} />
+        {work.libraryDocId ? (
+          <p className="index-links">
+            <button type="button" className="index-doc-link" onClick={() => onOpenDocument(work.libraryDocId ?? '')}>
+              In your library: open it
+            </button>
+          </p>
+        ) : null}
+      </div>
+      {work.spellings.length > 0 ? (
+        <details className="work-spellings">
+          <summary>{plural(work.spellings.length, 'spelling')}</summary>
+          <ul>
+            {work.spellings.map((raw) => (
+              <li key={raw}>{raw}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </li>
+  );
+}
