@@ -30,6 +30,8 @@ export interface DocumentSummary {
   provenance: MetadataProvenance;
   /** The student's tags, trimmed and unique, in the order given; [] when untagged. */
   tags: string[];
+  /** What was read from the file, kept once the student edits `metadata`, so it stays visible. */
+  parsedMetadata?: CslItem;
 }
 
 /** The canonical text and its blocks, loaded only when a document is opened. */
@@ -64,8 +66,10 @@ export interface StoredReference {
   /** Where the entry sits in the document text [start, end), when it was found there. */
   start?: number;
   end?: number;
-  /** The entry parsed to CSL-JSON. */
+  /** The entry parsed to CSL-JSON (as edited by the student, when edited). */
   csl: CslItem;
+  /** The parser's reading, kept once the student edits `csl`. */
+  parsedCsl?: CslItem;
 }
 
 /** One in-text citation, as offsets into the document text. */

@@ -115,6 +115,35 @@ describe('exporting from the app', () => {
     expect(markdown).toMatch(/Ezerova, D\. \(2018\)/);
   });
 
+  it('edits a document’s details and a cited work, keeps what the file said, and exports the edits', async () => {
+    const pane = page.locator('section.pane').first();
+    await pane.getByRole('button', { name: 'Details' }).click();
+    const editor = page.getByRole('dialog', { name: 'Edit the details of this document' });
+    await editor.getByLabel('Title', { exact: true }).fill('Closeness (review)');
+    await expect.poll(() => editor.innerText()).toContain('Found in the file: Kantemir Balagov: Closeness (Tesnota, 2017)');
+    await screenshot(page, 'metadata-editor');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => pane.locator('.pane-title').innerText()).toBe('Closeness (review)');
+
+    await pane.getByRole('button', { name: 'Works Cited' }).click();
+    await pane.getByRole('button', { name: 'Edit the details of bykov2017' }).click();
+    const reference = page.getByRole('dialog', { name: /Edit the details of the cited work bykov2017/ });
+    const container = reference.locator('.meta-row', { hasText: /Newspaper|Magazine|Published in|Journal|Container|Site/ }).locator('input').first();
+    await container.fill('Sobesednik');
+    await reference.getByRole('button', { name: 'Save' }).click();
+    await pane.getByRole('button', { name: 'Edit the details of bykov2017' }).waitFor();
+    await expect.poll(() => pane.locator('.works-cited-edit', { hasText: 'Edit (edited)' }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Export…' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: 'The documents themselves' }).check();
+    await dialog.getByLabel('Format').selectOption('csl-json');
+    await expect.poll(() => dialog.getByLabel('Preview').innerText(), { timeout: 10_000 }).toContain('Closeness (review)');
+    await dialog.getByRole('radio', { name: 'The works they cite' }).check();
+    await expect.poll(() => dialog.getByLabel('Preview').innerText(), { timeout: 10_000 }).toContain('"Sobesednik"');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('ran without page errors', () => {
     expect(errors).toEqual([]);
   });

@@ -8,11 +8,13 @@ export interface WorksCitedPanelProps {
   references: readonly StoredReference[];
   citations: readonly StoredCitation[];
   onJump: (offset: number) => void;
+  /** Opens the editor for one entry. */
+  onEdit: (referenceId: string) => void;
   onExport: () => void;
 }
 
 /** The document's reference list, parsed and formatted, with how often each entry is cited. */
-export function WorksCitedPanel({ references, citations, onJump, onExport }: WorksCitedPanelProps) {
+export function WorksCitedPanel({ references, citations, onJump, onEdit, onExport }: WorksCitedPanelProps) {
   const style = useCitationStyle();
   const [formatted, setFormatted] = useState<string[] | null>(null);
   useEffect(() => {
@@ -55,6 +57,9 @@ export function WorksCitedPanel({ references, citations, onJump, onExport }: Wor
                   {count ? `cited ${count}×` : 'not cited in the text'}
                   {mentions ? ` · mentioned ${mentions}×` : ''} · {reference.csl.id}
                 </span>
+              </button>
+              <button type="button" className="button button-quiet button-small works-cited-edit" onClick={() => onEdit(reference.id)} aria-label={`Edit the details of ${reference.csl.id}`}>
+                Edit{reference.parsedCsl ? ' (edited)' : ''}
               </button>
             </li>
           );

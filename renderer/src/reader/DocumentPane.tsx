@@ -8,6 +8,7 @@ import { SelectionToolbar, type ToolbarSpot } from '../highlights/SelectionToolb
 import { useCitationStyle } from '../citations/citation-style';
 import { useCitationCard } from '../citations/use-citation-card';
 import { WorksCitedPanel } from '../citations/WorksCitedPanel';
+import { MetadataDialog } from '../metadata/MetadataDialog';
 import { copyHighlightAsQuote } from '../highlights/copy-quote';
 import { PdfPageView } from '../pdf/PdfPageView';
 import { useAnnotations, useCitations, useDocumentContent, useDocumentSummary, useReferences } from '../store/hooks';
@@ -49,6 +50,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pageView, setPageView] = useState(false);
   const [sidebarMode, setSidebarMode] = useState<'highlights' | 'works-cited'>('highlights');
+  const [editing, setEditing] = useState<{ kind: 'document' } | { kind: 'reference'; id: string } | null>(null);
   const citationStyle = useCitationStyle();
   const wide = usePaneIsWide(paneRef);
   const sidebarOpen = sidebarChoice ?? wide;
@@ -258,6 +260,9 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
             {pageView ? 'Text view' : 'Page view'}
           </button>
         ) : null}
+        <button type="button" className="icon-button" onClick={() => setEditing({ kind: 'document' })} title="Edit the document’s details (title, authors, date…)">
+          Details
+        </button>
         <button type="button" className="icon-button" onClick={find.open} title="Find in document (Ctrl+F)" aria-label="Find in document">
           ⌕
         </button>
@@ -334,6 +339,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
             references={references ?? []}
             citations={citations ?? []}
             onJump={jumpToEntry}
+            onEdit={(id) => setEditing({ kind: 'reference', id })}
             onExport={() => window.dispatchEvent(new CustomEvent('lectern:export', { detail: { scope: 'works-cited', docId } }))}
           />
         ) : sidebarOpen ? (
@@ -349,6 +355,15 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
         ) : null}
       </div>
       {citationCard.card}
+      {editing ? (
+        <MetadataDialog
+          editing={editing}
+          summary={summary}
+          references={references ?? []}
+          onClose={() => setEditing(null)}
+          onSaved={(what) => notify(`Saved the details of ${what}. Exports use them from now on.`)}
+        />
+      ) : null}
       {pending ? <SelectionToolbar spot={pending.spot} onHighlight={(color) => void highlight(color)} /> : null}
     </div>
   );
