@@ -143,6 +143,16 @@ export function App() {
 
   useEffect(() => platform.onCommand(runCommand), [platform, runCommand]);
 
+  // A citation opened side by side (Shift+click) asks for a new pane at its entry.
+  useEffect(() => {
+    const onOpen = (event: Event) => {
+      const detail = (event as CustomEvent<{ docId: string; offset?: number; newPane?: boolean }>).detail;
+      openDocument(detail.docId, detail.newPane ?? false, detail.offset);
+    };
+    window.addEventListener('lectern:open', onOpen);
+    return () => window.removeEventListener('lectern:open', onOpen);
+  }, [openDocument]);
+
   // A pane's Works Cited panel asks for the export dialog with its document chosen.
   useEffect(() => {
     const onExport = (event: Event) => {

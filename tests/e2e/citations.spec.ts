@@ -70,6 +70,23 @@ describe('citations in the reader', () => {
     expect(box && box.y > 0 && box.y < 820).toBe(true);
   });
 
+  it('opens the entry side by side with Shift+click', async () => {
+    const pane = page.locator('section.pane').first();
+    await pane.getByRole('button', { name: 'Find in document' }).click();
+    await pane.getByRole('searchbox', { name: 'Find in document' }).fill('(Bykov 2017)');
+    await pane.getByRole('searchbox', { name: 'Find in document' }).press('Escape');
+    await pane.locator('.cite', { hasText: '(Bykov 2017)' }).click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.locator('section.pane').count()).toBe(2);
+    const beside = page.locator('section.pane').nth(1);
+    const entry = beside.locator('.doc-paragraph', { hasText: 'Bykov, Dmitrii. 2017.' });
+    await entry.waitFor();
+    await expect.poll(async () => {
+      const box = await entry.boundingBox();
+      return box !== null && box.y > 0 && box.y < 820;
+    }).toBe(true);
+    await beside.getByRole('button', { name: 'Close pane' }).click();
+  });
+
   it('opens the card from the keyboard', async () => {
     const pane = page.locator('section.pane').first();
     await page.getByRole('button', { name: 'Library' }).click();

@@ -39,10 +39,13 @@ export function useCitationCard(
   }, []);
 
   const jump = useCallback(
-    (citationId: string) => {
+    (citationId: string, beside: boolean) => {
       const citation = byId.get(citationId);
       const reference = citation?.referenceIds.map((id) => referencesById.get(id)).find(Boolean);
-      if (reference?.start !== undefined) jumpTo(reference.start);
+      if (reference?.start === undefined) return;
+      // Shift opens the entry side by side, so the passage and its reference stay in view together.
+      if (beside) window.dispatchEvent(new CustomEvent('lectern:open', { detail: { docId: reference.docId, offset: reference.start, newPane: true } }));
+      else jumpTo(reference.start);
     },
     [byId, referencesById, jumpTo],
   );
@@ -65,14 +68,20 @@ export function useCitationCard(
     },
     onClickCapture: (event: React.SyntheticEvent) => {
       const element = citationOf(event);
-      if (element?.dataset.citationId && window.getSelection()?.isCollapsed !== false) jump(element.dataset.citationId);
+      const shift = (event as React.MouseEvent).shiftKey;
+      // A plain click that ends a text selection is a selection, not a jump; Shift+click extends
+      // the selection by itself, so it always counts as a jump.
+      if (element?.dataset.citationId && (shift || window.getSelection()?.isCollapsed !== false)) {
+        if (shift) window.getSelection()?.removeAllRanges();
+        jump(element.dataset.citationId, shift);
+      }
     },
     onKeyDownCapture: (event: React.SyntheticEvent) => {
       const element = citationOf(event);
       const key = (event as React.KeyboardEvent).key;
       if (element?.dataset.citationId && (key === 'Enter' || key === ' ')) {
         event.preventDefault();
-        jump(element.dataset.citationId);
+        jump(element.dataset.citationId, (event as React.KeyboardEvent).shiftKey);
       } else if (key === 'Escape' && active) {
         setActive(null);
       }

@@ -11,6 +11,7 @@ export const SHORTCUTS: readonly { keys: string; action: string }[] = [
   { keys: 'Ctrl+Z', action: 'Undo the last deletion' },
   { keys: 'Ctrl+Shift+C', action: 'Copy the selected highlight as a quote with its citation' },
   { keys: 'Tab, Enter', action: 'Move to a citation, open its entry' },
+  { keys: 'Shift+click / Shift+Enter on a citation', action: 'Open its entry side by side' },
   { keys: 'Shift+Enter on a library row', action: 'Open the document in a new pane' },
   { keys: 'Ctrl+B / Ctrl+I', action: 'Bold / italic in notes' },
   { keys: 'Ctrl+Shift+D', action: 'Switch light and dark' },
