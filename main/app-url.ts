@@ -15,23 +15,8 @@ export const APP_URL_PREFIX = `${APP_SCHEME}://${APP_HOST}/`;
 /** The page the window loads in a built app. */
 export const APP_ENTRY_URL = `${APP_URL_PREFIX}index.html`;
 
-/**
- * Sent with every response of the app scheme. 'unsafe-inline' styles are allowed because
- * React style props and the reader's highlight layer set inline styles; scripts never are.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-src 'none'",
-  "form-action 'none'",
-].join('; ');
+/** Sent with every response of the app scheme (shared with the renderer build). */
+export { CONTENT_SECURITY_POLICY } from '../app/security/content-security-policy';
 
 /**
  * The prefixes a trusted page URL may start with: the app scheme, plus the dev server's origin

@@ -1,27 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { CONTENT_SECURITY_POLICY } from '../app/security/content-security-policy';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/**
- * The Content-Security-Policy of the built renderer, also sent as a header by the Electron
- * protocol handler. Kept in a meta tag too, so the web build is held to the same rules.
- * Dev builds skip it: the dev server injects inline scripts for hot reload.
- */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-src 'none'",
-  "form-action 'none'",
-].join('; ');
+/** Kept in a meta tag too; dev builds skip it, as the dev server injects inline scripts for hot reload. */
+export const contentSecurityPolicy = CONTENT_SECURITY_POLICY;
 
 function cspMetaTag(): Plugin {
   return {
