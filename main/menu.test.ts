@@ -48,6 +48,16 @@ describe('buildMenuTemplate', () => {
     expect(file.at(-1)).toEqual({ role: 'quit' });
   });
 
+  it('sends backup and restore from the File menu', () => {
+    const { template, actions } = build();
+    const file = submenu(template, 'File');
+    click(byLabel(file, 'Back up library…'));
+    expect(actions.send).toHaveBeenLastCalledWith('backup');
+    click(byLabel(file, 'Restore library…'));
+    expect(actions.send).toHaveBeenLastCalledWith('restore');
+    expect(actions.send).toHaveBeenCalledTimes(2);
+  });
+
   it('uses the standard edit roles and zoom roles', () => {
     const { template } = build();
     const editRoles = submenu(template, 'Edit').flatMap((item) => (item.role ? [item.role] : []));

@@ -40,6 +40,9 @@ function fileMenu(actions: MenuActions): MenuItemConstructorOptions {
       { id: 'import', label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.send('import') },
       { id: 'export', label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.send('export') },
       separator,
+      { id: 'backup', label: 'Back up library…', click: () => actions.send('backup') },
+      { id: 'restore', label: 'Restore library…', click: () => actions.send('restore') },
+      separator,
       actions.isMac ? { role: 'close' } : { role: 'quit' },
     ],
   };

@@ -68,11 +68,13 @@ describe('preload', () => {
     const unsubscribe = api.onMenuCommand((...args) => received.push(args));
     emitMenu('import');
     emitMenu('toggle-theme');
+    emitMenu('backup');
+    emitMenu('restore');
     emitMenu('format-disk');
-    expect(received).toEqual([['import'], ['toggle-theme']]);
+    expect(received).toEqual([['import'], ['toggle-theme'], ['backup'], ['restore']]);
     unsubscribe();
     emitMenu('export');
-    expect(received).toHaveLength(2);
+    expect(received).toHaveLength(4);
     expect(electron.listeners.get(MENU_COMMAND_CHANNEL)?.size).toBe(0);
   });
 });

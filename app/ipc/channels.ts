@@ -10,7 +10,7 @@ export const LECTERN_METHODS = ['openFiles', 'saveFile', 'openExternal', 'getApp
 export type LecternMethod = (typeof LECTERN_METHODS)[number];
 
 /** Commands the native menu sends to the renderer. */
-export const MENU_COMMANDS = ['import', 'export', 'toggle-theme', 'about'] as const;
+export const MENU_COMMANDS = ['import', 'export', 'toggle-theme', 'about', 'backup', 'restore'] as const;
 
 /** One menu command: what the renderer should do after the user picked a menu item. */
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -17,8 +17,12 @@ const COMPLETION_WEIGHT = 0.375;
 /** Words shorter than this are not fuzzed: one edit in a three-letter word is another word. */
 const MIN_FUZZY_LENGTH = 4;
 
-/** Words shorter than this get no completions: one letter completes to a whole vocabulary. */
-const MIN_PREFIX_LENGTH = 2;
+/**
+ * Words shorter than this get no completions: one letter completes to a whole vocabulary, and
+ * two ("en" in "mise-en-scène") to the most frequent words of the library ("engagement"), which
+ * then outscore the passage that holds every typed word.
+ */
+const MIN_PREFIX_LENGTH = 3;
 
 /** The part of minisearch's term tree used here (a protected field, read through a guard). */
 interface TermTree {

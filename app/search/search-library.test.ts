@@ -34,6 +34,15 @@ describe('searchLibrary', () => {
     expect((await searchLibrary(index, 'mise-en-scene'))[0]?.docId).toBe('film');
   });
 
+  it('points a hyphenated phrase at the passage holding it, not at completions of its short words', async () => {
+    const text = `${'On the night of the engagement the end came. '.repeat(40)}The carefully crafted mise-en-scène amplifies it. ${'An engagement, an ending. '.repeat(40)}`;
+    const phrase = libraryWith({ doc: text });
+    indexDocument(phrase, { id: 'doc', title: 'Review', text });
+    const [hit] = await searchLibrary(phrase, 'mise-en-scene');
+    expect(hit?.snippet.text).toContain('mise-en-scène');
+    expect(text.slice(hit!.offset, hit!.offset! + 4)).toBe('mise');
+  });
+
   it('matches prefixes and misspellings', async () => {
     const prefix = await searchLibrary(index, 'Balag');
     expect(prefix[0]).toMatchObject({ kind: 'document', docId: 'film' });

@@ -11,4 +11,11 @@ describe('makeSnippet', () => {
     expect(snippet.highlights.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['scène', 'scene']);
     expect(snippet.text).not.toMatch(/\n/);
   });
+
+  it('with several terms, centres where most of them stand together', () => {
+    const text = `A masterfully shot scene opens it. ${'lorem ipsum dolor '.repeat(30)}The carefully crafted mise-en-scène amplifies the closeness.`;
+    const { snippet, matchOffset } = makeSnippet(text, ['mise', 'en', 'scene']);
+    expect(matchOffset).toBe(text.indexOf('mise-en'));
+    expect(snippet.highlights.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['mise', 'en', 'scène']);
+  });
 });

@@ -18,11 +18,13 @@ const RADIUS = 90;
 
 /**
  * Builds a snippet from `text` around the first word whose folded form is one of `terms` (the
- * folded terms the index matched). Whitespace becomes single spaces one for one, so offsets hold.
+ * folded terms the index matched); with several terms, around the first place where most of
+ * them stand together, so "mise-en-scène" is shown where the phrase is and not at a lone
+ * "scene" earlier on. Whitespace becomes single spaces one for one, so offsets hold.
  */
 export function makeSnippet(text: string, terms: readonly string[], radius: number = RADIUS): SnippetAt {
   const wanted = new Set(terms);
-  const first = firstMatch(text, wanted);
+  const first = wanted.size > 1 ? densestMatch(text, wanted, radius) : firstMatch(text, wanted);
   const anchor = first ?? { start: 0, end: 0 };
   let start = Math.max(0, anchor.start - radius);
   let end = Math.min(text.length, anchor.end + radius);
@@ -43,6 +45,23 @@ export function makeSnippet(text: string, terms: readonly string[], radius: numb
     .filter((w) => wanted.has(w.term))
     .map((w) => [w.start + lead.length, w.end + lead.length]);
   return { snippet: { text: lead + body.replace(/\s/g, ' ') + (end < text.length ? '…' : ''), highlights }, matchOffset: first ? first.start : -1 };
+}
+
+/** The first matching word with the most distinct wanted terms within `radius` of it. */
+function densestMatch(text: string, wanted: ReadonlySet<string>, radius: number): { start: number; end: number } | null {
+  const matches = wordsWithOffsets(text).filter((w) => wanted.has(w.term));
+  let best: { start: number; end: number } | null = null;
+  let bestCount = 0;
+  for (let i = 0; i < matches.length && bestCount < wanted.size; i++) {
+    const here = matches[i]!;
+    const near = new Set<string>();
+    for (let j = i; j < matches.length && matches[j]!.start - here.start <= radius; j++) near.add(matches[j]!.term);
+    if (near.size > bestCount) {
+      best = here;
+      bestCount = near.size;
+    }
+  }
+  return best;
 }
 
 const SEPARATOR_CHAR = /[\n\r\p{Z}\p{P}]/u;

@@ -5,7 +5,7 @@
  */
 
 /** A user command that can come from a native menu or a keyboard shortcut. */
-export type PlatformCommand = 'import' | 'export' | 'toggle-theme' | 'about';
+export type PlatformCommand = 'import' | 'export' | 'toggle-theme' | 'about' | 'backup' | 'restore';
 
 /** A file the user chose: a name and its bytes as a Blob (a File on the web). */
 export interface PickedFile {
@@ -20,8 +20,11 @@ export type PlatformResult<T> = { ok: true; value: T } | { ok: false; error: str
 export interface Platform {
   /** 'electron' inside the desktop app, 'web' in a browser. */
   readonly kind: 'electron' | 'web';
-  /** Asks for files to import; an empty list when the user cancels. */
-  pickFiles(): Promise<PlatformResult<PickedFile[]>>;
+  /**
+   * Asks for files; an empty list when the user cancels. `accept` (file input syntax, e.g.
+   * ".json") narrows the web chooser; it defaults to the importable formats.
+   */
+  pickFiles(accept?: string): Promise<PlatformResult<PickedFile[]>>;
   /** Saves data under a suggested name (native dialog, or a download on the web). */
   saveFile(defaultName: string, data: string | Uint8Array): Promise<PlatformResult<{ path: string } | null>>;
   /** Opens an http(s) link outside Lectern. */

@@ -3,12 +3,12 @@ import type { PickedFile, Platform, PlatformResult } from './platform';
 /** Accepted in the file chooser; the importer still checks every file. */
 export const IMPORT_ACCEPT = '.txt,.text,.md,.markdown,.pdf,.html,.htm,.xhtml,.epub,.docx';
 
-function chooseFiles(): Promise<PickedFile[]> {
+function chooseFiles(accept: string): Promise<PickedFile[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.multiple = true;
-    input.accept = IMPORT_ACCEPT;
+    input.accept = accept;
     input.style.display = 'none';
     input.addEventListener('change', () => {
       resolve(Array.from(input.files ?? [], (file) => ({ name: file.name, blob: file })));
@@ -39,8 +39,8 @@ export function createWebPlatform(): Platform {
   return {
     kind: 'web',
     handlesShortcuts: false,
-    async pickFiles(): Promise<PlatformResult<PickedFile[]>> {
-      return { ok: true, value: await chooseFiles() };
+    async pickFiles(accept = IMPORT_ACCEPT): Promise<PlatformResult<PickedFile[]>> {
+      return { ok: true, value: await chooseFiles(accept) };
     },
     saveFile(defaultName, data) {
       download(defaultName, data);

@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { detectPlatform, type PlatformCommand } from '../platform';
+import { BackupProgressBar } from './backup/BackupProgressBar';
+import { restoredSummary } from './backup/backup-name';
+import { RestoreDialog } from './backup/RestoreDialog';
+import { useBackup } from './backup/use-backup';
 import { ExportDialog } from './export/ExportDialog';
 import type { ExportScope } from './export/export-formats';
 import { DropOverlay } from './import/DropOverlay';
@@ -9,11 +13,14 @@ import { useImport } from './import/use-import';
 import { IndexView } from './indexes/IndexView';
 import { LibraryView } from './library/LibraryView';
 import { createNotebook } from './notes/notebooks';
+import { SearchBox } from './search/SearchBox';
+import { searchService, type SearchHit } from './search/search-service';
 import { NoticeList, useNotices, type NoticeAction } from './shell/notices';
 import { useShortcuts } from './shell/shortcuts';
 import { ShortcutHelp } from './shell/ShortcutHelp';
 import { ThemeSwitch } from './shell/ThemeSwitch';
 import { useTheme } from './shell/theme';
+import { useLibraryCare } from './shell/use-library-care';
 import { getAnnotation } from '../../app/store/annotations-repo';
 import { database, useDocuments, useNotebooks } from './store/hooks';
 import { SourcesSidebar } from './workspace/SourcesSidebar';
@@ -28,6 +35,7 @@ export function App() {
   const platform = useMemo(detectPlatform, []);
   const theme = useTheme();
   const { notices, push, dismiss } = useNotices();
+  useLibraryCare(push);
   const [revision, setRevision] = useState(0);
   const documents = useDocuments(revision);
   const notebooks = useNotebooks();
@@ -48,6 +56,8 @@ export function App() {
 
   const onOutcome = useCallback(
     (outcome: FileOutcome) => {
+      if (outcome.ok && outcome.created) searchService.documentAdded(outcome.id);
+      if (outcome.ok && outcome.replaced) searchService.documentRemoved(outcome.replaced.id);
       if (!outcome.ok) push('error', outcome.error);
       else if (!outcome.created) push('info', `“${outcome.name}” is already in your library.`);
       else if (outcome.replaced) {
@@ -131,14 +141,29 @@ export function App() {
 
   const notify = useCallback((text: string, action?: NoticeAction) => push('info', text, action), [push]);
   const onError = useCallback((text: string) => push('error', text), [push]);
+  const backups = useBackup(platform, { notify, onError });
+
+  // A search hit opens where it matched: the text at its offset, the highlight, or the notebook.
+  const openSearchHit = useCallback(
+    (hit: SearchHit) => {
+      if (hit.kind === 'notebook' && hit.notebookId) openNotebook(hit.notebookId);
+      else if (hit.kind === 'highlight' && hit.docId && hit.annotationId) {
+        void openCitation(hit.docId, hit.annotationId);
+        setView('reading');
+      } else if (hit.docId) openDocument(hit.docId, false, hit.offset);
+    },
+    [openNotebook, openCitation, openDocument, setView],
+  );
 
   const runCommand = useCallback(
     (command: PlatformCommand) => {
       if (command === 'import') void importFiles();
       else if (command === 'toggle-theme') theme.toggle();
       else if (command === 'export') setShowExport({});
+      else if (command === 'backup') void backups.backup();
+      else if (command === 'restore') void backups.pickRestoreFile();
     },
-    [importFiles, theme, push],
+    [importFiles, theme, backups],
   );
 
   useEffect(() => platform.onCommand(runCommand), [platform, runCommand]);
@@ -216,6 +241,7 @@ export function App() {
             </button>
           </nav>
         </div>
+        <SearchBox onOpenHit={openSearchHit} />
         <div className="app-header-actions">
           {view === 'reading' ? (
             <button type="button" className="button" onClick={() => dispatch({ type: 'add-pane' })} disabled={workspace.panes.length >= MAX_PANES} title="Add a pane (up to four)">
@@ -235,13 +261,24 @@ export function App() {
         </div>
       </header>
       {importer.progress ? <ImportProgressBar progress={importer.progress} onCancel={importer.cancel} /> : null}
+      {backups.progress ? <BackupProgressBar progress={backups.progress} onCancel={backups.cancel} /> : null}
       <NoticeList notices={notices} onDismiss={dismiss} />
       {documents === undefined ? (
         <main className="library library-loading" aria-busy="true" aria-label="Library" />
       ) : view === 'index' ? (
         <IndexView onOpenDocument={(docId, offset) => openDocument(docId, false, offset)} />
       ) : view === 'library' ? (
-        <LibraryView documents={documents} onOpen={(id) => openDocument(id)} onOpenBeside={(id) => openDocument(id, true)} onImport={() => void importFiles()} />
+        <LibraryView
+          documents={documents}
+          onOpen={(id) => openDocument(id)}
+          onOpenBeside={(id) => openDocument(id, true)}
+          onImport={() => void importFiles()}
+          notify={notify}
+          onError={onError}
+          onTrashed={(docId) => dispatch({ type: 'forget-document', docId })}
+          onBackup={() => void backups.backup()}
+          onRestore={() => void backups.pickRestoreFile()}
+        />
       ) : (
         <main className="reading" aria-label="Reading">
           <SourcesSidebar
@@ -257,6 +294,19 @@ export function App() {
         </main>
       )}
       <DropOverlay onDrop={onDrop} />
+      {backups.restoreFile ? (
+        <RestoreDialog
+          file={backups.restoreFile}
+          documentCount={documents?.length ?? 0}
+          onClose={backups.closeRestore}
+          onRestored={(summary) => {
+            backups.closeRestore();
+            notify(`Library restored from the backup: ${restoredSummary(summary.written)} written.`);
+            void searchService.reload();
+            setRevision((r) => r + 1);
+          }}
+        />
+      ) : null}
       {showShortcuts ? <ShortcutHelp onClose={() => setShowShortcuts(false)} /> : null}
       {showExport && documents?.length ? (
         <ExportDialog

@@ -1,106 +1,161 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { deleteCollection, removeFromCollection } from '../../../app/store/collections-repo';
 import type { DocumentSummary } from '../../../app/store/documents-repo';
-import { sortDocuments, type SortKey } from '../../../app/store/documents-sort';
-import { DOCUMENT_MIME } from '../highlights/drag';
+import { filterDocuments } from '../../../app/store/library-filter';
+import { database } from '../store/hooks';
+import { DocumentTable } from './DocumentTable';
+import { LibraryDialog, type LibraryDialogState } from './LibraryDialog';
+import { addDocumentTo, deleteTrashed, guarded, restoreTrashed, trashDocument, trashQuestion, type LibraryFeedback } from './library-actions';
+import { useCollectionMembers, useCollections, useTags, useTrash } from './library-hooks';
+import { loadSelection, saveSelection, type LibrarySelection } from './library-selection';
+import { LibrarySidebar } from './LibrarySidebar';
+import { TrashList } from './TrashList';
+import './library.css';
 
-const columns: { key: SortKey; label: string; className: string }[] = [
-  { key: 'title', label: 'Title', className: 'col-title' },
-  { key: 'author', label: 'Author', className: 'col-author' },
-  { key: 'year', label: 'Year', className: 'col-year' },
-  { key: 'format', label: 'Format', className: 'col-format' },
-  { key: 'addedAt', label: 'Added', className: 'col-added' },
-];
-
-const addedFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-/** Props of the library table. */
-export interface LibraryViewProps {
+/** Props of the library view. */
+export interface LibraryViewProps extends LibraryFeedback {
   documents: DocumentSummary[];
   onOpen: (id: string) => void;
   /** Opens the document in a new pane beside those already open. */
   onOpenBeside: (id: string) => void;
   onImport: () => void;
+  onBackup: () => void;
+  onRestore: () => void;
 }
 
-/** The library: every document with its title, author, year and format, sortable by column. */
-export function LibraryView({ documents, onOpen, onOpenBeside, onImport }: LibraryViewProps) {
-  const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' }>({ key: 'addedAt', direction: 'desc' });
-  const sorted = useMemo(() => sortDocuments(documents, sort.key, sort.direction), [documents, sort]);
+/**
+ * The library: a filter column (all documents, collections, tags, trash, backups) beside the
+ * document table, sortable by column and narrowed by the chosen tag or collection.
+ */
+export function LibraryView({ documents, onOpen, onOpenBeside, onImport, onBackup, onRestore, notify, onError, onTrashed }: LibraryViewProps) {
+  const feedback = useMemo(() => ({ notify, onError, onTrashed }), [notify, onError, onTrashed]);
+  const [selection, setSelectionState] = useState<LibrarySelection>(loadSelection);
+  const [dialog, setDialog] = useState<LibraryDialogState | null>(null);
+  const collections = useCollections();
+  const tags = useTags();
+  const trash = useTrash();
+  const members = useCollectionMembers(selection.kind === 'collection' ? selection.id : null);
+  const current = selection.kind === 'collection' ? collections?.find((c) => c.id === selection.id) : undefined;
 
-  if (documents.length === 0) return <EmptyLibrary onImport={onImport} />;
+  const select = useCallback((next: LibrarySelection) => {
+    saveSelection(next);
+    setSelectionState(next);
+  }, []);
 
-  const toggleSort = (key: SortKey) =>
-    setSort((current) => ({ key, direction: current.key === key && current.direction === 'asc' ? 'desc' : 'asc' }));
+  // A remembered collection or tag that no longer exists falls back to everything.
+  useEffect(() => {
+    if (selection.kind === 'collection' && collections && !current) select({ kind: 'all' });
+    const tag = selection.kind === 'tag' ? selection.tag.toLocaleLowerCase() : null;
+    if (tag && tags && !tags.some((t) => t.tag.toLocaleLowerCase() === tag)) select({ kind: 'all' });
+  }, [selection, collections, current, tags, select]);
+
+  const shown = useMemo(() => {
+    if (selection.kind === 'tag') return filterDocuments(documents, { tag: selection.tag });
+    if (selection.kind === 'collection') return filterDocuments(documents, { collectionId: selection.id, collectionDocIds: members ?? [] });
+    return documents;
+  }, [documents, selection, members]);
+
+  const askTrash = useCallback(
+    (doc: DocumentSummary) =>
+      void trashQuestion(doc).then((text) =>
+        setDialog({ kind: 'confirm', title: 'Move to Trash?', text, confirmLabel: 'Move to Trash', run: () => void trashDocument(doc, feedback) }),
+      ),
+    [feedback],
+  );
+
+  const heading =
+    selection.kind === 'tag' ? `Tagged “${selection.tag}”` : selection.kind === 'collection' ? (current?.name ?? 'Collection') : selection.kind === 'trash' ? 'Trash' : 'All documents';
+  const count = selection.kind === 'trash' ? (trash?.length ?? 0) : shown.length;
 
   return (
-    <main className="library" aria-label="Library">
-      <table className="library-table">
-        <caption className="visually-hidden">Your library, {documents.length} documents</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th
-                key={column.key}
-                scope="col"
-                className={column.className}
-                aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-              >
-                <button type="button" className="sort-button" onClick={() => toggleSort(column.key)}>
-                  {column.label}
-                  <span className="sort-indicator" aria-hidden="true">
-                    {sort.key === column.key ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((doc) => (
-            <tr
-              key={doc.id}
-              className="library-row"
-              tabIndex={0}
-              data-document-id={doc.id}
-              draggable
-              onDragStart={(event) => {
-                event.dataTransfer.setData(DOCUMENT_MIME, doc.id);
-                event.dataTransfer.effectAllowed = 'copy';
+    <main className="library library-layout" aria-label="Library">
+      <LibrarySidebar
+        selection={selection}
+        onSelect={select}
+        documentCount={documents.length}
+        collections={collections ?? []}
+        tags={tags ?? []}
+        trashCount={trash?.length ?? 0}
+        onNewCollection={() => setDialog({ kind: 'new-collection' })}
+        onRenameCollection={(collection) => setDialog({ kind: 'rename', collection })}
+        onDeleteCollection={(collection) =>
+          setDialog({
+            kind: 'confirm',
+            title: 'Delete collection?',
+            text: `Delete the collection “${collection.name}”? Its ${collection.documentCount === 1 ? 'document stays' : 'documents stay'} in the library.`,
+            confirmLabel: 'Delete collection',
+            danger: true,
+            run: () => void guarded(feedback, () => deleteCollection(database(), collection.id)),
+          })
+        }
+        onDropOnCollection={(collectionId, docId) => {
+          const collection = collections?.find((c) => c.id === collectionId);
+          const doc = documents.find((d) => d.id === docId);
+          if (collection && doc) void addDocumentTo(collection, doc, feedback);
+        }}
+        onBackup={onBackup}
+        onRestore={onRestore}
+      />
+      {documents.length === 0 && selection.kind !== 'trash' ? (
+        <EmptyLibrary onImport={onImport} />
+      ) : (
+        <section className="library-content" aria-label={heading}>
+          <div className="library-content-header">
+            <h2>{heading}</h2>
+            <span className="muted">
+              {count} {selection.kind === 'trash' ? (count === 1 ? 'item' : 'items') : count === 1 ? 'document' : 'documents'}
+            </span>
+            {selection.kind !== 'all' && selection.kind !== 'trash' ? (
+              <button type="button" className="button button-quiet button-small" onClick={() => select({ kind: 'all' })}>
+                Show all
+              </button>
+            ) : null}
+          </div>
+          {selection.kind === 'trash' ? (
+            <TrashList
+              items={trash ?? []}
+              onRestore={(item) => void restoreTrashed(item.id, feedback, item.title)}
+              onDeleteForever={(item) =>
+                setDialog({
+                  kind: 'confirm',
+                  title: 'Delete forever?',
+                  text: `Delete “${item.title}”${item.annotationCount ? ` and its ${item.annotationCount === 1 ? 'highlight' : `${item.annotationCount} highlights`}` : ''} forever? This cannot be undone.`,
+                  confirmLabel: 'Delete forever',
+                  danger: true,
+                  run: () => void deleteTrashed(item.id, feedback),
+                })
+              }
+            />
+          ) : shown.length === 0 ? (
+            <p className="library-filter-empty">Nothing here yet. {selection.kind === 'collection' ? 'Drag documents onto the collection, or use “Add to collection” in a row’s menu.' : ''}</p>
+          ) : (
+            <DocumentTable
+              documents={shown}
+              collections={collections ?? []}
+              current={current}
+              onOpen={onOpen}
+              onOpenBeside={onOpenBeside}
+              onEditTags={(doc) => setDialog({ kind: 'tags', doc })}
+              onFilterTag={(tag) => select({ kind: 'tag', tag })}
+              onAddTo={(doc, id) => {
+                const collection = collections?.find((c) => c.id === id);
+                if (collection) void addDocumentTo(collection, doc, feedback);
               }}
-              onClick={(event) => (event.shiftKey ? onOpenBeside(doc.id) : onOpen(doc.id))}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') {
-                  if (event.shiftKey) onOpenBeside(doc.id);
-                  else onOpen(doc.id);
-                }
-              }}
-              title="Open (Shift+click: open in a new pane)"
-            >
-              <td className="col-title">
-                <span className="doc-title">{doc.title}</span>
-                {doc.provenance?.titleIsFallback ? (
-                  <span className="doc-flag" title="The document states no title; this is its file name.">
-                    file name
-                  </span>
-                ) : null}
-              </td>
-              <td className="col-author">{doc.authorsLabel || <span className="muted">—</span>}</td>
-              <td className="col-year">{doc.year ?? <span className="muted">—</span>}</td>
-              <td className="col-format">
-                <span className="format-badge">{doc.format.toUpperCase()}</span>
-              </td>
-              <td className="col-added">{addedFormat.format(doc.addedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              onNewCollectionFor={(doc) => setDialog({ kind: 'new-collection', doc })}
+              onRemoveFromCurrent={(doc) => current && void guarded(feedback, () => removeFromCollection(database(), current.id, [doc.id]))}
+              onTrash={askTrash}
+            />
+          )}
+        </section>
+      )}
+      {dialog ? <LibraryDialog dialog={dialog} known={(tags ?? []).map((t) => t.tag)} feedback={feedback} onClose={() => setDialog(null)} /> : null}
     </main>
   );
 }
 
 function EmptyLibrary({ onImport }: { onImport: () => void }) {
   return (
-    <main className="empty-library" aria-label="Library">
+    <div className="empty-library">
       <div className="empty-card">
         <h2>Your library is empty</h2>
         <p>
@@ -111,6 +166,6 @@ function EmptyLibrary({ onImport }: { onImport: () => void }) {
           Import files…
         </button>
       </div>
-    </main>
+    </div>
   );
 }

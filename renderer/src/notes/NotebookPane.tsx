@@ -1,5 +1,7 @@
 import { useCallback } from 'react';
 import { getNotebook, putNotebook } from '../../../app/store/notebooks-repo';
+import { searchEvents } from '../search/search-events';
+import { reportStorageError } from '../shell/storage-report';
 import { database, useNotebook } from '../store/hooks';
 import type { NoteState } from './durable-save';
 import { QuoteDropPlugin } from './QuoteDropPlugin';
@@ -19,14 +21,27 @@ export function NotebookPane({ notebookId, onClose, onOpenCitation, onError }: N
   const notebook = useNotebook(notebookId);
   const save = useCallback(
     async (state: NoteState) => {
-      const current = await getNotebook(database(), notebookId);
-      if (current) await putNotebook(database(), { ...current, content: state.json, updatedAt: Date.now() });
+      try {
+        const current = await getNotebook(database(), notebookId);
+        if (current) await putNotebook(database(), { ...current, content: state.json, updatedAt: Date.now() });
+        searchEvents.notebookChanged(notebookId);
+      } catch (error) {
+        // Reported, then rethrown so the durable saver keeps the draft for the next attempt.
+        reportStorageError(error);
+        throw error;
+      }
     },
     [notebookId],
   );
   const rename = async (title: string) => {
-    const current = await getNotebook(database(), notebookId);
-    if (current && title.trim() && title !== current.title) await putNotebook(database(), { ...current, title: title.trim(), updatedAt: Date.now() });
+    try {
+      const current = await getNotebook(database(), notebookId);
+      if (!current || !title.trim() || title === current.title) return;
+      await putNotebook(database(), { ...current, title: title.trim(), updatedAt: Date.now() });
+      searchEvents.notebookChanged(notebookId);
+    } catch (error) {
+      reportStorageError(error);
+    }
   };
 
   if (notebook === undefined) return <div className="pane-body pane-loading" aria-busy="true" />;

@@ -14,6 +14,7 @@ import { PdfPageView } from '../pdf/PdfPageView';
 import { useAnnotations, useCitations, useDocumentContent, useDocumentSummary, useReferences } from '../store/hooks';
 import type { ScrollSpot } from '../workspace/workspace-state';
 import { selectionToRange } from './dom-offsets';
+import { centerOffset } from './offset-point';
 import { FindBar } from './FindBar';
 import { useFind } from './use-find';
 import { useOverlays } from './use-overlays';
@@ -101,6 +102,11 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     handledOffset.current = revealOffset.nonce;
     // A pane that has just opened lays itself out first; scroll once it has a size.
     requestAnimationFrame(() => requestAnimationFrame(() => jumpToEntry(revealOffset.offset)));
+    // A long paragraph centred may still hide the offset itself: bring that line to mid-view.
+    window.setTimeout(() => {
+      const scroller = paneRef.current?.querySelector<HTMLElement>('.pane-scroll');
+      if (scroller) centerOffset(scroller, revealOffset.offset);
+    }, 200);
   }, [revealOffset, blocks.length, jumpToEntry]);
 
   // Each reveal request scrolls once, when its highlight is placed; later list changes do not.
@@ -131,6 +137,8 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
       const created = await createHighlight(docId, content.text, pending.start, pending.end, color);
       window.getSelection()?.removeAllRanges();
       setPending(null);
+      // null: the save failed and the student has been told why.
+      if (!created) return;
       setSelectedId(created.id);
       setSidebarMode('highlights');
       setSidebarOpen(true);
@@ -309,11 +317,14 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
             selectedId={selectedId}
             onSelectHighlight={(id) => {
               setSelectedId(id);
+              setSidebarMode('highlights');
               setSidebarOpen(true);
             }}
             onCreateHighlight={(start, end, color, page, rects) =>
               void createHighlight(docId, content.text, start, end, color, { type: 'PageSelector', page, rects }).then((created) => {
+                if (!created) return;
                 setSelectedId(created.id);
+                setSidebarMode('highlights');
                 setSidebarOpen(true);
               })
             }

@@ -4,6 +4,8 @@ import { useEffect, useRef } from 'react';
 export const SHORTCUTS: readonly { keys: string; action: string }[] = [
   { keys: 'Ctrl+O', action: 'Import files' },
   { keys: 'Ctrl+E', action: 'Export citations, bibliographies or highlights' },
+  { keys: 'Ctrl+K or /', action: 'Search the whole library' },
+  { keys: '↑ ↓ Enter', action: 'Choose a search result and open it at the hit' },
   { keys: 'Ctrl+F', action: 'Find in the active document' },
   { keys: 'Enter / Shift+Enter', action: 'Next / previous match (in find)' },
   { keys: '1 – 5, H', action: 'Highlight the selected text (H: yellow)' },

@@ -1,0 +1,115 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { importLibrary, type BackupProgress, type ImportMode, type ImportSummary } from '../../../app/store/backup';
+import type { PickedFile } from '../../platform';
+import { database } from '../store/hooks';
+import '../shell/dialogs.css';
+import './backup.css';
+
+/** Props of the restore dialog. */
+export interface RestoreDialogProps {
+  file: PickedFile;
+  /** How many documents the library holds now, for the Replace warning. */
+  documentCount: number;
+  onRestored: (summary: ImportSummary, mode: ImportMode) => void;
+  onClose: () => void;
+}
+
+type Step = { kind: 'choose' } | { kind: 'confirm-replace' } | { kind: 'running'; progress: BackupProgress } | { kind: 'failed'; error: string };
+
+/**
+ * Restoring a backup: Merge (keep the library, add the backup's documents and newer notes) or
+ * Replace (the library becomes the backup, after a confirmation). A file that is not a Lectern
+ * backup, a full disk or Cancel leave the library exactly as it was.
+ */
+export function RestoreDialog({ file, documentCount, onRestored, onClose }: RestoreDialogProps) {
+  const [mode, setMode] = useState<ImportMode>('merge');
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const controller = useRef<AbortController | null>(null);
+  const titleId = useId();
+  const primaryRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => primaryRef.current?.focus(), [step.kind]);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const run = async () => {
+    const running = new AbortController();
+    controller.current = running;
+    setStep({ kind: 'running', progress: { done: 0, total: 0 } });
+    const result = await importLibrary(database(), file.blob, { mode, signal: running.signal, onProgress: (progress) => setStep({ kind: 'running', progress }) });
+    controller.current = null;
+    if (result.ok) onRestored(result.value, mode);
+    else if (running.signal.aborted) onClose();
+    else setStep({ kind: 'failed', error: result.error });
+  };
+
+  const busy = step.kind === 'running';
+  const close = () => (busy ? controller.current?.abort() : onClose());
+  const plural = documentCount === 1 ? 'document' : 'documents';
+
+  return (
+    <div className="overlay" role="presentation" onMouseDown={(event) => event.target === event.currentTarget && !busy && onClose()}>
+      <div
+        className="overlay-card dialog-card restore-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          event.preventDefault();
+          event.stopPropagation();
+          close();
+        }}
+      >
+        <h2 id={titleId}>Restore library</h2>
+        <p className="restore-file">
+          From <strong>{file.name}</strong>
+        </p>
+        {step.kind === 'choose' ? (
+          <fieldset className="restore-modes">
+            <legend className="visually-hidden">How to restore</legend>
+            <label className={`restore-mode${mode === 'merge' ? ' selected' : ''}`}>
+              <input type="radio" name="restore-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+              <span>
+                <strong>Merge</strong>
+                <span className="restore-mode-text">Keep what you have and add the backup’s documents, highlights and notebooks. Where both hold the same note, the newer one stays.</span>
+              </span>
+            </label>
+            <label className={`restore-mode${mode === 'replace' ? ' selected' : ''}`}>
+              <input type="radio" name="restore-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+              <span>
+                <strong>Replace</strong>
+                <span className="restore-mode-text">Clear the library first: it becomes exactly what the backup holds.</span>
+              </span>
+            </label>
+          </fieldset>
+        ) : step.kind === 'confirm-replace' ? (
+          <div className="dialog-error" role="alert">
+            Replace the library? The {documentCount} {plural} in it now, with their highlights and notes, are removed and the backup takes their place. This cannot be undone.
+          </div>
+        ) : step.kind === 'running' ? (
+          <div className="restore-progress" role="status">
+            <span>Restoring{step.progress.total ? `: ${Math.min(step.progress.done, step.progress.total)} of ${step.progress.total} items` : '…'}</span>
+            <progress max={step.progress.total || 1} value={step.progress.total ? step.progress.done : undefined} aria-label="Restore progress" />
+          </div>
+        ) : (
+          <div className="dialog-error" role="alert">
+            {step.error}
+          </div>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={close}>
+            {step.kind === 'failed' ? 'Close' : 'Cancel'}
+          </button>
+          {step.kind === 'choose' ? (
+            <button ref={primaryRef} type="button" className="button button-primary" onClick={() => (mode === 'replace' && documentCount > 0 ? setStep({ kind: 'confirm-replace' }) : void run())}>
+              {mode === 'merge' ? 'Merge into library' : 'Replace library…'}
+            </button>
+          ) : step.kind === 'confirm-replace' ? (
+            <button ref={primaryRef} type="button" className="button button-danger" onClick={() => void run()}>
+              Replace library
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/** Live reads for the library's filter column and trash, through the store repositories. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { collectionDocIds, listCollections } from '../../../app/store/collections-repo';
+import { listAllTags } from '../../../app/store/tags-repo';
+import { listTrash } from '../../../app/store/trash-repo';
+import { database } from '../store/hooks';
+
+/** Every collection with its document count, alphabetical, live. */
+export function useCollections() {
+  return useLiveQuery(() => listCollections(database()), []);
+}
+
+/** Every tag with its document count, alphabetical, live. */
+export function useTags() {
+  return useLiveQuery(() => listAllTags(database()), []);
+}
+
+/** The trash, most recently deleted first, live. */
+export function useTrash() {
+  return useLiveQuery(() => listTrash(database()), []);
+}
+
+/** The member ids of one collection (undefined while loading; [] for no collection). */
+export function useCollectionMembers(id: string | null) {
+  return useLiveQuery(async () => (id ? collectionDocIds(database(), id) : []), [id]);
+}

@@ -1,0 +1,155 @@
+/**
+ * The renderer's one search index over the library. It loads (or builds) at start, follows
+ * imports, trash moves and saves, and persists itself a moment after changes stop, so the next
+ * start loads instead of rebuilding. Every operation runs in one queue, after the load, so an
+ * update never races the build that would otherwise miss or overwrite it.
+ */
+import { useSyncExternalStore } from 'react';
+import { SearchIndexStore } from '../../../app/search/index-store';
+import type { SearchHit } from '../../../app/search/search-library';
+import { database } from '../store/hooks';
+import { searchEvents, type SearchChange } from './search-events';
+
+export type { SearchHit } from '../../../app/search/search-library';
+
+/** Where the index is: not started, being loaded or built, usable, or failed to load. */
+export type SearchStatus = 'idle' | 'indexing' | 'ready' | 'failed';
+
+/** Saves come in bursts (a note typed letter by letter): wait this long before reindexing. */
+const UPDATE_DELAY_MS = 400;
+/** Serializing the index of a large library takes a moment: persist only once things are calm. */
+const PERSIST_DELAY_MS = 2000;
+
+class SearchService {
+  private store = new SearchIndexStore();
+  private queue: Promise<unknown> = Promise.resolve();
+  private statusValue: SearchStatus = 'idle';
+  private versionValue = 0;
+  private readonly listeners = new Set<() => void>();
+  private readonly pending = new Map<string, SearchChange>();
+  private updateTimer: ReturnType<typeof setTimeout> | undefined;
+  private persistTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    searchEvents.subscribe((change) => this.changed(change));
+  }
+
+  get status(): SearchStatus {
+    return this.statusValue;
+  }
+
+  /** Counts applied changes, so open results can search again when the index moves on. */
+  get version(): number {
+    return this.versionValue;
+  }
+
+  /** Loads the index once; later calls resolve the same work. */
+  start(): Promise<unknown> {
+    if (this.statusValue === 'idle') this.load();
+    return this.queue;
+  }
+
+  /** Throws the index away and builds it again from the store (after a restore). */
+  reload(): Promise<unknown> {
+    this.store = new SearchIndexStore();
+    this.load();
+    return this.queue;
+  }
+
+  /** The hits for `query`, best first; none while the index is not ready. */
+  async search(query: string, limit = 30): Promise<SearchHit[]> {
+    await this.queue;
+    if (this.statusValue !== 'ready') return [];
+    return this.store.search(query, { limit });
+  }
+
+  /** A document was imported, replaced or restored. */
+  documentAdded(docId: string): void {
+    this.enqueue(() => this.store.addDocument(database(), docId));
+  }
+
+  /** A document went to the trash. */
+  documentRemoved(docId: string): void {
+    this.enqueue(() => this.store.removeDocument(docId));
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private load(): void {
+    this.setStatus('indexing');
+    const store = this.store;
+    this.queue = this.queue
+      .then(() => store.loadOrBuild(database()))
+      .then(
+        () => this.setStatus('ready'),
+        (error: unknown) => {
+          console.error('The search index could not be loaded.', error);
+          this.setStatus('failed');
+        },
+      );
+  }
+
+  private changed(change: SearchChange): void {
+    this.pending.set(`${change.kind}:${change.id}`, change);
+    clearTimeout(this.updateTimer);
+    this.updateTimer = setTimeout(() => {
+      const changes = [...this.pending.values()];
+      this.pending.clear();
+      this.enqueue(async () => {
+        for (const next of changes) {
+          if (next.kind === 'annotation') await this.store.updateAnnotation(database(), next.id);
+          else await this.store.updateNotebook(database(), next.id);
+        }
+      });
+    }, UPDATE_DELAY_MS);
+  }
+
+  private enqueue(operation: () => unknown): void {
+    this.queue = this.queue
+      .then(async () => {
+        if (this.statusValue !== 'ready') return;
+        await operation();
+        this.versionValue += 1;
+        this.notify();
+      })
+      .catch((error: unknown) => console.error('The search index could not be updated.', error));
+    this.schedulePersist();
+  }
+
+  private schedulePersist(): void {
+    clearTimeout(this.persistTimer);
+    this.persistTimer = setTimeout(() => {
+      // Changes still waiting would be missing from a persisted index that claims to be current.
+      if (this.pending.size > 0) return this.schedulePersist();
+      this.queue = this.queue
+        .then(() => (this.statusValue === 'ready' ? this.store.persist(database()) : undefined))
+        // The index is a cache: a failed write only means the next start rebuilds it.
+        .catch(() => undefined);
+    }, PERSIST_DELAY_MS);
+  }
+
+  private setStatus(status: SearchStatus): void {
+    this.statusValue = status;
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** The renderer's search service. */
+export const searchService = new SearchService();
+
+/** The index's status, re-rendering when it changes. */
+export function useSearchStatus(): SearchStatus {
+  return useSyncExternalStore(searchService.subscribe, () => searchService.status);
+}
+
+/** The index's change count, re-rendering when a change has been applied. */
+export function useSearchVersion(): number {
+  return useSyncExternalStore(searchService.subscribe, () => searchService.version);
+}
