@@ -12,6 +12,7 @@ import type { FileOutcome } from './import/protocol';
 import { useImport } from './import/use-import';
 import { IndexView } from './indexes/IndexView';
 import { LibraryView } from './library/LibraryView';
+import { sendToNotebook } from './notes/notebook-inbox';
 import { createNotebook } from './notes/notebooks';
 import { SearchBox } from './search/SearchBox';
 import { searchService, type SearchHit } from './search/search-service';
@@ -167,6 +168,22 @@ export function App() {
   );
 
   useEffect(() => platform.onCommand(runCommand), [platform, runCommand]);
+
+  // "To notebook" on a highlight: into the notebook already open, else a new one beside.
+  useEffect(() => {
+    const onQuote = (event: Event) => {
+      const { docId, annotationId } = (event as CustomEvent<{ docId: string; annotationId: string }>).detail;
+      const open = workspace.panes.find((pane) => pane.content.kind === 'notebook');
+      void (async () => {
+        const notebookId = open?.content.kind === 'notebook' ? open.content.notebookId : await createNotebook();
+        sendToNotebook(notebookId, docId, annotationId);
+        if (!open) openNotebook(notebookId, workspace.panes.length < MAX_PANES);
+        push('info', 'Quoted in the notebook, with its citation.');
+      })();
+    };
+    window.addEventListener('lectern:quote-to-notebook', onQuote);
+    return () => window.removeEventListener('lectern:quote-to-notebook', onQuote);
+  }, [workspace.panes, openNotebook, push]);
 
   // A citation opened side by side (Shift+click) asks for a new pane at its entry.
   useEffect(() => {

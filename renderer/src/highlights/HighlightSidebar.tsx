@@ -17,10 +17,12 @@ export interface HighlightSidebarProps {
   onDelete: (id: string) => void;
   /** Copies the highlight as a quote with its citation. */
   onCopyQuote: (id: string) => void;
+  /** Puts the highlight into a notebook as a cited quote (the keyboard way to drag it there). */
+  onQuoteInNotebook: (id: string) => void;
 }
 
 /** The pane's highlights in reading order; the selected one opens with its note. */
-export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRecolor, onDelete, onCopyQuote }: HighlightSidebarProps) {
+export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRecolor, onDelete, onCopyQuote, onQuoteInNotebook }: HighlightSidebarProps) {
   if (highlights.length === 0) {
     return (
       <aside className="highlight-sidebar" aria-label="Highlights">
@@ -41,6 +43,7 @@ export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRe
             onRecolor={onRecolor}
             onDelete={onDelete}
             onCopyQuote={onCopyQuote}
+            onQuoteInNotebook={onQuoteInNotebook}
           />
         ))}
       </ol>
@@ -53,7 +56,7 @@ interface CardProps extends Omit<HighlightSidebarProps, 'highlights' | 'selected
   selected: boolean;
 }
 
-function HighlightCard({ docId, item, selected, onSelect, onRecolor, onDelete, onCopyQuote }: CardProps) {
+function HighlightCard({ docId, item, selected, onSelect, onRecolor, onDelete, onCopyQuote, onQuoteInNotebook }: CardProps) {
   const { annotation, range } = item;
   const quote = quoteSelectorOf(annotation.selectors)?.exact ?? '';
   const save = useCallback((state: NoteState) => saveHighlightNote(annotation.id, state.json, state.text), [annotation.id]);
@@ -87,6 +90,9 @@ function HighlightCard({ docId, item, selected, onSelect, onRecolor, onDelete, o
               ))}
             </div>
             <span className="highlight-buttons">
+              <button type="button" className="button button-quiet button-small" onClick={() => onQuoteInNotebook(annotation.id)} title="Quote in a notebook, with its citation (Ctrl+Shift+N)">
+                To notebook
+              </button>
               <button type="button" className="button button-quiet button-small" onClick={() => onCopyQuote(annotation.id)} title="Copy as a quote with its citation (Ctrl+Shift+C)">
                 Copy quote
               </button>

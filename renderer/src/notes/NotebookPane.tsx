@@ -87,7 +87,7 @@ export function NotebookPane({ notebookId, onClose, onOpenCitation, onError }: N
           label="Notebook"
           className="notebook-editor"
         >
-          <QuoteDropPlugin onError={onError} />
+          <QuoteDropPlugin notebookId={notebookId} onError={onError} />
         </RichEditor>
       </div>
     </div>

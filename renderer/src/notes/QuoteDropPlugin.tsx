@@ -4,6 +4,7 @@ import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, $isRang
 import { useEffect } from 'react';
 import { HIGHLIGHT_MIME, readHighlightDrag } from '../highlights/drag';
 import { $createCitationNode } from './CitationNode';
+import { onInbox, takeFromInbox } from './notebook-inbox';
 import { quoteFromHighlight, type NotebookQuote } from './quote-from-highlight';
 
 /** Inserts a quote with its citation after the block holding the caret, or at the end. */
@@ -22,8 +23,23 @@ function insertQuote(editor: ReturnType<typeof useLexicalComposerContext>[0], it
 }
 
 /** Lets a highlight dragged from a pane or a sidebar drop into the notebook as a cited quote. */
-export function QuoteDropPlugin({ onError }: { onError: (message: string) => void }) {
+export function QuoteDropPlugin({ notebookId, onError }: { notebookId: string; onError: (message: string) => void }) {
   const [editor] = useLexicalComposerContext();
+
+  // Quotes sent from the keyboard ("Quote in notebook") arrive through the inbox.
+  useEffect(() => {
+    const drain = () => {
+      for (const item of takeFromInbox(notebookId)) {
+        void quoteFromHighlight(item.docId, item.annotationId).then((quote) => {
+          if (quote) insertQuote(editor, quote);
+          else onError('That highlight is no longer in your library.');
+        });
+      }
+    };
+    drain();
+    return onInbox(notebookId, drain);
+  }, [editor, notebookId, onError]);
+
   useEffect(() => {
     const offDragOver = editor.registerCommand(
       DRAGOVER_COMMAND,

@@ -146,6 +146,17 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     [pending, content, docId],
   );
 
+  // The keyboard way to highlight: find the passage, then Ctrl+Enter marks the current match.
+  const highlightMatch = useCallback(async () => {
+    const match = find.matches[find.current];
+    if (!match || !content) return;
+    const created = await createHighlight(docId, content.text, match.start, match.end, 'yellow');
+    if (!created) return;
+    setSelectedId(created.id);
+    setSidebarMode('highlights');
+    setSidebarOpen(true);
+  }, [find.matches, find.current, content, docId, setSidebarOpen]);
+
   const remove = useCallback(
     async (id: string) => {
       const removed = await removeHighlight(id);
@@ -161,6 +172,11 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
       notify(result.ok ? `Copied: ${result.text}` : result.error);
     },
     [docId, citationStyle, notify],
+  );
+
+  const quoteInNotebook = useCallback(
+    (id: string) => window.dispatchEvent(new CustomEvent('lectern:quote-to-notebook', { detail: { docId, annotationId: id } })),
+    [docId],
   );
 
   const onMouseUp = () => {
@@ -196,6 +212,11 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
       return;
     }
     if (inEditor) return;
+    if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'n' && selectedId) {
+      event.preventDefault();
+      quoteInNotebook(selectedId);
+      return;
+    }
     if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'c' && selectedId) {
       event.preventDefault();
       void copyQuote(selectedId);
@@ -305,7 +326,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
         </button>
       </div>
       {find.isOpen ? (
-        <FindBar query={find.query} onQuery={find.setQuery} count={find.matches.length} current={find.current} onNext={find.next} onPrevious={find.previous} onClose={find.close} />
+        <FindBar query={find.query} onQuery={find.setQuery} count={find.matches.length} current={find.current} onNext={find.next} onPrevious={find.previous} onClose={find.close} onHighlight={() => void highlightMatch()} />
       ) : null}
       <div className="pane-main" {...citationCard.handlers}>
         {pageView && summary.format === 'pdf' ? (
@@ -362,6 +383,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
             onRecolor={(id, color) => void recolorHighlight(id, color)}
             onDelete={(id) => void remove(id)}
             onCopyQuote={(id) => void copyQuote(id)}
+            onQuoteInNotebook={quoteInNotebook}
           />
         ) : null}
       </div>

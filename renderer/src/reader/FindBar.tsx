@@ -9,10 +9,12 @@ export interface FindBarProps {
   onNext: () => void;
   onPrevious: () => void;
   onClose: () => void;
+  /** Ctrl+Enter: highlight the current match, so a passage can be marked without a mouse. */
+  onHighlight: () => void;
 }
 
 /** Find in document: Enter for the next match, Shift+Enter for the previous, Esc to close. */
-export function FindBar({ query, onQuery, count, current, onNext, onPrevious, onClose }: FindBarProps) {
+export function FindBar({ query, onQuery, count, current, onNext, onPrevious, onClose, onHighlight }: FindBarProps) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     input.current?.focus();
@@ -24,12 +26,15 @@ export function FindBar({ query, onQuery, count, current, onNext, onPrevious, on
         ref={input}
         className="find-input"
         type="search"
-        placeholder="Find in document"
+        placeholder="Find in document (Ctrl+Enter highlights the match)"
         aria-label="Find in document"
         value={query}
         onChange={(event) => onQuery(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            if (count) onHighlight();
+          } else if (event.key === 'Enter') {
             event.preventDefault();
             if (event.shiftKey) onPrevious();
             else onNext();

@@ -9,6 +9,8 @@ export const SHORTCUTS: readonly { keys: string; action: string }[] = [
   { keys: 'Ctrl+F', action: 'Find in the active document' },
   { keys: 'Enter / Shift+Enter', action: 'Next / previous match (in find)' },
   { keys: '1 – 5, H', action: 'Highlight the selected text (H: yellow)' },
+  { keys: 'Ctrl+Enter (in find)', action: 'Highlight the current match: highlighting without a mouse' },
+  { keys: 'Ctrl+Shift+N', action: 'Quote the selected highlight in a notebook' },
   { keys: 'Delete', action: 'Delete the selected highlight' },
   { keys: 'Ctrl+Z', action: 'Undo the last deletion' },
   { keys: 'Ctrl+Shift+C', action: 'Copy the selected highlight as a quote with its citation' },

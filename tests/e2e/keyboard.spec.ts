@@ -1,0 +1,56 @@
+import { readdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openApp, screenshot, SEEDS } from './browser';
+
+const seed001 = readdirSync(SEEDS).find((name) => name.startsWith('001'))!;
+
+describe('reading and quoting with the keyboard alone', () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    browser = await launch();
+    ({ page, errors } = await openApp(browser, inject('baseUrl')));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('imports with Ctrl+O, opens with Enter, highlights a found passage and quotes it in a notebook', async () => {
+    await page.locator('.empty-library').waitFor();
+    await page.locator('body').click({ position: { x: 600, y: 700 } });
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Control+o');
+    await (await chooser).setFiles([SEEDS + seed001]);
+    const row = page.locator('.library-row').first();
+    await row.waitFor({ timeout: 20_000 });
+    await row.focus();
+    await page.keyboard.press('Enter');
+    const pane = page.locator('section.pane').first();
+    await pane.locator('.doc-paragraph').first().waitFor();
+
+    await page.keyboard.press('Control+f');
+    const find = pane.getByRole('searchbox', { name: 'Find in document' });
+    await expect.poll(() => find.evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.type('the mother tongue');
+    await expect.poll(() => pane.locator('.find-count').innerText()).toBe('1 of 1');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => pane.locator('mark.hl-yellow').allInnerTexts()).toEqual(['the mother tongue']);
+    await page.keyboard.press('Escape');
+
+    // The new highlight is selected: Ctrl+Shift+N quotes it in a (new) notebook.
+    await pane.locator('.pane-scroll').focus();
+    await page.keyboard.press('Control+Shift+N');
+    const notebook = page.locator('section.pane', { has: page.locator('.notebook-pane') });
+    await notebook.locator('blockquote').waitFor({ timeout: 10_000 });
+    expect(await notebook.locator('blockquote').innerText()).toContain('the mother tongue');
+    expect(await notebook.locator('.note-citation').innerText()).toMatch(/^\(Ezerova 2018, ¶ \d+\)$/);
+    await screenshot(page, 'keyboard-quote');
+  });
+
+  it('ran without page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
