@@ -119,6 +119,23 @@ describe('PDF, HTML, DOCX and EPUB in the app', () => {
     expect(kept).toContain([...new TextEncoder().encode('%PDF-')].join(','));
   });
 
+  it('refuses a 200 MB text file with a message, keeping the window responsive and the library unchanged', async () => {
+    await page.getByRole('button', { name: 'Library' }).click();
+    const before = await page.locator('.library-row').count();
+    const frameDelay = await page.evaluate(async () => {
+      const megabyte = new Uint8Array(1024 * 1024).fill(97);
+      const huge = new File(Array.from({ length: 200 }, () => megabyte), 'lecture-transcripts.txt');
+      const transfer = new DataTransfer();
+      transfer.items.add(huge);
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      const start = performance.now();
+      return new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now() - start)));
+    });
+    expect(frameDelay).toBeLessThan(500);
+    await expect.poll(() => page.getByRole('alert').allInnerTexts()).toContainEqual(expect.stringMatching(/“lecture-transcripts\.txt” is too large to import \(200 MB/));
+    expect(await page.locator('.library-row').count()).toBe(before);
+  });
+
   it('ran without page errors', () => {
     expect(errors).toEqual([]);
   });
