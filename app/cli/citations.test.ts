@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../cli';
+import { main } from '../cli';
+import { captureIo } from './capture-io';
 import type { CitationsJson } from './citations';
 
 const seed = (name: string): string => fileURLToPath(new URL(`../../../shared/seeds/${name}`, import.meta.url));
@@ -9,20 +10,10 @@ const expected = JSON.parse(readFileSync(new URL('../../../shared/expected/seed-
   documents: Record<string, { inTextCitations: Array<{ text: string; cites?: string; locator?: string }>; worksCited?: Array<{ id: string; raw: string }>; narrativeMentions?: Array<{ text: string; refersTo?: string }> }>;
 };
 
-function capture(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-    readStdin: () => Promise.resolve(''),
-  };
-  return io;
-}
 
 describe('lectern citations', () => {
   it('prints the works cited and the four citations of seed 001, linked', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(['citations', seed('001_94063d3630a703df.txt')], io)).toBe(0);
     expect(io.err).toBe('');
     const out = JSON.parse(io.out) as CitationsJson;
@@ -37,9 +28,9 @@ describe('lectern citations', () => {
 
   it('gives offsets into the text lectern read prints', async () => {
     const file = seed('001_94063d3630a703df.txt');
-    const read = capture();
+    const read = captureIo();
     await main(['read', file, '--json'], read);
-    const io = capture();
+    const io = captureIo();
     await main(['citations', file], io);
     const blocks = (JSON.parse(read.out) as { blocks: Array<{ text: string }> }).blocks.map((b) => b.text);
     for (const c of (JSON.parse(io.out) as CitationsJson).citations) {
@@ -49,14 +40,14 @@ describe('lectern citations', () => {
   });
 
   it('finds nothing in seed 000', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(['citations', seed('000_62b2ac4b49efefbf.txt')], io)).toBe(0);
     expect(JSON.parse(io.out)).toEqual({ references: [], citations: [] });
   });
 
   it('fails with one line on stderr for a missing file or wrong arguments', async () => {
     for (const args of [['/nonexistent/x.txt'], [], ['a.txt', 'b.txt'], ['--json', 'a.txt']]) {
-      const io = capture();
+      const io = captureIo();
       expect(await main(['citations', ...args], io)).toBe(1);
       expect(io.err).toMatch(/^lectern citations: /);
       expect(io.err.trim().split('\n')).toHaveLength(1);

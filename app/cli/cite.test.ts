@@ -1,23 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../cli';
+import { main } from '../cli';
+import { captureIo } from './capture-io';
 import type { CslItem } from '../documents/model';
 
 const seedPath = (name: string) => fileURLToPath(new URL(`../../../shared/seeds/${name}`, import.meta.url));
 const SEED_001 = seedPath('001_94063d3630a703df.txt');
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io: CliIo & { out: string; err: string } = {
-    out: '',
-    err: '',
-    stdout: (text) => {
-      io.out += text;
-    },
-    stderr: (text) => {
-      io.err += text;
-    },
-    readStdin: () => Promise.resolve(''),
-  };
+  const io = captureIo();
   const code = await main(['cite', ...args], io);
   return { code, out: io.out, err: io.err };
 }

@@ -2,26 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../cli';
+import { main } from '../cli';
+import { captureIo } from './capture-io';
 import { buildDocx, coreXml, footnote, footnoteRef, para, run } from '../documents/docx/docx-fixture';
 import { buildEpub } from '../documents/epub/epub-fixture';
 
 const folder = mkdtempSync(join(tmpdir(), 'lectern-read-'));
 
-function capture(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-    readStdin: () => Promise.resolve(''),
-  };
-  return io;
-}
 
 interface ReadJson {
   metadata: Record<string, unknown>;
@@ -31,7 +18,7 @@ interface ReadJson {
 async function readJson(fileName: string, bytes: Uint8Array | string): Promise<ReadJson> {
   const path = join(folder, fileName);
   writeFileSync(path, bytes);
-  const io = capture();
+  const io = captureIo();
   const code = await main(['read', path, '--json'], io);
   expect(io.err).toBe('');
   expect(code).toBe(0);

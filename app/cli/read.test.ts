@@ -5,28 +5,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../cli';
+import { main } from '../cli';
+import { captureIo } from './capture-io';
 
 const seedPath = (name: string) => fileURLToPath(new URL(`../../../shared/seeds/${name}`, import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-function capture(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-    readStdin: () => Promise.resolve(''),
-  };
-  return io;
-}
 
 async function run(...args: string[]) {
-  const io = capture();
+  const io = captureIo();
   const code = await main(['read', ...args], io);
   return { code, out: io.out, err: io.err };
 }

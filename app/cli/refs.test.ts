@@ -2,19 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../cli';
+import { main } from '../cli';
+import { captureIo } from './capture-io';
 import type { CslItem } from '../documents/model';
 
-function capture(stdin = ''): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-    readStdin: () => Promise.resolve(stdin),
-  };
-  return io;
-}
 
 const lines = [
   'Bykov, Dmitrii. 2017. “Dve bedy: tesnota i nelubov’.” Sobesednik.ru. 30 May.',
@@ -24,7 +15,7 @@ const lines = [
 
 describe('lectern refs', () => {
   it('reads stdin and prints one CSL item per line, blank lines included', async () => {
-    const io = capture(lines.join('\n') + '\n');
+    const io = captureIo(lines.join('\n') + '\n');
     expect(await main(['refs'], io)).toBe(0);
     const items = JSON.parse(io.out) as CslItem[];
     expect(items.map((i) => i.id)).toEqual(['bykov2017', 'ref2', 'yuvaldavis1997']);
@@ -38,19 +29,19 @@ describe('lectern refs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lectern-refs-cli-'));
     const file = join(dir, 'refs.txt');
     writeFileSync(file, lines.join('\r\n'));
-    const io = capture();
+    const io = captureIo();
     expect(await main(['refs', file], io)).toBe(0);
     expect((JSON.parse(io.out) as CslItem[]).length).toBe(3);
   });
 
   it('prints an empty array for empty input', async () => {
-    const io = capture('');
+    const io = captureIo('');
     expect(await main(['refs'], io)).toBe(0);
     expect(JSON.parse(io.out)).toEqual([]);
   });
 
   it('fails with one line on stderr when the file is missing', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(['refs', '/nonexistent/refs.txt'], io)).toBe(1);
     expect(io.err).toMatch(/^lectern refs: cannot read/);
     expect(io.err.trim().split('\n')).toHaveLength(1);
@@ -62,7 +53,7 @@ describe('lectern refs with another model', () => {
     const before = process.env.LECTERN_REFS_MODEL;
     process.env.LECTERN_REFS_MODEL = '/nonexistent/model.json';
     try {
-      const io = capture('Smith, J. (1999). Title.\n');
+      const io = captureIo('Smith, J. (1999). Title.\n');
       expect(await main(['refs'], io)).toBe(1);
       expect(io.err).toMatch(/^lectern refs: cannot read LECTERN_REFS_MODEL=/);
     } finally {
