@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { highlightPassage, importAndOpen } from './actions';
 import { launch, openApp, screenshot, SEEDS } from './browser';
 
 const seed001 = readdirSync(SEEDS).find((name) => name.startsWith('001'))!;
@@ -15,12 +16,7 @@ describe('citations in the reader', () => {
     const opened = await openApp(browser, inject('baseUrl'));
     ({ page, errors } = opened);
     await opened.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import…' }).first().click();
-    await (await chooser).setFiles([SEEDS + seed001]);
-    await page.locator('.library-row').first().waitFor({ timeout: 20_000 });
-    await page.locator('.library-row').first().click();
-    await page.locator('.pane-article .doc-paragraph').first().waitFor();
+    await importAndOpen(page, SEEDS + seed001);
   });
   afterAll(async () => {
     await browser?.close();
@@ -98,25 +94,7 @@ describe('citations in the reader', () => {
 
   it('copies a highlight as a quote with its citation in the chosen style', async () => {
     const pane = page.locator('section.pane').first();
-    await pane.getByRole('button', { name: 'Find in document' }).click();
-    await pane.getByRole('searchbox', { name: 'Find in document' }).fill('intergenerational transmitters');
-    await pane.getByRole('searchbox', { name: 'Find in document' }).press('Escape');
-    await pane.locator('.pane-article').evaluate((article) => {
-      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf('intergenerational transmitters of cultural traditions');
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 'intergenerational transmitters of cultural traditions'.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        article.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-        return;
-      }
-      throw new Error('passage not found');
-    });
-    await pane.getByRole('button', { name: 'Highlight yellow' }).click();
+    await highlightPassage(page, 'intergenerational transmitters of cultural traditions');
     await pane.getByRole('button', { name: 'Copy quote' }).click();
     await page.getByText(/^Copied: /).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());

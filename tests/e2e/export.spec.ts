@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { highlightPassage, importAndOpen } from './actions';
 import { launch, openApp, screenshot, SEEDS } from './browser';
 
 const seed001 = readdirSync(SEEDS).find((name) => name.startsWith('001'))!;
@@ -18,29 +19,6 @@ async function download(page: Page, run: () => Promise<void>): Promise<string> {
   return readFileSync(file, 'utf8');
 }
 
-async function selectPassage(page: Page, phrase: string): Promise<void> {
-  const pane = page.locator('section.pane').first();
-  await pane.getByRole('button', { name: 'Find in document' }).click();
-  await pane.getByRole('searchbox', { name: 'Find in document' }).fill(phrase);
-  await pane.getByRole('searchbox', { name: 'Find in document' }).press('Escape');
-  await pane.locator('.pane-article').evaluate((article, text) => {
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      article.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error(`passage not found: ${text}`);
-  }, phrase);
-  await pane.getByRole('button', { name: 'Highlight yellow' }).click();
-}
-
 describe('exporting from the app', () => {
   let browser: Browser;
   let page: Page;
@@ -49,12 +27,7 @@ describe('exporting from the app', () => {
   beforeAll(async () => {
     browser = await launch();
     ({ page, errors } = await openApp(browser, inject('baseUrl')));
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import…' }).first().click();
-    await (await chooser).setFiles([SEEDS + seed001]);
-    await page.locator('.library-row').first().waitFor({ timeout: 20_000 });
-    await page.locator('.library-row').first().click();
-    await page.locator('.pane-article .doc-paragraph').first().waitFor();
+    await importAndOpen(page, SEEDS + seed001);
   });
   afterAll(async () => {
     await browser?.close();
@@ -98,8 +71,8 @@ describe('exporting from the app', () => {
   });
 
   it('exports two highlights with their notes as Markdown', async () => {
-    await selectPassage(page, 'intergenerational transmitters of cultural traditions');
-    await selectPassage(page, 'a structuring absence in the discourse');
+    await highlightPassage(page, 'intergenerational transmitters of cultural traditions');
+    await highlightPassage(page, 'a structuring absence in the discourse');
     await page.getByRole('button', { name: 'Export…' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.getByRole('radio', { name: 'Their highlights and notes' }).check();

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { importThroughChooser } from './actions';
 import { launch, openApp, screenshot, SEEDS } from './browser';
 
 const seedNames = readdirSync(SEEDS).sort();
@@ -20,9 +21,7 @@ describe('the library Index', () => {
     await page.getByRole('button', { name: 'Index', exact: true }).click();
     await page.getByText('Import a source with a Works Cited or References list to see the works it cites.').waitFor();
     // Imported while the Index is open: it rebuilds as the documents arrive.
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import…' }).first().click();
-    await (await chooser).setFiles(seedNames.map((name) => SEEDS + name));
+    await importThroughChooser(page, seedNames.map((name) => SEEDS + name));
     await page.locator('.work-row').first().waitFor({ timeout: 30_000 });
     await page.locator('.import-progress').waitFor({ state: 'detached', timeout: 30_000 });
     await page.locator(`main.index-view[aria-busy="false"][data-documents="${seedNames.length}"]`).waitFor({ timeout: 20_000 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { highlightPassage, importThroughChooser } from './actions';
 import { launch, openApp, screenshot, SEEDS } from './browser';
 
 const seedFiles = readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort();
@@ -16,9 +17,7 @@ const row = (page: Page, title: string) => page.locator('.library-row', { hasTex
 const filters = (page: Page) => page.getByRole('complementary', { name: 'Library filters' });
 
 async function importSeeds(page: Page): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).first().click();
-  await (await chooser).setFiles(seedFiles.map((name) => SEEDS + name));
+  await importThroughChooser(page, seedFiles.map((name) => SEEDS + name));
   // expect.poll only runs inside a test; beforeAll waits on the fifth row instead.
   await rows(page).nth(4).waitFor({ timeout: 20_000 });
 }
@@ -37,29 +36,6 @@ async function search(page: Page, query: string): Promise<Locator> {
 async function rowAction(page: Page, title: string, item: string | RegExp): Promise<void> {
   await row(page, title).getByRole('button', { name: /^Actions for/ }).click();
   await page.getByRole('menu', { name: 'Document actions' }).getByRole('menuitem', { name: item }).click();
-}
-
-async function selectInPane(page: Page, phrase: string): Promise<void> {
-  const pane = page.locator('section.pane').first();
-  await pane.getByRole('button', { name: 'Find in document' }).click();
-  await pane.getByRole('searchbox', { name: 'Find in document' }).fill(phrase);
-  await pane.getByRole('searchbox', { name: 'Find in document' }).press('Escape');
-  await pane.locator('.pane-article').evaluate((article, text) => {
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      article.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error(`passage not found: ${text}`);
-  }, phrase);
-  await pane.getByRole('button', { name: 'Highlight yellow' }).click();
 }
 
 /** True when the element sits inside the visible part of its pane. */
@@ -124,7 +100,7 @@ describe('searching, organising, trash and backups', () => {
   });
 
   it('finds the text of a highlight note and reveals the highlight', async () => {
-    await selectInPane(page, 'intergenerational transmitters of cultural traditions');
+    await highlightPassage(page, 'intergenerational transmitters of cultural traditions');
     const pane = page.locator('section.pane').first();
     const editor = pane.getByRole('textbox', { name: 'Note on this highlight' });
     await editor.click();

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { importThroughChooser } from './actions';
 import { launch, openApp, screenshot, SEEDS } from './browser';
 
 const expected = JSON.parse(readFileSync(new URL('../../../shared/expected/seed-citations.json', import.meta.url), 'utf8')) as {
@@ -61,9 +62,7 @@ describe('library and reader in Chromium', () => {
   });
 
   it('imports all five seeds through the Import button and lists them with their titles', async () => {
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import…' }).first().click();
-    await (await chooser).setFiles(seedFiles.map((name) => SEEDS + name));
+    await importThroughChooser(page, seedFiles.map((name) => SEEDS + name));
     await expect.poll(async () => (await rowTitles(page)).length, { timeout: 20_000 }).toBe(5);
     const titles = await rowTitles(page);
     for (const name of seedFiles) {

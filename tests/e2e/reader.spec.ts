@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { importThroughChooser } from './actions';
 import { launch, openApp, screenshot, SEEDS } from './browser';
 
 const seed001 = readdirSync(SEEDS).find((name) => name.startsWith('001'))!;
@@ -56,9 +57,7 @@ describe('reading side by side, highlights, notes and notebooks', () => {
   beforeAll(async () => {
     browser = await launch();
     ({ page, errors } = await openApp(browser, inject('baseUrl')));
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import…' }).first().click();
-    await (await chooser).setFiles([SEEDS + seed001, SEEDS + seed004]);
+    await importThroughChooser(page, [SEEDS + seed001, SEEDS + seed004]);
     await page.locator('.library-row').nth(1).waitFor({ timeout: 20_000 });
   });
   afterAll(async () => {
@@ -182,9 +181,7 @@ describe('reading side by side, highlights, notes and notebooks', () => {
     const original = readFileSync(SEEDS + seed001, 'utf8');
     const revised = 'Editor’s note: this review was corrected after publication.\n\n' + original.replace('tomboy misfit', 'tomboyish misfit');
     const chooserFile = { name: seed001, mimeType: 'text/plain', buffer: Buffer.from(revised) };
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import…' }).first().click();
-    await (await chooser).setFiles([chooserFile]);
+    await importThroughChooser(page, [chooserFile]);
     await page.getByText(/is a new version of a document in your library/).waitFor({ timeout: 15_000 });
     expect(await page.getByText(/1 highlight moved with its text/).count()).toBe(1);
     // The pane now shows the new version, with the highlight on the same words.

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { selectText } from './actions';
 import { launch, openApp, screenshot } from './browser';
 
 /**
@@ -43,25 +44,6 @@ async function dropPdf(page: Page, name: string, bytes: Uint8Array): Promise<voi
   );
 }
 
-async function selectOnPage(pdfPage: Locator, phrase: string): Promise<void> {
-  await pdfPage.evaluate((root, text) => {
-    const layer = root.querySelector('.textLayer')!;
-    const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      layer.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error(`not on the page: ${text}`);
-  }, phrase);
-}
-
 describe('a scholarly PDF made with pandoc --citeproc', () => {
   let browser: Browser;
   let page: Page;
@@ -96,7 +78,7 @@ describe('a scholarly PDF made with pandoc --citeproc', () => {
     await pane().getByRole('button', { name: 'Page view' }).click();
     const firstPage = pane().locator('.pdf-page[data-page-number="1"]');
     await expect.poll(() => firstPage.locator('.textLayer span').count(), { timeout: 15_000 }).toBeGreaterThan(3);
-    await selectOnPage(firstPage, 'carriers of the nation');
+    await selectText(firstPage, '.textLayer', 'carriers of the nation');
     await pane().locator('.selection-toolbar').waitFor();
     await page.keyboard.press('4');
     await expect.poll(() => firstPage.locator('.pdf-mark.hl-pink').count()).toBeGreaterThan(0);
