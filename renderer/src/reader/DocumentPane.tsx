@@ -11,6 +11,7 @@ import { WorksCitedPanel } from '../citations/WorksCitedPanel';
 import { MetadataDialog } from '../metadata/MetadataDialog';
 import { copyHighlightAsQuote } from '../highlights/copy-quote';
 import { PdfPageView } from '../pdf/PdfPageView';
+import { PaneToolbar } from './PaneToolbar';
 import { useAnnotations, useCitations, useDocumentContent, useDocumentSummary, useReferences } from '../store/hooks';
 import type { ScrollSpot } from '../workspace/workspace-state';
 import { selectionToRange } from './dom-offsets';
@@ -60,6 +61,15 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     [onSidebarChoice, sidebarOpen],
   );
   const [pending, setPending] = useState<{ start: number; end: number; spot: ToolbarSpot } | null>(null);
+  /** Selects a highlight and shows it, with its note, in the highlights sidebar. */
+  const showHighlight = useCallback(
+    (id: string) => {
+      setSelectedId(id);
+      setSidebarMode('highlights');
+      setSidebarOpen(true);
+    },
+    [setSidebarOpen],
+  );
 
   const text = content?.text ?? '';
   const blocks = useMemo(() => content?.blocks ?? [], [content]);
@@ -116,11 +126,9 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     const target = placed.find((item) => item.annotation.id === reveal.annotationId);
     if (!target) return;
     handledReveal.current = reveal.nonce;
-    setSelectedId(target.annotation.id);
-    setSidebarMode('highlights');
-    setSidebarOpen(true);
+    showHighlight(target.annotation.id);
     if (target.range) scrollToOffset(target.range.start);
-  }, [reveal, placed, scrollToOffset]);
+  }, [reveal, placed, scrollToOffset, showHighlight]);
 
   const select = useCallback(
     (id: string) => {
@@ -139,11 +147,9 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
       setPending(null);
       // null: the save failed and the student has been told why.
       if (!created) return;
-      setSelectedId(created.id);
-      setSidebarMode('highlights');
-      setSidebarOpen(true);
+      showHighlight(created.id);
     },
-    [pending, content, docId],
+    [pending, content, docId, showHighlight],
   );
 
   // The keyboard way to highlight: find the passage, then Ctrl+Enter marks the current match.
@@ -152,10 +158,8 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     if (!match || !content) return;
     const created = await createHighlight(docId, content.text, match.start, match.end, 'yellow');
     if (!created) return;
-    setSelectedId(created.id);
-    setSidebarMode('highlights');
-    setSidebarOpen(true);
-  }, [find.matches, find.current, content, docId, setSidebarOpen]);
+    showHighlight(created.id);
+  }, [find.matches, find.current, content, docId, showHighlight]);
 
   const remove = useCallback(
     async (id: string) => {
@@ -198,9 +202,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     const mark = (event.target as Element).closest('mark[data-annotation-id]');
     const id = mark?.getAttribute('data-annotation-id');
     if (id && window.getSelection()?.isCollapsed !== false) {
-      setSelectedId(id);
-      setSidebarMode('highlights');
-      setSidebarOpen(true);
+      showHighlight(id);
     }
   };
 
@@ -280,51 +282,22 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
   const byline = [summary.authorsLabel, summary.year].filter(Boolean).join(', ');
   return (
     <div className="pane-body document-pane" ref={paneRef} onKeyDown={onKeyDown} data-doc-id={docId}>
-      <div className="pane-toolbar">
-        <span className="pane-title" title={summary.title}>
-          {summary.title}
-        </span>
-        {summary.format === 'pdf' ? (
-          <button type="button" className="icon-button" aria-pressed={pageView} onClick={() => setPageView((on) => !on)} title="Switch between the pages and the reflowed text">
-            {pageView ? 'Text view' : 'Page view'}
-          </button>
-        ) : null}
-        <button type="button" className="icon-button" onClick={() => setEditing({ kind: 'document' })} title="Edit the document’s details (title, authors, date…)">
-          Details
-        </button>
-        <button type="button" className="icon-button" onClick={find.open} title="Find in document (Ctrl+F)" aria-label="Find in document">
-          ⌕
-        </button>
-        <button
-          type="button"
-          className={`icon-button${sidebarOpen && sidebarMode === 'works-cited' ? ' on' : ''}`}
-          onClick={() => {
-            setSidebarMode('works-cited');
-            setSidebarOpen(!(sidebarOpen && sidebarMode === 'works-cited'));
-          }}
-          title="Works Cited"
-          aria-label="Works Cited"
-          aria-pressed={sidebarOpen && sidebarMode === 'works-cited'}
-        >
-          ❞ <span className="count-badge">{references?.length ?? 0}</span>
-        </button>
-        <button
-          type="button"
-          className={`icon-button${sidebarOpen && sidebarMode === 'highlights' ? ' on' : ''}`}
-          onClick={() => {
-            setSidebarMode('highlights');
-            setSidebarOpen(!(sidebarOpen && sidebarMode === 'highlights'));
-          }}
-          title="Show highlights"
-          aria-label="Show highlights"
-          aria-pressed={sidebarOpen && sidebarMode === 'highlights'}
-        >
-          ☰ <span className="count-badge">{placed.length}</span>
-        </button>
-        <button type="button" className="icon-button" onClick={onClose} title="Close pane" aria-label="Close pane">
-          ×
-        </button>
-      </div>
+      <PaneToolbar
+        title={summary.title}
+        isPdf={summary.format === 'pdf'}
+        pageView={pageView}
+        onTogglePageView={() => setPageView((on) => !on)}
+        onEditDetails={() => setEditing({ kind: 'document' })}
+        onFind={find.open}
+        sidebar={sidebarOpen ? sidebarMode : null}
+        onToggleSidebar={(mode) => {
+          setSidebarMode(mode);
+          setSidebarOpen(!(sidebarOpen && sidebarMode === mode));
+        }}
+        referenceCount={references?.length ?? 0}
+        highlightCount={placed.length}
+        onClose={onClose}
+      />
       {find.isOpen ? (
         <FindBar query={find.query} onQuery={find.setQuery} count={find.matches.length} current={find.current} onNext={find.next} onPrevious={find.previous} onClose={find.close} onHighlight={() => void highlightMatch()} />
       ) : null}
@@ -336,17 +309,11 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
             blocks={blocks}
             placed={placed}
             selectedId={selectedId}
-            onSelectHighlight={(id) => {
-              setSelectedId(id);
-              setSidebarMode('highlights');
-              setSidebarOpen(true);
-            }}
+            onSelectHighlight={showHighlight}
             onCreateHighlight={(start, end, color, page, rects) =>
               void createHighlight(docId, content.text, start, end, color, { type: 'PageSelector', page, rects }).then((created) => {
                 if (!created) return;
-                setSelectedId(created.id);
-                setSidebarMode('highlights');
-                setSidebarOpen(true);
+                showHighlight(created.id);
               })
             }
           />

@@ -1,0 +1,56 @@
+/** Props of a document pane's toolbar. */
+export interface PaneToolbarProps {
+  title: string;
+  /** PDFs offer a page view beside the reflowed text. */
+  isPdf: boolean;
+  pageView: boolean;
+  onTogglePageView: () => void;
+  onEditDetails: () => void;
+  onFind: () => void;
+  /** Which sidebar is showing, if any. */
+  sidebar: 'highlights' | 'works-cited' | null;
+  onToggleSidebar: (mode: 'highlights' | 'works-cited') => void;
+  referenceCount: number;
+  highlightCount: number;
+  onClose: () => void;
+}
+
+/** The title and the pane's commands: page view, details, find, Works Cited, highlights, close. */
+export function PaneToolbar(props: PaneToolbarProps) {
+  const { title, isPdf, pageView, sidebar } = props;
+  const sidebarButton = (mode: 'highlights' | 'works-cited', label: string, glyph: string, count: number) => (
+    <button
+      type="button"
+      className={`icon-button${sidebar === mode ? ' on' : ''}`}
+      onClick={() => props.onToggleSidebar(mode)}
+      title={label}
+      aria-label={label}
+      aria-pressed={sidebar === mode}
+    >
+      {glyph} <span className="count-badge">{count}</span>
+    </button>
+  );
+  return (
+    <div className="pane-toolbar">
+      <span className="pane-title" title={title}>
+        {title}
+      </span>
+      {isPdf ? (
+        <button type="button" className="icon-button" aria-pressed={pageView} onClick={props.onTogglePageView} title="Switch between the pages and the reflowed text">
+          {pageView ? 'Text view' : 'Page view'}
+        </button>
+      ) : null}
+      <button type="button" className="icon-button" onClick={props.onEditDetails} title="Edit the document’s details (title, authors, date…)">
+        Details
+      </button>
+      <button type="button" className="icon-button" onClick={props.onFind} title="Find in document (Ctrl+F)" aria-label="Find in document">
+        ⌕
+      </button>
+      {sidebarButton('works-cited', 'Works Cited', '❞', props.referenceCount)}
+      {sidebarButton('highlights', 'Show highlights', '☰', props.highlightCount)}
+      <button type="button" className="icon-button" onClick={props.onClose} title="Close pane" aria-label="Close pane">
+        ×
+      </button>
+    </div>
+  );
+}
