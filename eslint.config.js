@@ -5,13 +5,19 @@ import tseslint from 'typescript-eslint';
 
 const upTo = (folder) => `^(\\.\\.?/)+(\\.\\./)*${folder}(/|$)`;
 
+/** DOMPurify over linkedom returns its input untouched without a word: HTML is sanitized over a real DOM only. */
+const noLinkedom = { name: 'linkedom', message: 'DOMPurify silently does nothing over linkedom: use the browser DOM or jsdom.' };
+
 /** The import boundaries: exported so the boundary test can show each one catches a violation. */
 export const boundaries = {
   app: {
-    paths: ['electron', 'react', 'react-dom', 'lexical', 'dexie-react-hooks'].map((name) => ({
-      name,
-      message: 'app/ is the pure core: no Electron, React or Lexical.',
-    })),
+    paths: [
+      ...['electron', 'react', 'react-dom', 'lexical', 'dexie-react-hooks'].map((name) => ({
+        name,
+        message: 'app/ is the pure core: no Electron, React or Lexical.',
+      })),
+      noLinkedom,
+    ],
     patterns: [
       { group: ['react/*', 'react-dom/*', '@lexical/*', 'electron/*'], message: 'app/ is the pure core: no Electron, React or Lexical.' },
       { regex: upTo('renderer'), message: 'app/ must not import renderer/.' },
@@ -25,10 +31,13 @@ export const boundaries = {
     paths: [
       { name: 'electron', message: 'renderer/ reaches Electron only through the preload bridge.', allowTypeImports: true },
       { name: 'dexie', message: 'renderer/ reads and writes the store through app/store repositories, not Dexie directly.', allowTypeImports: true },
+      { name: 'jsdom', message: 'renderer/ sanitizes with the browser DOM; jsdom is for Node only.' },
+      noLinkedom,
     ],
     patterns: [
       { group: ['electron/*'], message: 'renderer/ reaches Electron only through the preload bridge.', allowTypeImports: true },
       { regex: upTo('main'), message: 'renderer/ must not import main/ at run time.', allowTypeImports: true },
+      { regex: 'sanitize-node$', message: 'renderer/ sanitizes with the browser DOM; the jsdom sanitizer is for Node only.' },
     ],
   },
 };

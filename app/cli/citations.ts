@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from '../cli';
 import { findDocumentCitations, type DocumentCitations } from '../citations/document-citations';
+import { nodeImportContext } from '../documents/html/sanitize-node';
 import { importFile } from '../documents/import';
 import type { CslItem } from '../documents/model';
 
@@ -57,7 +58,7 @@ export const citationsCommand: Command = async (args, io) => {
     io.stderr(`lectern citations: ${bytes.error}\n`);
     return 1;
   }
-  const imported = await importFile(basename(path), bytes.value);
+  const imported = await importFile(basename(path), bytes.value, nodeImportContext());
   if (!imported.ok) {
     io.stderr(`lectern citations: ${imported.error}\n`);
     return 1;

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command, CliIo } from '../cli';
 import { findDocumentCitations } from '../citations/document-citations';
+import { nodeImportContext } from '../documents/html/sanitize-node';
 import { importFile } from '../documents/import';
 import type { CslItem, Result } from '../documents/model';
 import { asciiFold } from '../export/citekeys';
@@ -52,7 +53,7 @@ async function readDocument(path: string): Promise<Result<Awaited<ReturnType<typ
     if (code === 'EISDIR') return { ok: false, error: `“${path}” is a folder, not a file.` };
     return { ok: false, error: `“${path}” cannot be read (${code ?? 'unknown error'}).` };
   }
-  return importFile(path, bytes);
+  return importFile(path, bytes, nodeImportContext());
 }
 
 /** Same first author, year and title: the same work, whichever file cites it. */

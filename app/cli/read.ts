@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from '../cli';
+import { nodeImportContext } from '../documents/html/sanitize-node';
 import { importFile } from '../documents/import';
 import type { CslDate, CslName, ParsedDocument } from '../documents/model';
 
@@ -31,7 +32,7 @@ export const readCommand: Command = async (args, io) => {
     io.stderr(`lectern read: ${bytes.error}\n`);
     return 1;
   }
-  const result = await importFile(basename(path), bytes.value);
+  const result = await importFile(basename(path), bytes.value, nodeImportContext());
   if (!result.ok) {
     io.stderr(`lectern read: ${result.error}\n`);
     return 1;

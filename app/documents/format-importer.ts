@@ -1,5 +1,6 @@
 import type { BlockDraft } from './assemble';
 import type { CslItem, DocumentFormat, Result } from './model';
+import type { ImportContext } from './html/sanitize';
 import type { StatedMetadata } from './text-metadata';
 
 /** What a format's reader gives back: blocks to assemble and the metadata the file states. */
@@ -34,6 +35,6 @@ export interface FormatImporter {
   format: DocumentFormat;
   /** Lowercase extensions with the dot. */
   extensions: readonly string[];
-  /** Reads the bytes; `name` is the file name quoted for messages. */
-  read(fileName: string, name: string, bytes: Uint8Array): Promise<Result<FormatReading>>;
+  /** Reads the bytes; `name` is the file name quoted for messages; `context` is what the platform offers. */
+  read(fileName: string, name: string, bytes: Uint8Array, context: ImportContext): Promise<Result<FormatReading>>;
 }

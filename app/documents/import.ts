@@ -7,6 +7,7 @@ import { assembleBlocks } from './assemble';
 import { quoteFileName } from './decode';
 import type { DraftFootnoteLink, FormatImporter } from './format-importer';
 import { FORMAT_IMPORTERS } from './formats';
+import type { ImportContext } from './html/sanitize';
 import { sha256Hex } from './hash';
 import type { Block, FootnoteLink, ParsedDocument, Result } from './model';
 import { markTitleHeading } from './plain-text';
@@ -26,8 +27,11 @@ export function extensionOf(fileName: string): string {
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
 }
 
-/** Parses a file's bytes into a document, or says why Lectern cannot. */
-export async function importFile(fileName: string, bytes: Uint8Array): Promise<Result<ParsedDocument>> {
+/**
+ * Parses a file's bytes into a document, or says why Lectern cannot. `context` carries what the
+ * platform provides (the HTML sanitizer); without it, web pages are refused.
+ */
+export async function importFile(fileName: string, bytes: Uint8Array, context: ImportContext = {}): Promise<Result<ParsedDocument>> {
   const name = quoteFileName(fileName);
   const importer = IMPORTER_BY_EXTENSION.get(extensionOf(fileName));
   if (!importer) {
@@ -36,7 +40,7 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<R
   }
   if (bytes.length === 0) return { ok: false, error: `${name} is empty.` };
   try {
-    const reading = await importer.read(fileName, name, bytes);
+    const reading = await importer.read(fileName, name, bytes, context);
     if (!reading.ok) return reading;
     const { drafts, stated, encoding, titleFromText } = reading.value;
     const id = await sha256Hex(bytes);

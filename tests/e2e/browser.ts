@@ -26,7 +26,7 @@ export async function openApp(browser: Browser, baseUrl: string, options: { colo
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'error') errors.push(process.env.LECTERN_E2E_TRACE ? `${message.text()} @ ${JSON.stringify(message.location())}` : message.text());
   });
   await page.goto(baseUrl);
   await page.waitForSelector('.app-header');

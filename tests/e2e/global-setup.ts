@@ -11,14 +11,15 @@ declare module 'vitest' {
   }
 }
 
-/** Builds the web renderer once and serves it for every spec. */
+/** Builds the web renderer once and serves it for every spec (in LECTERN_WEB_OUT when set, so two runs never race). */
 export default async function setup(project: TestProject) {
-  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], {
+  const outDir = process.env.LECTERN_WEB_OUT ?? `${repo}dist/web`;
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
     cwd: repo,
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
-  const { server, url } = await startStaticServer(`${repo}dist/web`);
+  const { server, url } = await startStaticServer(outDir);
   project.provide('baseUrl', url);
   return () => new Promise<void>((done) => server.close(() => done()));
 }

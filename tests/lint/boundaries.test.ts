@@ -22,6 +22,7 @@ describe('import boundaries', { timeout: 60_000 }, () => {
     ["import { LinkNode } from '@lexical/link';", '@lexical/link'],
     ["import { App } from '../../renderer/src/App';", 'renderer/'],
     ["import { createMainWindow } from '../../main/window';", 'main/'],
+    ["import { parseHTML } from 'linkedom';", 'linkedom'],
   ])('app/ may not %s', async (code) => {
     expect(await restrictedImports('app/documents/probe.ts', `${code}\nexport {};\n`)).toHaveLength(1);
   });
@@ -42,6 +43,13 @@ describe('import boundaries', { timeout: 60_000 }, () => {
   it('renderer/ may not use Dexie directly, only app/store repositories', async () => {
     expect(await restrictedImports('renderer/src/probe.ts', "import Dexie from 'dexie';\nexport const d = Dexie;\n")).toHaveLength(1);
     expect(await restrictedImports('renderer/src/probe.ts', "import { listDocuments } from '../../app/store/documents-repo';\nexport const l = listDocuments;\n")).toEqual([]);
+  });
+
+  it('renderer/ sanitizes HTML with the browser DOM, never jsdom or linkedom', async () => {
+    expect(await restrictedImports('renderer/src/probe.ts', "import { JSDOM } from 'jsdom';\nexport const j = JSDOM;\n")).toHaveLength(1);
+    expect(await restrictedImports('renderer/src/probe.ts', "import { nodeImportContext } from '../../app/documents/html/sanitize-node';\nexport const n = nodeImportContext;\n")).toHaveLength(1);
+    expect(await restrictedImports('renderer/src/probe.ts', "import { parseHTML } from 'linkedom';\nexport const p = parseHTML;\n")).toHaveLength(1);
+    expect(await restrictedImports('renderer/src/probe.ts', "import { createHtmlSanitizer } from '../../app/documents/html/sanitize';\nexport const c = createHtmlSanitizer;\n")).toEqual([]);
   });
 
   it('renderer/ may import electron and main/ types', async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../import';
 import { declaredCharset, decodeHtml } from './html-decode';
+import { nodeImportContext } from './sanitize-node';
+
+const node = nodeImportContext();
 
 const RUSSIAN = 'Мы читаем книгу о истории города, и каждая глава рассказывает о людях.';
 
@@ -30,7 +33,7 @@ describe('decodeHtml', () => {
   });
 
   it('guesses windows-1251 when the page declares nothing', async () => {
-    const result = await importFile('ru.htm', cp1251(`<html><body><p>${RUSSIAN}</p></body></html>`));
+    const result = await importFile('ru.htm', cp1251(`<html><body><p>${RUSSIAN}</p></body></html>`), node);
     expect(result.ok && result.value.text).toBe(RUSSIAN);
     expect(result.ok && result.value.encoding).toBe('windows-1251');
   });
@@ -44,11 +47,11 @@ describe('decodeHtml', () => {
 
   it('never crashes on invalid UTF-8: a few bad bytes become U+FFFD, a Latin page falls back to windows-1252', async () => {
     const damaged = Uint8Array.from([...new TextEncoder().encode('<meta charset="utf-8"><p>naïve café, résumé, déjà vu '), 0xff, 0xfe, ...new TextEncoder().encode(' encore</p>')]);
-    const one = await importFile('damaged.html', damaged);
+    const one = await importFile('damaged.html', damaged, node);
     expect(one.ok && one.value.text).toContain('naïve café');
     expect(one.ok && one.value.text).toContain('\ufffd');
     const latin = Uint8Array.from([...new TextEncoder().encode('<p>Caf'), 0xe9, ...new TextEncoder().encode(' na'), 0xef, ...new TextEncoder().encode('ve, the r'), 0xe9, ...new TextEncoder().encode('sum'), 0xe9, ...new TextEncoder().encode(' of a long day.</p>')]);
-    const two = await importFile('latin.html', latin);
+    const two = await importFile('latin.html', latin, node);
     expect(two.ok && two.value.text).toBe('Café naïve, the résumé of a long day.');
   });
 });

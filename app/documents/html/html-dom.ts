@@ -4,7 +4,7 @@
  * because a tree of plain objects can never run a script or load a resource.
  */
 import { parseDocument } from 'htmlparser2';
-import { isTag, isText, type AnyNode, type Document, type Element } from 'domhandler';
+import { isTag, isText, Text, type AnyNode, type Document, type Element } from 'domhandler';
 
 export type { AnyNode, Document, Element };
 export { isTag, isText };
@@ -63,4 +63,44 @@ export function textOf(node: AnyNode): string {
   };
   walk(node);
   return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Flattens whatever lies deeper than `maxDepth` elements into its text, in place; says whether it
+ * did. Real pages nest a few dozen levels; a hostile one nests thousands, which would overflow the
+ * recursive serializers under DOMPurify (browsers cap nesting near 512 for the same reason).
+ */
+export function limitDepth(root: AnyNode, maxDepth: number): boolean {
+  let changed = false;
+  const stack: { node: AnyNode; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!item) break;
+    const { node, depth } = item;
+    if (!('children' in node)) continue;
+    if (depth >= maxDepth && node.children.some(isTag)) {
+      const text = new Text(textOf(node));
+      for (const child of node.children) child.parent = null;
+      text.parent = node;
+      node.children = [text];
+      changed = true;
+      continue;
+    }
+    for (const child of node.children) stack.push({ node: child, depth: isTag(child) ? depth + 1 : depth });
+  }
+  return changed;
+}
+
+/**
+ * Drops every event-handler attribute (onerror, onclick...) in place. DOMPurify removes them too;
+ * doing it first means no browser ever parses one, not even inertly inside DOMPurify.
+ */
+export function dropEventHandlers(root: AnyNode): void {
+  for (const element of findAll(root, (e) => Object.keys(e.attribs).some(isHandler))) {
+    for (const name of Object.keys(element.attribs)) if (isHandler(name)) delete element.attribs[name];
+  }
+}
+
+function isHandler(attribute: string): boolean {
+  return attribute.length > 2 && attribute.toLowerCase().startsWith('on');
 }

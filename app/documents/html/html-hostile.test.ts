@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../import';
+import { nodeImportContext } from './sanitize-node';
+
+const node = nodeImportContext();
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -23,7 +26,7 @@ describe('HTML import: hostile pages', () => {
       <!-- COMMENT TEXT -->
       <p>End of the story.</p>
       </article></body></html>`;
-    const result = await importFile('hostile.html', utf8(page));
+    const result = await importFile('hostile.html', utf8(page), node);
     if (!result.ok) throw new Error(result.error);
     const { text, blocks } = result.value;
     expect(text).toContain('Safe Heading');
@@ -39,18 +42,18 @@ describe('HTML import: hostile pages', () => {
 
   it('survives absurdly deep nesting', async () => {
     const page = '<div>'.repeat(5000) + 'deep text' + '</div>'.repeat(5000) + '<p>shallow text</p>';
-    const result = await importFile('deep.html', utf8(page));
+    const result = await importFile('deep.html', utf8(page), node);
     expect(result.ok && result.value.text).toContain('shallow text');
   });
 
   it('says a 0-byte page is empty, and a page with no text is empty too', async () => {
-    expect(await importFile('blank.html', new Uint8Array(0))).toEqual({ ok: false, error: '“blank.html” is empty.' });
-    expect(await importFile('scripts.htm', utf8('<script>only()</script>'))).toEqual({ ok: false, error: '“scripts.htm” is empty.' });
+    expect(await importFile('blank.html', new Uint8Array(0), node)).toEqual({ ok: false, error: '“blank.html” is empty.' });
+    expect(await importFile('scripts.htm', utf8('<script>only()</script>'), node)).toEqual({ ok: false, error: '“scripts.htm” is empty.' });
   });
 
   it('refuses binary data named .html', async () => {
     const bytes = Uint8Array.from({ length: 400 }, (_v, i) => (i * 7) % 256);
-    const result = await importFile('image.html', bytes);
+    const result = await importFile('image.html', bytes, node);
     expect(result).toMatchObject({ ok: false });
     expect(!result.ok && result.error).toMatch(/“image\.html” does not look like a web page/);
   });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../import';
 import type { ParsedDocument } from '../model';
+import { nodeImportContext } from './sanitize-node';
+
+const node = nodeImportContext();
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 async function importHtml(html: string | Uint8Array, fileName = 'page.html'): Promise<ParsedDocument> {
-  const result = await importFile(fileName, typeof html === 'string' ? utf8(html) : html);
+  const result = await importFile(fileName, typeof html === 'string' ? utf8(html) : html, node);
   if (!result.ok) throw new Error(result.error);
   return result.value;
 }

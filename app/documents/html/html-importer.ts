@@ -3,15 +3,20 @@
  * metadata (citation_* tags, Dublin Core, JSON-LD, Open Graph), and its footnotes linked to their
  * markers. See html-blocks.ts for why no page content can run in Lectern.
  */
+import { render } from 'dom-serializer';
 import { looksBinary } from '../decode';
 import type { FormatImporter, FormatReading } from '../format-importer';
 import type { Result } from '../model';
 import { footnoteLinks, htmlToBlocks } from './html-blocks';
 import { chooseContentRoot } from './html-content';
 import { decodeHtml } from './html-decode';
-import { parseHtml } from './html-dom';
+import { dropEventHandlers, limitDepth, parseHtml } from './html-dom';
 import { readHtmlMetadata } from './html-metadata';
 import { emptyNoteIndex, indexNotes, type NoteKeys } from './html-notes';
+import type { HtmlSanitizer } from './sanitize';
+
+/** Elements nested deeper than this are read as plain text. */
+const MAX_NESTING = 200;
 
 /** In a single page, a note is found by its id: "#fn1" → "fn1". */
 export const SINGLE_PAGE_KEYS: NoteKeys = {
@@ -19,10 +24,21 @@ export const SINGLE_PAGE_KEYS: NoteKeys = {
   idKey: (id) => id,
 };
 
-/** Reads a whole HTML page (bytes already decoded) into a format reading. */
-export function readHtmlPage(source: string, xhtml: boolean): FormatReading {
-  const document = parseHtml(source, xhtml);
-  const { stated, baseUrl } = readHtmlMetadata(document);
+/**
+ * Reads a whole HTML page (bytes already decoded) into a format reading. The stated metadata is
+ * read from the page as written (meta tags and JSON-LD, as plain strings; nothing there is run);
+ * the content is read only from what DOMPurify gives back.
+ */
+export async function readHtmlPage(source: string, xhtml: boolean, sanitizeHtml: HtmlSanitizer): Promise<FormatReading> {
+  const page = parseHtml(source, xhtml);
+  const { stated, baseUrl } = readHtmlMetadata(page);
+  // What DOMPurify is given is our own rewrite of the page: event handlers already gone, absurd
+  // nesting flattened, and XHTML's "<a id='n1'/>" written out as "<a id='n1'></a>" so the HTML
+  // parser under DOMPurify does not read it as an open link swallowing the rest of the paragraph.
+  dropEventHandlers(page);
+  limitDepth(page, MAX_NESTING);
+  const clean = await sanitizeHtml(render(page, { xmlMode: false, selfClosingTags: false, encodeEntities: 'utf8' }));
+  const document = parseHtml(clean);
   const { root, inArticle } = chooseContentRoot(document);
   const notes = emptyNoteIndex();
   indexNotes(root, SINGLE_PAGE_KEYS, notes);
@@ -35,14 +51,15 @@ export function readHtmlPage(source: string, xhtml: boolean): FormatReading {
 export const htmlImporter: FormatImporter = {
   format: 'html',
   extensions: ['.html', '.htm', '.xhtml'],
-  read(fileName, name, bytes): Promise<Result<FormatReading>> {
-    if (bytes.length === 0) return Promise.resolve({ ok: false, error: `${name} is empty.` });
+  async read(fileName, name, bytes, context): Promise<Result<FormatReading>> {
+    if (bytes.length === 0) return { ok: false, error: `${name} is empty.` };
     const decoded = decodeHtml(fileName, bytes);
     if (looksBinary(decoded.text)) {
-      return Promise.resolve({ ok: false, error: `${name} does not look like a web page (it contains binary data). Save the page again as HTML.` });
+      return { ok: false, error: `${name} does not look like a web page (it contains binary data). Save the page again as HTML.` };
     }
+    if (!context.sanitizeHtml) return { ok: false, error: `${name} was not imported: web pages are read only after they are sanitized, and no HTML sanitizer is available here.` };
     const xhtml = fileName.toLowerCase().endsWith('.xhtml') || /^\s*<\?xml/.test(decoded.text);
-    return Promise.resolve({ ok: true, value: { ...readHtmlPage(decoded.text, xhtml), encoding: decoded.encoding } });
+    return { ok: true, value: { ...(await readHtmlPage(decoded.text, xhtml, context.sanitizeHtml)), encoding: decoded.encoding } };
   },
 };
 

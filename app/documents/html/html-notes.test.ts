@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../import';
 import type { ParsedDocument } from '../model';
+import { nodeImportContext } from './sanitize-node';
+
+const node = nodeImportContext();
 
 async function importHtml(html: string): Promise<ParsedDocument> {
-  const result = await importFile('notes.html', new TextEncoder().encode(html));
+  const result = await importFile('notes.html', new TextEncoder().encode(html), node);
   if (!result.ok) throw new Error(result.error);
   return result.value;
 }

@@ -1,4 +1,5 @@
 import { findDocumentCitations } from '../../../app/citations/document-citations';
+import type { ImportContext } from '../../../app/documents/html/sanitize';
 import { importFile } from '../../../app/documents/import';
 import { citationRows } from '../../../app/store/citation-rows';
 import { findPreviousVersion, replaceWithNewVersion } from '../../../app/store/document-versions';
@@ -13,7 +14,7 @@ import type { FileOutcome } from './protocol';
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 /** Parses one file and stores it in one transaction; never throws. */
-export async function importOne(db: LecternDb, name: string, blob: Blob): Promise<FileOutcome> {
+export async function importOne(db: LecternDb, name: string, blob: Blob, context: ImportContext): Promise<FileOutcome> {
   if (blob.size > MAX_IMPORT_BYTES) {
     const mb = Math.round(blob.size / (1024 * 1024));
     return { name, ok: false, error: `“${name}” is too large to import (${mb} MB; the limit is ${MAX_IMPORT_BYTES / (1024 * 1024)} MB).` };
@@ -24,7 +25,7 @@ export async function importOne(db: LecternDb, name: string, blob: Blob): Promis
   } catch {
     return { name, ok: false, error: `“${name}” could not be read. Check that the file still exists and that you may open it.` };
   }
-  const parsed = await importFile(name, bytes).catch((error: unknown) => ({
+  const parsed = await importFile(name, bytes, context).catch((error: unknown) => ({
     ok: false as const,
     error: `“${name}” could not be imported: ${error instanceof Error ? error.message : 'unexpected error'}.`,
   }));

@@ -3,7 +3,9 @@
 /** UI → worker. */
 export type ImportRequest =
   | { type: 'import'; jobId: number; files: { name: string; blob: Blob }[] }
-  | { type: 'cancel'; jobId: number };
+  | { type: 'cancel'; jobId: number }
+  /** The answer to a 'sanitize' event: DOMPurify's output, or why it could not run. */
+  | { type: 'sanitized'; requestId: number; html: string; error?: string };
 
 /** The outcome for one file. */
 export type FileOutcome =
@@ -22,4 +24,9 @@ export type FileOutcome =
 export type ImportEvent =
   | { type: 'progress'; jobId: number; done: number; total: number; current: string }
   | { type: 'file'; jobId: number; outcome: FileOutcome }
-  | { type: 'finished'; jobId: number; cancelled: boolean };
+  | { type: 'finished'; jobId: number; cancelled: boolean }
+  /**
+   * The worker has no DOM, so it asks the UI thread to run a web page through DOMPurify before
+   * reading it; the page is parsed by the browser there but never inserted into the document.
+   */
+  | { type: 'sanitize'; jobId: number; requestId: number; html: string };

@@ -1,5 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { createHtmlSanitizer } from '../../../app/documents/html/sanitize';
 import type { FileOutcome, ImportEvent, ImportRequest } from './protocol';
+
+let sanitizer: ((html: string) => string) | undefined;
+
+/** Runs DOMPurify over the browser's own DOM for the import worker, which has none. */
+function answerSanitize(worker: Worker, requestId: number, html: string): void {
+  let reply: ImportRequest;
+  try {
+    sanitizer ??= createHtmlSanitizer(window);
+    reply = { type: 'sanitized', requestId, html: sanitizer(html) };
+  } catch (error) {
+    reply = { type: 'sanitized', requestId, html: '', error: error instanceof Error ? error.message : String(error) };
+  }
+  worker.postMessage(reply);
+}
 
 /** What the UI shows while files are imported. */
 export interface ImportProgress {
@@ -28,7 +43,8 @@ export function useImport({ onOutcome }: ImportHandlers) {
       const event = message.data;
       // Libraries loaded in the worker may post their own messages: only ours have these types.
       if (!event || typeof event !== 'object' || !('jobId' in event)) return;
-      if (event.type === 'progress') setProgress({ jobId: event.jobId, done: event.done, total: event.total, current: event.current });
+      if (event.type === 'sanitize') answerSanitize(worker, event.requestId, event.html);
+      else if (event.type === 'progress') setProgress({ jobId: event.jobId, done: event.done, total: event.total, current: event.current });
       else if (event.type === 'file') onOutcomeRef.current(event.outcome);
       else setProgress((current) => (current?.jobId === event.jobId ? null : current));
     });

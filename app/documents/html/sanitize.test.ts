@@ -1,0 +1,50 @@
+import { JSDOM } from 'jsdom';
+import type { WindowLike } from 'dompurify';
+import { describe, expect, it } from 'vitest';
+import { importFile } from '../import';
+import { createHtmlSanitizer } from './sanitize';
+import { nodeImportContext } from './sanitize-node';
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+describe('HTML sanitizing with DOMPurify', () => {
+  const sanitize = createHtmlSanitizer(new JSDOM('').window);
+
+  it('removes scripts, handlers, script links, frames, refreshes and fallback content, and keeps the article', () => {
+    const out = sanitize(`<html><head><meta http-equiv="refresh" content="0;url=https://evil.example"><script>steal()</script></head>
+      <body><article itemprop="articleBody"><p>Kept <b>text</b><img src="x.png" onerror="alert(1)"></p>
+      <a href="javascript:alert(2)">js</a><a href="https://ok.example/" onclick="x()">ok</a>
+      <iframe src="https://evil.example">FRAME FALLBACK</iframe><object data="a.swf">OBJECT FALLBACK</object>
+      <form action="https://evil.example"><input value="v"><button>SEND</button></form>
+      <p><sup><a epub:type="noteref" role="doc-noteref" href="#n1">1</a></sup></p></article></body></html>`);
+    expect(out).toContain('<b>text</b>');
+    expect(out).toContain('href="https://ok.example/"');
+    expect(out).toContain('itemprop="articleBody"');
+    expect(out).toContain('role="doc-noteref"');
+    for (const bad of ['<script', 'steal', 'onerror', 'onclick', 'javascript:', 'refresh', '<iframe', 'FALLBACK', '<form', 'SEND', 'evil.example']) {
+      expect(out).not.toContain(bad);
+    }
+  });
+
+  it('refuses a DOM it cannot work on instead of passing HTML through untouched', () => {
+    expect(() => createHtmlSanitizer({} as WindowLike)).toThrow(/cannot be sanitized here/);
+  });
+
+  it('refuses a web page when no sanitizer is available, and reads it when one is', async () => {
+    const page = utf8('<html><body><p>Plain page text.</p></body></html>');
+    const refused = await importFile('page.html', page);
+    expect(refused).toEqual({ ok: false, error: '“page.html” was not imported: web pages are read only after they are sanitized, and no HTML sanitizer is available here.' });
+    const read = await importFile('page.html', page, nodeImportContext());
+    expect(read.ok && read.value.text).toBe('Plain page text.');
+  });
+
+  it('keeps XHTML notes linked though the HTML parser under DOMPurify does not know self-closing tags', async () => {
+    const page = `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body>
+      <p>A claim<a id="back1"/><sup><a href="#fn1">1</a></sup> that goes on after the marker.</p>
+      <ol><li id="fn1">The note.</li></ol></body></html>`;
+    const read = await importFile('page.xhtml', utf8(page), nodeImportContext());
+    if (!read.ok) throw new Error(read.error);
+    expect(read.value.text).toContain('that goes on after the marker.');
+    expect(read.value.footnotes).toHaveLength(1);
+  });
+});
