@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { importLibrary, type BackupProgress, type ImportMode, type ImportSummary } from '../../../app/store/backup';
 import type { PickedFile } from '../../platform';
 import { database } from '../store/hooks';
+import { Modal } from '../shell/Modal';
 import '../shell/dialogs.css';
 import './backup.css';
 
@@ -46,70 +47,57 @@ export function RestoreDialog({ file, documentCount, onRestored, onClose }: Rest
   const plural = documentCount === 1 ? 'document' : 'documents';
 
   return (
-    <div className="overlay" role="presentation" onMouseDown={(event) => event.target === event.currentTarget && !busy && onClose()}>
-      <div
-        className="overlay-card dialog-card restore-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(event) => {
-          if (event.key !== 'Escape') return;
-          event.preventDefault();
-          event.stopPropagation();
-          close();
-        }}
-      >
-        <h2 id={titleId}>Restore library</h2>
-        <p className="restore-file">
-          From <strong>{file.name}</strong>
-        </p>
-        {step.kind === 'choose' ? (
-          <fieldset className="restore-modes">
-            <legend className="visually-hidden">How to restore</legend>
-            <label className={`restore-mode${mode === 'merge' ? ' selected' : ''}`}>
-              <input type="radio" name="restore-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
-              <span>
-                <strong>Merge</strong>
-                <span className="restore-mode-text">Keep what you have and add the backup’s documents, highlights and notebooks. Where both hold the same note, the newer one stays.</span>
-              </span>
-            </label>
-            <label className={`restore-mode${mode === 'replace' ? ' selected' : ''}`}>
-              <input type="radio" name="restore-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />
-              <span>
-                <strong>Replace</strong>
-                <span className="restore-mode-text">Clear the library first: it becomes exactly what the backup holds.</span>
-              </span>
-            </label>
-          </fieldset>
-        ) : step.kind === 'confirm-replace' ? (
-          <div className="dialog-error" role="alert">
-            Replace the library? The {documentCount} {plural} in it now, with their highlights and notes, are removed and the backup takes their place. This cannot be undone.
-          </div>
-        ) : step.kind === 'running' ? (
-          <div className="restore-progress" role="status">
-            <span>Restoring{step.progress.total ? `: ${Math.min(step.progress.done, step.progress.total)} of ${step.progress.total} items` : '…'}</span>
-            <progress max={step.progress.total || 1} value={step.progress.total ? step.progress.done : undefined} aria-label="Restore progress" />
-          </div>
-        ) : (
-          <div className="dialog-error" role="alert">
-            {step.error}
-          </div>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={close}>
-            {step.kind === 'failed' ? 'Close' : 'Cancel'}
-          </button>
-          {step.kind === 'choose' ? (
-            <button ref={primaryRef} type="button" className="button button-primary" onClick={() => (mode === 'replace' && documentCount > 0 ? setStep({ kind: 'confirm-replace' }) : void run())}>
-              {mode === 'merge' ? 'Merge into library' : 'Replace library…'}
-            </button>
-          ) : step.kind === 'confirm-replace' ? (
-            <button ref={primaryRef} type="button" className="button button-danger" onClick={() => void run()}>
-              Replace library
-            </button>
-          ) : null}
+    <Modal className="overlay-card dialog-card restore-dialog" labelledBy={titleId} initialFocus={primaryRef} closeOnBackdrop={!busy} onClose={close}>
+      <h2 id={titleId}>Restore library</h2>
+      <p className="restore-file">
+        From <strong>{file.name}</strong>
+      </p>
+      {step.kind === 'choose' ? (
+        <fieldset className="restore-modes">
+          <legend className="visually-hidden">How to restore</legend>
+          <label className={`restore-mode${mode === 'merge' ? ' selected' : ''}`}>
+            <input type="radio" name="restore-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+            <span>
+              <strong>Merge</strong>
+              <span className="restore-mode-text">Keep what you have and add the backup’s documents, highlights and notebooks. Where both hold the same note, the newer one stays.</span>
+            </span>
+          </label>
+          <label className={`restore-mode${mode === 'replace' ? ' selected' : ''}`}>
+            <input type="radio" name="restore-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+            <span>
+              <strong>Replace</strong>
+              <span className="restore-mode-text">Clear the library first: it becomes exactly what the backup holds.</span>
+            </span>
+          </label>
+        </fieldset>
+      ) : step.kind === 'confirm-replace' ? (
+        <div className="dialog-error" role="alert">
+          Replace the library? The {documentCount} {plural} in it now, with their highlights and notes, are removed and the backup takes their place. This cannot be undone.
         </div>
+      ) : step.kind === 'running' ? (
+        <div className="restore-progress" role="status">
+          <span>Restoring{step.progress.total ? `: ${Math.min(step.progress.done, step.progress.total)} of ${step.progress.total} items` : '…'}</span>
+          <progress max={step.progress.total || 1} value={step.progress.total ? step.progress.done : undefined} aria-label="Restore progress" />
+        </div>
+      ) : (
+        <div className="dialog-error" role="alert">
+          {step.error}
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={close}>
+          {step.kind === 'failed' ? 'Close' : 'Cancel'}
+        </button>
+        {step.kind === 'choose' ? (
+          <button ref={primaryRef} type="button" className="button button-primary" onClick={() => (mode === 'replace' && documentCount > 0 ? setStep({ kind: 'confirm-replace' }) : void run())}>
+            {mode === 'merge' ? 'Merge into library' : 'Replace library…'}
+          </button>
+        ) : step.kind === 'confirm-replace' ? (
+          <button ref={primaryRef} type="button" className="button button-danger" onClick={() => void run()}>
+            Replace library
+          </button>
+        ) : null}
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DocumentSummary } from '../../../app/store/documents-repo';
 import type { Platform } from '../../platform';
 import { useCitationStyle } from '../citations/citation-style';
+import { Modal } from '../shell/Modal';
 import { BIBLIOGRAPHY_FORMATS, HIGHLIGHT_FORMATS, type ExportScope } from './export-formats';
 
 /** Props of the export dialog. */
@@ -34,7 +35,6 @@ export function ExportDialog({ documents, initialDocIds, initialScope, platform,
   const [format, setFormat] = useState<string>('bibtex');
   const [docIds, setDocIds] = useState<string[]>(initialDocIds.length ? initialDocIds : documents.map((doc) => doc.id));
   const [preview, setPreview] = useState<{ ok: true; value: string } | { ok: false; error: string } | null>(null);
-  const dialog = useRef<HTMLDivElement>(null);
 
   const formats = scope === 'highlights' ? HIGHLIGHT_FORMATS : BIBLIOGRAPHY_FORMATS;
   const chosenFormat = formats.find((candidate) => candidate.id === format) ?? formats[0];
@@ -54,8 +54,6 @@ export function ExportDialog({ documents, initialDocIds, initialScope, platform,
       live = false;
     };
   }, [scope, chosenFormat.id, docIds, documents, style]);
-
-  useEffect(() => dialog.current?.querySelector<HTMLElement>('input, select, button')?.focus(), []);
 
   const fileName = useMemo(() => {
     const base = scope === 'cited-works' ? 'cited-works' : docIds.length === 1 ? slug(documents.find((doc) => doc.id === docIds[0])?.title ?? '') : 'lectern-export';
@@ -84,70 +82,55 @@ export function ExportDialog({ documents, initialDocIds, initialScope, platform,
   const toggle = (id: string) => setDocIds((current) => (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
 
   return (
-    <div className="overlay" role="presentation" onClick={onClose}>
-      <div
-        ref={dialog}
-        className="overlay-card export-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Export"
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onClose();
-          }
-        }}
-      >
-        <h2>Export</h2>
-        <div className="export-columns">
-          <fieldset className="export-field">
-            <legend>What</legend>
-            {scopes.map((option) => (
-              <label key={option.id} className="export-choice">
-                <input type="radio" name="export-scope" checked={scope === option.id} onChange={() => setScope(option.id)} />
+    <Modal className="overlay-card export-dialog" label="Export" initialFocus="input, select, button" onClose={onClose}>
+      <h2>Export</h2>
+      <div className="export-columns">
+        <fieldset className="export-field">
+          <legend>What</legend>
+          {scopes.map((option) => (
+            <label key={option.id} className="export-choice">
+              <input type="radio" name="export-scope" checked={scope === option.id} onChange={() => setScope(option.id)} />
+              {option.label}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="export-field">
+          <legend>Format</legend>
+          <select aria-label="Format" value={chosenFormat.id} onChange={(event) => setFormat(event.target.value)}>
+            {formats.map((option) => (
+              <option key={option.id} value={option.id}>
                 {option.label}
-              </label>
+              </option>
             ))}
-          </fieldset>
-          <fieldset className="export-field">
-            <legend>Format</legend>
-            <select aria-label="Format" value={chosenFormat.id} onChange={(event) => setFormat(event.target.value)}>
-              {formats.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </fieldset>
-        </div>
-        {scope !== 'cited-works' ? (
-          <fieldset className="export-field export-documents">
-            <legend>Documents</legend>
-            {documents.map((doc) => (
-              <label key={doc.id} className="export-choice">
-                <input type="checkbox" checked={docIds.includes(doc.id)} onChange={() => toggle(doc.id)} />
-                {doc.title}
-              </label>
-            ))}
-          </fieldset>
-        ) : null}
-        <pre className="export-preview" aria-label="Preview" aria-busy={preview === null}>
-          {preview === null ? 'Preparing…' : preview.ok ? preview.value : preview.error}
-        </pre>
-        <div className="export-actions">
-          <span className="export-file">{fileName}</span>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="button" disabled={!preview?.ok} onClick={() => void copy()}>
-            Copy
-          </button>
-          <button type="button" className="button button-primary" disabled={!preview?.ok} onClick={() => void save()}>
-            {platform.kind === 'web' ? 'Download' : 'Save…'}
-          </button>
-        </div>
+          </select>
+        </fieldset>
       </div>
-    </div>
+      {scope !== 'cited-works' ? (
+        <fieldset className="export-field export-documents">
+          <legend>Documents</legend>
+          {documents.map((doc) => (
+            <label key={doc.id} className="export-choice">
+              <input type="checkbox" checked={docIds.includes(doc.id)} onChange={() => toggle(doc.id)} />
+              {doc.title}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <pre className="export-preview" aria-label="Preview" aria-busy={preview === null}>
+        {preview === null ? 'Preparing…' : preview.ok ? preview.value : preview.error}
+      </pre>
+      <div className="export-actions">
+        <span className="export-file">{fileName}</span>
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" className="button" disabled={!preview?.ok} onClick={() => void copy()}>
+          Copy
+        </button>
+        <button type="button" className="button button-primary" disabled={!preview?.ok} onClick={() => void save()}>
+          {platform.kind === 'web' ? 'Download' : 'Save…'}
+        </button>
+      </div>
+    </Modal>
   );
 }

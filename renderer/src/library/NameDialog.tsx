@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Modal } from '../shell/Modal';
 import '../shell/dialogs.css';
 
 /** Props of the name prompt. */
@@ -17,38 +18,28 @@ export function NameDialog({ title, label, initial = '', confirmLabel, onSubmit,
   const titleId = useId();
   const submit = () => name.trim() && onSubmit(name.trim());
   return (
-    <div className="overlay" role="presentation" onMouseDown={(event) => event.target === event.currentTarget && onCancel()}>
-      <form
-        className="overlay-card dialog-card"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.preventDefault();
-            event.stopPropagation();
-            onCancel();
-          }
-        }}
-      >
-        <h2 id={titleId}>{title}</h2>
-        <label className="dialog-body">
-          <span className="visually-hidden">{label}</span>
-          <input className="dialog-input" aria-label={label} value={name} autoFocus onChange={(event) => setName(event.target.value)} />
-        </label>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={!name.trim()}>
-            {confirmLabel}
-          </button>
-        </div>
-      </form>
-    </div>
+    <Modal
+      className="overlay-card dialog-card"
+      labelledBy={titleId}
+      onClose={onCancel}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      <label className="dialog-body">
+        <span className="visually-hidden">{label}</span>
+        <input className="dialog-input" aria-label={label} value={name} autoFocus onChange={(event) => setName(event.target.value)} />
+      </label>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={!name.trim()}>
+          {confirmLabel}
+        </button>
+      </div>
+    </Modal>
   );
 }

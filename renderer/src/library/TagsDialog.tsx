@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { parseTagInput } from './library-selection';
+import { Modal } from '../shell/Modal';
 import '../shell/dialogs.css';
 
 /** Props of the tag editor. */
@@ -37,47 +38,37 @@ export function TagsDialog({ title, initial, known, onSave, onCancel }: TagsDial
   };
 
   return (
-    <div className="overlay" role="presentation" onMouseDown={(event) => event.target === event.currentTarget && onCancel()}>
-      <form
-        className="overlay-card dialog-card"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onSubmit={(event) => {
-          event.preventDefault();
-          onSave(parseTagInput(text));
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.preventDefault();
-            event.stopPropagation();
-            onCancel();
-          }
-        }}
-      >
-        <h2 id={titleId}>{title}</h2>
-        <div className="dialog-body">
-          <input className="dialog-input" aria-label="Tags, separated by commas" value={text} autoFocus placeholder="thesis, week 3, method" onChange={(event) => setText(event.target.value)} />
-          <p className="dialog-hint">Separate tags with commas.</p>
-          {suggestions.length ? (
-            <div className="tag-suggestions" aria-label="Existing tags">
-              {suggestions.map((tag) => (
-                <button key={tag} type="button" className="tag-chip tag-chip-button" onClick={() => accept(tag)}>
-                  {tag}
-                </button>
-              ))}
-            </div>
-          ) : null}
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Save tags
-          </button>
-        </div>
-      </form>
-    </div>
+    <Modal
+      className="overlay-card dialog-card"
+      labelledBy={titleId}
+      onClose={onCancel}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave(parseTagInput(text));
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      <div className="dialog-body">
+        <input className="dialog-input" aria-label="Tags, separated by commas" value={text} autoFocus placeholder="thesis, week 3, method" onChange={(event) => setText(event.target.value)} />
+        <p className="dialog-hint">Separate tags with commas.</p>
+        {suggestions.length ? (
+          <div className="tag-suggestions" aria-label="Existing tags">
+            {suggestions.map((tag) => (
+              <button key={tag} type="button" className="tag-chip tag-chip-button" onClick={() => accept(tag)}>
+                {tag}
+              </button>
+            ))}
+          </div>
+        ) : null}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary">
+          Save tags
+        </button>
+      </div>
+    </Modal>
   );
 }

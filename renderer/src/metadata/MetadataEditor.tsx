@@ -1,6 +1,7 @@
-import { useMemo, useRef, useState, useEffect } from 'react';
+import { useMemo, useState } from 'react';
 import type { CslDate, CslItem, CslName } from '../../../app/documents/model';
 import { CSL_TYPES, fieldsForType, type CslField } from '../../../app/export/csl-fields';
+import { Modal } from '../shell/Modal';
 import { describeValue, namesOf, withField } from './field-values';
 
 /** Props of the metadata editor. */
@@ -56,75 +57,63 @@ function DateField({ field, date, onChange }: { field: CslField; date: CslDate |
 export function MetadataEditor({ subject, item, original, onSave, onClose }: MetadataEditorProps) {
   const [draft, setDraft] = useState<CslItem>(item);
   const fields = useMemo(() => fieldsForType(draft.type), [draft.type]);
-  const dialog = useRef<HTMLFormElement>(null);
-  useEffect(() => dialog.current?.querySelector<HTMLElement>('select, input')?.focus(), []);
 
   return (
-    <div className="overlay" role="presentation" onClick={onClose}>
-      <form
-        ref={dialog}
-        className="overlay-card metadata-editor"
-        role="dialog"
-        aria-modal="true"
-        aria-label={`Edit the details of ${subject}`}
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onClose();
-          }
-        }}
-        onSubmit={(event) => {
-          event.preventDefault();
-          onSave(draft);
-        }}
-      >
-        <h2>Details of {subject}</h2>
-        <label className="meta-row">
-          <span className="meta-label">Type</span>
-          <select value={draft.type} onChange={(event) => setDraft({ ...draft, type: event.target.value })}>
-            {CSL_TYPES.map((type) => (
-              <option key={type.type} value={type.type}>
-                {type.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {fields.map((field) => {
-          const key = String(field.key);
-          const found = original ? describeValue(original, field) : '';
-          const now = describeValue(draft, field);
-          return (
-            <div key={key} className="meta-row">
-              <span className="meta-label">{field.label}</span>
-              <div className="meta-input">
-                {field.kind === 'names' ? (
-                  <NamesField field={field} names={namesOf(draft, key)} onChange={(names) => setDraft(withField(draft, key, names.length ? names : undefined))} />
-                ) : field.kind === 'date' ? (
-                  <DateField field={field} date={draft[key] as CslDate | undefined} onChange={(date) => setDraft(withField(draft, key, date))} />
-                ) : (
-                  <input aria-label={field.label} value={typeof draft[key] === 'string' || typeof draft[key] === 'number' ? String(draft[key]) : ''} onChange={(event) => setDraft(withField(draft, key, event.target.value || undefined))} />
-                )}
-                {original && found !== now ? <span className="meta-found">Found in the file: {found || '(nothing)'}</span> : null}
-              </div>
+    <Modal
+      className="overlay-card metadata-editor"
+      label={`Edit the details of ${subject}`}
+      initialFocus="select, input"
+      onClose={onClose}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave(draft);
+      }}
+    >
+      <h2>Details of {subject}</h2>
+      <label className="meta-row">
+        <span className="meta-label">Type</span>
+        <select value={draft.type} onChange={(event) => setDraft({ ...draft, type: event.target.value })}>
+          {CSL_TYPES.map((type) => (
+            <option key={type.type} value={type.type}>
+              {type.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {fields.map((field) => {
+        const key = String(field.key);
+        const found = original ? describeValue(original, field) : '';
+        const now = describeValue(draft, field);
+        return (
+          <div key={key} className="meta-row">
+            <span className="meta-label">{field.label}</span>
+            <div className="meta-input">
+              {field.kind === 'names' ? (
+                <NamesField field={field} names={namesOf(draft, key)} onChange={(names) => setDraft(withField(draft, key, names.length ? names : undefined))} />
+              ) : field.kind === 'date' ? (
+                <DateField field={field} date={draft[key] as CslDate | undefined} onChange={(date) => setDraft(withField(draft, key, date))} />
+              ) : (
+                <input aria-label={field.label} value={typeof draft[key] === 'string' || typeof draft[key] === 'number' ? String(draft[key]) : ''} onChange={(event) => setDraft(withField(draft, key, event.target.value || undefined))} />
+              )}
+              {original && found !== now ? <span className="meta-found">Found in the file: {found || '(nothing)'}</span> : null}
             </div>
-          );
-        })}
-        <div className="export-actions">
-          {original ? (
-            <button type="button" className="button button-quiet" onClick={() => setDraft({ ...original, id: draft.id })}>
-              Back to what was found
-            </button>
-          ) : null}
-          <span className="export-file" />
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
+          </div>
+        );
+      })}
+      <div className="export-actions">
+        {original ? (
+          <button type="button" className="button button-quiet" onClick={() => setDraft({ ...original, id: draft.id })}>
+            Back to what was found
           </button>
-          <button type="submit" className="button button-primary">
-            Save
-          </button>
-        </div>
-      </form>
-    </div>
+        ) : null}
+        <span className="export-file" />
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary">
+          Save
+        </button>
+      </div>
+    </Modal>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { Modal } from './Modal';
 
 /** Every shortcut Lectern has, as the help overlay lists them. */
 export const SHORTCUTS: readonly { keys: string; action: string }[] = [
@@ -26,37 +27,22 @@ export const SHORTCUTS: readonly { keys: string; action: string }[] = [
 /** The list of keyboard shortcuts, opened with "?". */
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const closeButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeButton.current?.focus(), []);
   return (
-    <div className="overlay" role="presentation" onClick={onClose}>
-      <div
-        className="overlay-card shortcut-help"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Keyboard shortcuts"
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onClose();
-          }
-        }}
-      >
-        <h2>Keyboard shortcuts</h2>
-        <dl className="shortcut-list">
-          {SHORTCUTS.map((shortcut) => (
-            <div key={shortcut.keys} className="shortcut-row">
-              <dt>
-                <kbd>{shortcut.keys}</kbd>
-              </dt>
-              <dd>{shortcut.action}</dd>
-            </div>
-          ))}
-        </dl>
-        <button ref={closeButton} type="button" className="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
-    </div>
+    <Modal className="overlay-card shortcut-help" label="Keyboard shortcuts" initialFocus={closeButton} onClose={onClose}>
+      <h2>Keyboard shortcuts</h2>
+      <dl className="shortcut-list">
+        {SHORTCUTS.map((shortcut) => (
+          <div key={shortcut.keys} className="shortcut-row">
+            <dt>
+              <kbd>{shortcut.keys}</kbd>
+            </dt>
+            <dd>{shortcut.action}</dd>
+          </div>
+        ))}
+      </dl>
+      <button ref={closeButton} type="button" className="button" onClick={onClose}>
+        Close
+      </button>
+    </Modal>
   );
 }
