@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { importThroughChooser } from './actions';
+import { highlightPassage, importAndOpen, importThroughChooser } from './actions';
 import { launch, openApp, screenshot, SEEDS } from './browser';
 
 const seed001 = readdirSync(SEEDS).find((name) => name.startsWith('001'))!;
@@ -206,6 +206,107 @@ describe('reading side by side, highlights, notes and notebooks', () => {
     await dragAndDrop(page, page.locator('.source-item', { hasText: 'wowed Cannes' }), empty);
     await expect.poll(() => page.locator('section.pane .pane-title', { hasText: 'wowed Cannes' }).count()).toBe(2);
     await screenshot(page, 'reading-four-panes');
+  });
+
+  it('ran without page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+/** Each pane's width, in percent of the row of panes, left to right. */
+function paneWidths(page: Page): Promise<number[]> {
+  return page.locator('.pane-group').evaluate((group) => {
+    const total = group.getBoundingClientRect().width;
+    return [...group.querySelectorAll(':scope > [data-panel]')].map((panel) => (panel.getBoundingClientRect().width / total) * 100);
+  });
+}
+
+/** Whether every width is within two percent of the one expected. */
+function near(widths: number[], expected: number[]): boolean {
+  return widths.length === expected.length && widths.every((width, index) => Math.abs(width - expected[index]!) < 2);
+}
+
+/** Drags the `index`th pane separator with the mouse until it sits `percent` of the way across the row. */
+async function dragSeparator(page: Page, index: number, percent: number): Promise<void> {
+  const group = (await page.locator('.pane-group').boundingBox())!;
+  const handle = (await page.locator('.pane-separator').nth(index).boundingBox())!;
+  const y = handle.y + handle.height / 2;
+  await page.mouse.move(handle.x + handle.width / 2, y);
+  await page.mouse.down();
+  await page.mouse.move(group.x + (group.width * percent) / 100, y, { steps: 12 });
+  await page.mouse.up();
+}
+
+describe('adding and closing panes beside an open document', () => {
+  const phrase = 'intergenerational transmitters of cultural traditions';
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  const panes = () => page.locator('section.pane');
+  const reading = () => panes().first();
+  const closeEmptyPane = (index: number) => panes().nth(index).getByRole('button', { name: 'Close pane' }).click();
+
+  beforeAll(async () => {
+    browser = await launch();
+    ({ page, errors } = await openApp(browser, inject('baseUrl')));
+    await importAndOpen(page, SEEDS + seed001);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("keeps the first pane's selected highlight while a second pane opens and closes", async () => {
+    await highlightPassage(page, phrase);
+    await expect.poll(() => reading().locator('mark.hl-selected').allInnerTexts()).toEqual([phrase]);
+    expect(await reading().locator('.highlight-card.selected').count()).toBe(1);
+    const frame = await reading().elementHandle();
+
+    await page.getByRole('button', { name: 'Add pane' }).click();
+    await panes().nth(1).locator('.empty-pane').waitFor();
+    // The first pane was not remounted: the same element, and its selection is still there.
+    expect(await frame.evaluate((element) => element.isConnected)).toBe(true);
+    expect(await reading().locator('mark.hl-selected').allInnerTexts()).toEqual([phrase]);
+    expect(await reading().locator('.highlight-card.selected').count()).toBe(1);
+    await expect.poll(() => paneWidths(page).then((widths) => near(widths, [50, 50]))).toBe(true);
+    await screenshot(page, 'reading-pane-added-keeps-selection');
+
+    await closeEmptyPane(1);
+    await expect.poll(() => panes().count()).toBe(1);
+    await expect.poll(() => paneWidths(page).then((widths) => near(widths, [100]))).toBe(true);
+    expect(await frame.evaluate((element) => element.isConnected)).toBe(true);
+    expect(await reading().locator('.highlight-card.selected .highlight-quote').innerText()).toContain(phrase);
+    // The reading view only renders blocks near the viewport, and a wider pane reflows the text
+    // under it: find the passage again to bring it into view, still marked as selected.
+    await reading().getByRole('button', { name: 'Find in document' }).click();
+    await reading().getByRole('searchbox', { name: 'Find in document' }).fill(phrase);
+    await reading().getByRole('searchbox', { name: 'Find in document' }).press('Escape');
+    await expect.poll(() => reading().locator('mark.hl-selected').allInnerTexts()).toEqual([phrase]);
+  });
+
+  it("splits the row evenly for a new pane, shares out a closed pane's width, and keeps the split after a reload", async () => {
+    await page.getByRole('button', { name: 'Add pane' }).click();
+    await expect.poll(() => paneWidths(page).then((widths) => near(widths, [50, 50]))).toBe(true);
+    await dragSeparator(page, 0, 30);
+    await expect.poll(() => paneWidths(page).then((widths) => near(widths, [30, 70]))).toBe(true);
+
+    await page.getByRole('button', { name: 'Add pane' }).click();
+    await expect.poll(() => panes().count()).toBe(3);
+    await expect.poll(() => paneWidths(page).then((widths) => near(widths, [100 / 3, 100 / 3, 100 / 3]))).toBe(true);
+    await dragSeparator(page, 0, 45);
+    const [first, second, third] = await paneWidths(page);
+    expect(near([first!, second!, third!], [45, 100 - 45 - 100 / 3, 100 / 3])).toBe(true);
+
+    // The third pane's width goes to the other two in proportion, not back to the 30/70 they had before.
+    await closeEmptyPane(2);
+    await expect.poll(() => panes().count()).toBe(2);
+    const shared = [(first! / (first! + second!)) * 100, (second! / (first! + second!)) * 100];
+    await expect.poll(() => paneWidths(page).then((widths) => near(widths, shared))).toBe(true);
+
+    await page.waitForTimeout(400);
+    await page.reload();
+    await reading().locator('.pane-article .doc-paragraph').first().waitFor({ timeout: 15_000 });
+    expect(await panes().count()).toBe(2);
+    await expect.poll(() => paneWidths(page).then((widths) => near(widths, shared))).toBe(true);
   });
 
   it('ran without page errors', () => {

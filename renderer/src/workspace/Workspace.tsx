@@ -1,10 +1,10 @@
-import { Fragment, useState } from 'react';
-import { Group, Panel, Separator } from 'react-resizable-panels';
+import { Fragment, useLayoutEffect, useRef, useState } from 'react';
+import { Group, Panel, Separator, useGroupRef, type Layout, type LayoutChangedMeta } from 'react-resizable-panels';
 import type { DocumentSummary } from '../../../app/store/documents-repo';
 import { DOCUMENT_MIME } from '../highlights/drag';
 import { NotebookPane } from '../notes/NotebookPane';
 import { DocumentPane } from '../reader/DocumentPane';
-import { MAX_PANES, type Pane, type PaneContent, type WorkspaceAction, type WorkspaceState } from './workspace-state';
+import { layoutForPanes, MAX_PANES, type Pane, type PaneContent, type WorkspaceAction, type WorkspaceState } from './workspace-state';
 
 /** Props of the reading workspace. */
 export interface WorkspaceProps {
@@ -17,18 +17,53 @@ export interface WorkspaceProps {
   onError: (message: string) => void;
 }
 
-/** One to four panes side by side, resizable; documents can be dragged onto any pane. */
+/** Two layouts of the same panes. */
+function samePanes(a: Layout, b: Layout): boolean {
+  const ids = Object.keys(a);
+  return ids.length === Object.keys(b).length && ids.every((id) => id in b);
+}
+
+/** Two layouts of the same panes that give each the same width, to within a rounding. */
+function sameSplit(a: Layout, b: Layout): boolean {
+  return samePanes(a, b) && Object.keys(a).every((id) => Math.abs(a[id]! - b[id]!) < 0.5);
+}
+
+/**
+ * One to four panes side by side, resizable; documents can be dragged onto any pane.
+ *
+ * The group stays mounted as panes come and go, so every open pane keeps what it holds in React
+ * state (a selected highlight, an open find bar or citation card). Each Panel is registered by its
+ * pane id; the group re-lays itself out when one is added or removed, taking the split that the
+ * workspace state asks for (equal widths after adding, the closed pane's width shared out after
+ * closing; see workspace-state.ts), which is also what a reload restores.
+ */
 export function Workspace({ state, dispatch, documents, reveal, onOpenCitation, notify, onError }: WorkspaceProps) {
-  const defaultLayout = state.layout && state.panes.every((pane) => pane.id in state.layout!) ? state.layout : undefined;
+  const groupRef = useGroupRef();
+  const layout = layoutForPanes(state.layout, state.panes);
+  // Read by onLayoutChanged, which the group calls from its own effects as it re-lays out after a
+  // pane is added or removed: by then this render's split is the one wanted.
+  const wanted = useRef(layout);
+  const corrected = useRef<Layout | undefined>(undefined);
+  useLayoutEffect(() => {
+    wanted.current = layout;
+  });
+
+  const onLayoutChanged = (reported: Layout, meta: LayoutChangedMeta) => {
+    const target = wanted.current;
+    // The group remembers the last sizes it had for each set of panels and brings them back when
+    // that set comes back (closing the pane just added). The workspace's split wins: apply it once
+    // the group has finished re-laying out; it reports that layout in turn.
+    if (!meta.isUserInteraction && target && corrected.current !== target && samePanes(reported, target) && !sameSplit(reported, target)) {
+      corrected.current = target;
+      queueMicrotask(() => groupRef.current?.setLayout(target));
+      return;
+    }
+    dispatch({ type: 'layout', layout: reported });
+  };
+
   return (
     <div className="workspace">
-      <Group
-        key={state.panes.map((pane) => pane.id).join('|')}
-        className="pane-group"
-        orientation="horizontal"
-        defaultLayout={defaultLayout}
-        onLayoutChanged={(layout) => dispatch({ type: 'layout', layout })}
-      >
+      <Group groupRef={groupRef} className="pane-group" orientation="horizontal" defaultLayout={layout} onLayoutChanged={onLayoutChanged}>
         {state.panes.map((pane, index) => (
           <Fragment key={pane.id}>
             {index > 0 ? <Separator className="pane-separator" /> : null}

@@ -28,7 +28,10 @@ export interface Pane {
 export interface WorkspaceState {
   panes: Pane[];
   activePaneId: string;
-  /** Pane id → width in percent, as the resizable group reports it. */
+  /**
+   * Pane id → width in percent, as the resizable group reports it; adding or closing a pane sets
+   * the split it should take next (equal widths, or the closed pane's width shared out).
+   */
   layout?: Record<string, number>;
 }
 
@@ -61,6 +64,23 @@ export type WorkspaceAction =
   | { type: 'forget-document'; docId: string }
   | { type: 'replace-document'; oldId: string; newId: string };
 
+/** Every pane the same width: how a pane that has just been added is laid out. */
+export function equalLayout(panes: readonly Pane[]): Record<string, number> {
+  return Object.fromEntries(panes.map((pane) => [pane.id, 100 / panes.length]));
+}
+
+/**
+ * The panes' widths from `layout`, scaled to fill the row: after a pane closes, the others share
+ * its width in proportion to their own. Undefined when `layout` does not give every pane a width.
+ */
+export function layoutForPanes(layout: Record<string, number> | undefined, panes: readonly Pane[]): Record<string, number> | undefined {
+  if (!layout || panes.length === 0) return undefined;
+  const sizes = panes.map((pane) => layout[pane.id]);
+  if (!sizes.every((size): size is number => typeof size === 'number' && Number.isFinite(size) && size > 0)) return undefined;
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  return Object.fromEntries(panes.map((pane, index) => [pane.id, (sizes[index]! / total) * 100]));
+}
+
 function sameContent(a: PaneContent, b: PaneContent): boolean {
   if (a.kind === 'document' && b.kind === 'document') return a.docId === b.docId;
   if (a.kind === 'notebook' && b.kind === 'notebook') return a.notebookId === b.notebookId;
@@ -75,7 +95,8 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       const wantsNew = action.newPane && state.panes.length < MAX_PANES;
       if (wantsNew) {
         const id = newPaneId();
-        return { panes: [...state.panes, { id, content: action.content, ...(reveal ? { reveal } : {}) }], activePaneId: id };
+        const panes = [...state.panes, { id, content: action.content, ...(reveal ? { reveal } : {}) }];
+        return { panes, activePaneId: id, layout: equalLayout(panes) };
       }
       const targetId = action.paneId ?? state.activePaneId;
       const target = state.panes.find((pane) => pane.id === targetId) ?? state.panes[0]!;
@@ -92,13 +113,14 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     case 'add-pane': {
       if (state.panes.length >= MAX_PANES) return state;
       const id = newPaneId();
-      return { panes: [...state.panes, { id, content: { kind: 'empty' } }], activePaneId: id };
+      const panes: Pane[] = [...state.panes, { id, content: { kind: 'empty' } }];
+      return { panes, activePaneId: id, layout: equalLayout(panes) };
     }
     case 'close-pane': {
       const panes = state.panes.filter((pane) => pane.id !== action.paneId);
       if (panes.length === 0) return emptyWorkspace();
       const activePaneId = panes.some((pane) => pane.id === state.activePaneId) ? state.activePaneId : panes[panes.length - 1]!.id;
-      return { panes, activePaneId };
+      return { panes, activePaneId, layout: layoutForPanes(state.layout, panes) ?? equalLayout(panes) };
     }
     case 'activate':
       return state.activePaneId === action.paneId || !state.panes.some((p) => p.id === action.paneId) ? state : { ...state, activePaneId: action.paneId };
