@@ -43,6 +43,20 @@ export function navigationHandler(policy: NavigationPolicy) {
   };
 }
 
+/**
+ * Handler for will-frame-navigate: a frame inside the window (a page of an EPUB book) may show
+ * only blob: documents the app made itself; a link inside it opens in the browser instead.
+ */
+export function frameNavigationHandler(policy: NavigationPolicy) {
+  return (event: { url: string; isMainFrame: boolean; preventDefault: () => void }): void => {
+    if (event.isMainFrame) return; // will-navigate rules the window itself
+    if (event.url === 'about:blank') return;
+    if (event.url.startsWith('blob:') && isTrustedUrl(event.url.slice('blob:'.length), policy.trustedPrefixes)) return;
+    event.preventDefault();
+    openIfExternal(event.url, policy);
+  };
+}
+
 /** Handler for setWindowOpenHandler: no new Electron windows, ever; web links go to the browser. */
 export function windowOpenHandler(policy: NavigationPolicy) {
   return (details: { url: string }): { action: 'deny' } => {
@@ -55,6 +69,7 @@ export function windowOpenHandler(policy: NavigationPolicy) {
 export interface GuardableContents {
   on(event: 'will-navigate' | 'will-redirect', listener: (event: { url: string; preventDefault: () => void }) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: { preventDefault: () => void }) => void): unknown;
+  on(event: 'will-frame-navigate', listener: (event: { url: string; isMainFrame: boolean; preventDefault: () => void }) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
@@ -63,6 +78,7 @@ export function guardNavigation(contents: GuardableContents, policy: NavigationP
   const onNavigate = navigationHandler(policy);
   contents.on('will-navigate', onNavigate);
   contents.on('will-redirect', onNavigate);
+  contents.on('will-frame-navigate', frameNavigationHandler(policy));
   // Lectern never uses <webview>; refusing it closes a way around the window's web preferences.
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(windowOpenHandler(policy));

@@ -115,6 +115,23 @@ describe('createMainWindow', () => {
     }
   });
 
+  it('lets a frame show only blob: pages the app made (an EPUB page), and opens its web links outside', () => {
+    createMainWindow({ preloadPath: '/p.cjs', devServerUrl: undefined });
+    const frame = (url: string, isMainFrame = false) => {
+      const preventDefault = vi.fn();
+      latestWindow().webContents.emit('will-frame-navigate', { url, isMainFrame, preventDefault });
+      return preventDefault;
+    };
+    expect(frame('blob:lectern://app/4f1c2a9e-0000-4000-8000-000000000000')).not.toHaveBeenCalled();
+    expect(frame('about:blank')).not.toHaveBeenCalled();
+    for (const url of ['blob:https://evil.example/abc', 'https://example.org/ad', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<script>x</script>']) {
+      expect(frame(url), url).toHaveBeenCalledOnce();
+    }
+    expect(electron.shell.openExternal.mock.calls).toEqual([['https://example.org/ad']]);
+    // The window itself is left to will-navigate.
+    expect(frame('https://example.org/', true)).not.toHaveBeenCalled();
+  });
+
   it('opens a link the page tried to follow in the system browser, but never a file: one', () => {
     createMainWindow({ preloadPath: '/p.cjs', devServerUrl: undefined });
     navigate('will-navigate', 'https://example.org/paper');

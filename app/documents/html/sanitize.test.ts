@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import type { WindowLike } from 'dompurify';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../import';
-import { createHtmlSanitizer } from './sanitize';
+import { createHtmlSanitizer, createSectionSanitizer, type SectionWindow } from './sanitize';
 import { nodeImportContext } from './sanitize-node';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -46,5 +46,37 @@ describe('HTML sanitizing with DOMPurify', () => {
     if (!read.ok) throw new Error(read.error);
     expect(read.value.text).toContain('that goes on after the marker.');
     expect(read.value.footnotes).toHaveLength(1);
+  });
+});
+
+describe('book chapters sanitized for the page view', () => {
+  const window = new JSDOM('').window;
+  const sanitize = createSectionSanitizer(window as unknown as SectionWindow);
+
+  it('keeps an XHTML chapter XHTML, with its styles, pictures, notes and links, and nothing that runs', () => {
+    const chapter = `<?xml version="1.0" encoding="utf-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>One</title>
+<link rel="stylesheet" type="text/css" href="blob:http://127.0.0.1/abc"/><link rel="stylesheet" href="https://evil.example/x.css"/>
+<style>p { text-indent: 1em }</style><script>alert(1)</script><meta http-equiv="refresh" content="0;url=https://evil.example"/></head>
+<body><h1>Chapter One</h1><p style="color: red">Text<a epub:type="noteref" href="notes.xhtml#n1">1</a> <img src="blob:http://127.0.0.1/pic" alt="pic" onerror="alert(2)"/></p>
+<p><a href="javascript:alert(3)">bad</a><a href="https://ok.example/">ok</a></p><iframe src="https://evil.example/">FALLBACK</iframe><form><input/></form></body></html>`;
+    const out = sanitize(chapter, 'application/xhtml+xml');
+    const doc = new window.DOMParser().parseFromString(out, 'application/xhtml+xml');
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(doc.querySelector('h1')?.textContent).toBe('Chapter One');
+    expect(doc.querySelectorAll('link')).toHaveLength(1);
+    expect(doc.querySelector('link')?.getAttribute('href')).toBe('blob:http://127.0.0.1/abc');
+    expect(doc.querySelector('style')?.textContent).toContain('text-indent');
+    expect(doc.querySelector('img')?.getAttribute('src')).toBe('blob:http://127.0.0.1/pic');
+    expect(doc.querySelector('a[href="notes.xhtml#n1"]')?.getAttribute('epub:type')).toBe('noteref');
+    expect(doc.querySelector('p')?.getAttribute('style')).toBe('color: red');
+    for (const bad of ['<script', 'alert', 'onerror', 'javascript:', 'refresh', '<iframe', 'FALLBACK', '<form', '<input', 'evil.example']) expect(out).not.toContain(bad);
+    expect(out).toContain('https://ok.example/');
+  });
+
+  it('reads a chapter that is not well-formed XHTML as HTML, as readers do', () => {
+    const out = sanitize('<html><body><p>Broken <b>markup<p>and more<script>alert(1)</script></body></html>', 'application/xhtml+xml');
+    expect(out).toContain('and more');
+    expect(out).not.toContain('script');
   });
 });

@@ -10,6 +10,7 @@ import { useCitationCard } from '../citations/use-citation-card';
 import { WorksCitedPanel } from '../citations/WorksCitedPanel';
 import { MetadataDialog } from '../metadata/MetadataDialog';
 import { copyHighlightAsQuote } from '../highlights/copy-quote';
+import { EpubPageView } from '../epub/EpubPageView';
 import { PdfPageView } from '../pdf/PdfPageView';
 import { PaneToolbar } from './PaneToolbar';
 import { useAnnotations, useCitations, useDocumentContent, useDocumentSummary, useReferences } from '../store/hooks';
@@ -284,7 +285,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     <div className="pane-body document-pane" ref={paneRef} onKeyDown={onKeyDown} data-doc-id={docId}>
       <PaneToolbar
         title={summary.title}
-        isPdf={summary.format === 'pdf'}
+        hasPages={summary.format === 'pdf' || summary.format === 'epub'}
         pageView={pageView}
         onTogglePageView={() => setPageView((on) => !on)}
         onEditDetails={() => setEditing({ kind: 'document' })}
@@ -314,6 +315,19 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
               void createHighlight(docId, content.text, start, end, color, { type: 'PageSelector', page, rects }).then((created) => {
                 if (!created) return;
                 showHighlight(created.id);
+              })
+            }
+          />
+        ) : pageView && summary.format === 'epub' ? (
+          <EpubPageView
+            docId={docId}
+            text={content.text}
+            placed={placed}
+            selectedId={selectedId}
+            onSelectHighlight={showHighlight}
+            onCreateHighlight={(start, end, color) =>
+              void createHighlight(docId, content.text, start, end, color).then((created) => {
+                if (created) showHighlight(created.id);
               })
             }
           />

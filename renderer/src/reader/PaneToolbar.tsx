@@ -1,8 +1,8 @@
 /** Props of a document pane's toolbar. */
 export interface PaneToolbarProps {
   title: string;
-  /** PDFs offer a page view beside the reflowed text. */
-  isPdf: boolean;
+  /** PDFs and EPUB books offer a page view beside the reflowed text. */
+  hasPages: boolean;
   pageView: boolean;
   onTogglePageView: () => void;
   onEditDetails: () => void;
@@ -17,7 +17,7 @@ export interface PaneToolbarProps {
 
 /** The title and the pane's commands: page view, details, find, Works Cited, highlights, close. */
 export function PaneToolbar(props: PaneToolbarProps) {
-  const { title, isPdf, pageView, sidebar } = props;
+  const { title, hasPages, pageView, sidebar } = props;
   const sidebarButton = (mode: 'highlights' | 'works-cited', label: string, glyph: string, count: number) => (
     <button
       type="button"
@@ -35,7 +35,7 @@ export function PaneToolbar(props: PaneToolbarProps) {
       <span className="pane-title" title={title}>
         {title}
       </span>
-      {isPdf ? (
+      {hasPages ? (
         <button type="button" className="icon-button" aria-pressed={pageView} onClick={props.onTogglePageView} title="Switch between the pages and the reflowed text">
           {pageView ? 'Text view' : 'Page view'}
         </button>
