@@ -189,6 +189,16 @@ describe('EPUB page view', () => {
     await chapterFrame(page, 'Cannes, Un Certain Regard, 2017.');
   });
 
+  it('follows the dark theme on its pages', async () => {
+    await page.getByRole('radio', { name: 'Dark' }).click();
+    const frame = await chapterFrame(page, 'Cannes, Un Certain Regard, 2017.');
+    await expect.poll(() => frame.evaluate(() => getComputedStyle(document.documentElement).color)).toBe('rgb(228, 228, 231)');
+    await page.locator('section.pane').first().getByRole('combobox', { name: 'Chapter' }).selectOption({ label: 'Women Are the Heroes' });
+    await chapterFrame(page, 'Women Are the Heroes of Our Time');
+    await screenshot(page, 'epub-page-view-dark');
+    await page.getByRole('radio', { name: 'Light' }).click();
+  });
+
   it('ran without page errors', () => {
     expect(errors).toEqual([]);
   });

@@ -131,6 +131,7 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onCreateH
     const host = hostRef.current;
     if (!host) return;
     let paginator: PaginatorElement | null = null;
+    let themeObserver: MutationObserver | undefined;
     let cancelled = false;
     void (async () => {
       paginator = await createPaginator();
@@ -146,12 +147,17 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onCreateH
       paginator.addEventListener('relocate', (event) => setLocation(locationOf((event as CustomEvent<RelocateDetail>).detail)));
       host.append(paginator);
       paginator.open(book);
-      paginator.setStyles(pageStyles(document.documentElement.dataset.theme === 'dark'));
+      const applyTheme = () => paginator?.setStyles(pageStyles(document.documentElement.dataset.theme === 'dark'));
+      applyTheme();
+      // The pages follow the app's theme as the student switches it.
+      themeObserver = new MutationObserver(applyTheme);
+      themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
       const first = book.sections.findIndex((section) => section.linear !== 'no');
       await paginator.goTo({ index: Math.max(0, first) });
     })();
     return () => {
       cancelled = true;
+      themeObserver?.disconnect();
       paginator?.destroy();
       paginator?.remove();
       paginatorRef.current = null;
