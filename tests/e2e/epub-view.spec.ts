@@ -91,7 +91,7 @@ function drawnHighlights(frame: Frame): Promise<Record<string, string[]>> {
   return frame.evaluate(() => {
     const drawn: Record<string, string[]> = {};
     CSS.highlights.forEach((highlight, name) => {
-      drawn[name] = [...highlight].map((range) => range.toString());
+      drawn[name] = [...highlight].map((range) => String(range as Range));
     });
     return drawn;
   });
