@@ -51,7 +51,7 @@ describe('HTML sanitizing with DOMPurify', () => {
 
 describe('book chapters sanitized for the page view', () => {
   const window = new JSDOM('').window;
-  const sanitize = createSectionSanitizer(window as unknown as SectionWindow);
+  const sanitize = createSectionSanitizer(window);
 
   it('keeps an XHTML chapter XHTML, with its styles, pictures, notes and links, and nothing that runs', () => {
     const chapter = `<?xml version="1.0" encoding="utf-8"?>
