@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import type { WindowLike } from 'dompurify';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../import';
-import { createHtmlSanitizer, createSectionSanitizer, type SectionWindow } from './sanitize';
+import { createHtmlSanitizer, createSectionSanitizer } from './sanitize';
 import { nodeImportContext } from './sanitize-node';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
