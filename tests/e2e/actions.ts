@@ -50,3 +50,21 @@ export async function highlightPassage(page: Page, phrase: string): Promise<void
   await selectText(pane, '.pane-article', phrase);
   await pane.getByRole('button', { name: 'Highlight yellow' }).click();
 }
+
+/**
+ * Drops files onto the window, as a drag from the file manager would. Contents travel as text
+ * (`text`) or base64 (`base64`): number arrays would make the test, not the app, the slow part.
+ */
+export async function dropFiles(page: Page, files: { name: string; text?: string; bytes?: Uint8Array }[]): Promise<void> {
+  const payload = files.map((file) => ({ name: file.name, text: file.text, base64: file.bytes ? Buffer.from(file.bytes).toString('base64') : undefined }));
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const file of list) {
+      const content = file.base64 !== undefined ? Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)) : (file.text ?? '');
+      transfer.items.add(new File([content], file.name));
+    }
+    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, payload);
+}

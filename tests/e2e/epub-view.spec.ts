@@ -3,6 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openApp, screenshot, SEEDS } from './browser';
+import { dropFiles } from './actions';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -55,18 +56,6 @@ function reviewBook(): Uint8Array {
   return zipSync(files);
 }
 
-async function dropBytes(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  const base64 = Buffer.from(bytes).toString('base64');
-  await page.evaluate(
-    ([fileName, data]) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], fileName));
-      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    },
-    [name, base64] as const,
-  );
-}
-
 /** The frame showing the current chapter (foliate keeps one, in a closed shadow root; frames are still in the page's frame tree). */
 async function chapterFrame(page: Page, containing: string): Promise<Frame> {
   let found: Frame | undefined;
@@ -106,7 +95,7 @@ describe('EPUB page view', () => {
   beforeAll(async () => {
     browser = await launch();
     ({ page, errors } = await openApp(browser, inject('baseUrl')));
-    await dropBytes(page, 'closeness-review.epub', reviewBook());
+    await dropFiles(page, [{ name: 'closeness-review.epub', bytes: reviewBook() }]);
     await page.locator('.library-row', { hasText: 'Closeness: A Review in Three Parts' }).click();
   });
   afterAll(async () => {

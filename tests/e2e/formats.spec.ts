@@ -4,6 +4,7 @@ import { buildDocx, coreXml, footnote, footnoteRef, para, run } from '../../app/
 import { buildEpub } from '../../app/documents/epub/epub-fixture';
 import { buildTestPdf, wrapText } from '../../app/documents/pdf/test-pdf';
 import { launch, openApp, screenshot } from './browser';
+import { dropFiles } from './actions';
 
 const words = (text: string, times: number) => Array.from({ length: times }, () => text.split(' ')).flat();
 
@@ -40,15 +41,6 @@ function bookEpub(): Uint8Array {
   });
 }
 
-async function dropBytes(page: Page, files: { name: string; bytes: Uint8Array }[]): Promise<void> {
-  const payload = files.map((file) => ({ name: file.name, base64: Buffer.from(file.bytes).toString('base64') }));
-  await page.evaluate((list) => {
-    const transfer = new DataTransfer();
-    for (const file of list) transfer.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, payload);
-}
-
 describe('PDF, HTML, DOCX and EPUB in the app', () => {
   let browser: Browser;
   let page: Page;
@@ -64,7 +56,7 @@ describe('PDF, HTML, DOCX and EPUB in the app', () => {
 
   it('imports one file of each format, refuses a damaged PDF, and runs no script from a page', async () => {
     const pdf = scholarlyPdf();
-    await dropBytes(page, [
+    await dropFiles(page, [
       { name: 'petrova.pdf', bytes: pdf },
       { name: 'festival.html', bytes: new TextEncoder().encode(hostileHtml) },
       { name: 'essay.docx', bytes: essayDocx() },

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { importThroughChooser } from './actions';
+import { importThroughChooser, dropFiles } from './actions';
 import { launch, openApp, screenshot, SEEDS } from './browser';
 
 const expected = JSON.parse(readFileSync(new URL('../../../shared/expected/seed-citations.json', import.meta.url), 'utf8')) as {
@@ -18,24 +18,6 @@ function acceptableTitles(name: string): string[] {
 
 async function rowTitles(page: Page): Promise<string[]> {
   return page.locator('.library-row .doc-title').allTextContents();
-}
-
-/**
- * Drops files onto the window, as a drag from the file manager would. Contents travel as text
- * (`text`) or base64 (`base64`): number arrays would make the test, not the app, the slow part.
- */
-async function dropFiles(page: Page, files: { name: string; text?: string; bytes?: Uint8Array }[]): Promise<void> {
-  const payload = files.map((file) => ({ name: file.name, text: file.text, base64: file.bytes ? Buffer.from(file.bytes).toString('base64') : undefined }));
-  await page.evaluate((list) => {
-    const transfer = new DataTransfer();
-    for (const file of list) {
-      const content = file.base64 !== undefined ? Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)) : (file.text ?? '');
-      transfer.items.add(new File([content], file.name));
-    }
-    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, payload);
 }
 
 describe('library and reader in Chromium', () => {

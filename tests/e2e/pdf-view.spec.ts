@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildTestPdf, wrapText } from '../../app/documents/pdf/test-pdf';
 import { launch, openApp, screenshot } from './browser';
+import { dropFiles } from './actions';
 
 const PAGE_TEXTS = [
   'Balagov sets his debut in Nalchik in 1998, where a Jewish family faces the kidnapping of a son and his bride.',
@@ -17,18 +18,6 @@ function threePagePdf(): Uint8Array {
     return { runs: [...heading, ...body.runs, { x: 300, y: 40, text: String(index + 1), size: 9 }] };
   });
   return buildTestPdf(pages, { info: { Title: 'Closeness in the North Caucasus', Author: 'Anna Petrova' } });
-}
-
-async function dropBytes(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  const base64 = Buffer.from(bytes).toString('base64');
-  await page.evaluate(
-    ([fileName, data]) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], fileName));
-      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    },
-    [name, base64] as const,
-  );
 }
 
 /** Dark pixels on a page's canvas: a drawn page has text on it, an undrawn one is blank. */
@@ -77,7 +66,7 @@ describe('the page view of a PDF', () => {
   beforeAll(async () => {
     browser = await launch();
     ({ page, errors } = await openApp(browser, inject('baseUrl')));
-    await dropBytes(page, 'petrova.pdf', threePagePdf());
+    await dropFiles(page, [{ name: 'petrova.pdf', bytes: threePagePdf() }]);
     await page.locator('.library-row', { hasText: 'Closeness in the North Caucasus' }).waitFor({ timeout: 30_000 });
     await page.locator('.library-row', { hasText: 'Closeness in the North Caucasus' }).click();
     await pane().locator('.doc-paragraph').first().waitFor();

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { selectText } from './actions';
+import { selectText, dropFiles } from './actions';
 import { launch, openApp, screenshot } from './browser';
 
 /**
@@ -33,17 +33,6 @@ async function scholarlyPdf(browser: Browser): Promise<Uint8Array> {
   return new Uint8Array(pdf);
 }
 
-async function dropPdf(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await page.evaluate(
-    ([fileName, base64]) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], fileName, { type: 'application/pdf' }));
-      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    },
-    [name, Buffer.from(bytes).toString('base64')] as const,
-  );
-}
-
 describe('a scholarly PDF made with pandoc --citeproc', () => {
   let browser: Browser;
   let page: Page;
@@ -53,7 +42,7 @@ describe('a scholarly PDF made with pandoc --citeproc', () => {
   beforeAll(async () => {
     browser = await launch();
     ({ page, errors } = await openApp(browser, inject('baseUrl')));
-    await dropPdf(page, 'petrova-nation.pdf', await scholarlyPdf(browser));
+    await dropFiles(page, [{ name: 'petrova-nation.pdf', bytes: await scholarlyPdf(browser) }]);
     await page.locator('.library-row', { hasText: 'Nation and Gender in Closeness' }).click({ timeout: 30_000 });
     await pane().locator('.doc-paragraph').first().waitFor();
   });
