@@ -86,6 +86,8 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onCreateH
   const paginatorRef = useRef<PaginatorElement | null>(null);
   const shown = useRef<ShownSection | null>(null);
   const spans = useRef<(SectionSpan | null)[]>([]);
+  /** The range drawn for each highlight in the section on show, to find the one clicked. */
+  const paintedRanges = useRef(new Map<string, Range>());
   const [location, setLocation] = useState<EpubLocation | null>(null);
   const [pending, setPending] = useState<{ start: number; end: number; spot: ToolbarSpot } | null>(null);
   const titles = useMemo(() => sectionTitles(book), [book]);
@@ -124,7 +126,6 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onCreateH
     if (selected.length > 0) win.CSS.highlights.set('lectern-selected', new win.Highlight(...selected));
     paintedRanges.current = ranges;
   }, []);
-  const paintedRanges = useRef(new Map<string, Range>());
 
   // The paginator: created once per book, fed each loaded chapter.
   useEffect(() => {
