@@ -1,7 +1,44 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { longDocumentText } from '../support/long-document';
 import { launch, openApp, screenshot } from './browser';
+
+/** The block at the top of a reading view, and how many pixels of it are scrolled past. */
+function topBlock(scroller: Locator): Promise<{ block: number; into: number }> {
+  return scroller.evaluate((element) => {
+    const top = element.getBoundingClientRect().top;
+    // Row 0 is the header; row i + 1 is block i.
+    for (const row of element.querySelectorAll<HTMLElement>('.virtual-item')) {
+      const box = row.getBoundingClientRect();
+      if (box.bottom > top + 1) return { block: Number(row.dataset.index) - 1, into: Math.round(top - box.top) };
+    }
+    return { block: -1, into: 0 };
+  });
+}
+
+/** The top block once the view has stopped moving (the same for three reads 150 ms apart). */
+async function settledTopBlock(page: Page, scroller: Locator): Promise<{ block: number; into: number }> {
+  const reads: string[] = [];
+  await expect
+    .poll(async () => {
+      await page.waitForTimeout(150);
+      reads.push(JSON.stringify(await topBlock(scroller)));
+      return reads.length >= 3 && reads.slice(-3).every((read) => read === reads.at(-1));
+    }, { timeout: 10_000 })
+    .toBe(true);
+  return JSON.parse(reads.at(-1)!) as { block: number; into: number };
+}
+
+/** Drags the first pane separator with the mouse until it sits `percent` of the way across the row. */
+async function dragSeparator(page: Page, percent: number): Promise<void> {
+  const group = (await page.locator('.pane-group').boundingBox())!;
+  const handle = (await page.locator('.pane-separator').first().boundingBox())!;
+  const y = handle.y + handle.height / 2;
+  await page.mouse.move(handle.x + handle.width / 2, y);
+  await page.mouse.down();
+  await page.mouse.move(group.x + (group.width * percent) / 100, y, { steps: 12 });
+  await page.mouse.up();
+}
 
 describe('a 500,000-word document', () => {
   let browser: Browser;
@@ -41,5 +78,89 @@ describe('a 500,000-word document', () => {
     // The last paragraph is reachable.
     await expect.poll(() => pane.locator('.doc-paragraph').last().getAttribute('data-block')).toBe(String(text.split('\n\n').length - 1));
     await screenshot(page, 'reader-long-document');
+  });
+
+  it('keeps the paragraph being read at the top when the pane gets narrower or wider', { timeout: 60_000 }, async () => {
+    const pane = page.locator('section.pane').first();
+    const scroller = pane.locator('.pane-scroll');
+    // Scroll down to block 40, a little way into it, and read a while there.
+    await scroller.evaluate(async (element) => {
+      const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      element.scrollTop = 0;
+      for (let step = 0; step < 200; step++) {
+        await frame();
+        const block = element.querySelector('[data-block="40"]');
+        if (!block) {
+          element.scrollTop += element.clientHeight / 2;
+          continue;
+        }
+        element.scrollTop += block.getBoundingClientRect().top - element.getBoundingClientRect().top + 40;
+        return;
+      }
+      throw new Error('block 40 never rendered');
+    });
+    const start = await settledTopBlock(page, scroller);
+    expect(start.block).toBe(40);
+    const width = () => scroller.evaluate((element) => element.clientWidth);
+    const reading = async (what: string) => {
+      const now = await settledTopBlock(page, scroller);
+      expect(Math.abs(now.block - start.block), `${what}: block ${now.block} at the top, not ${start.block}`).toBeLessThanOrEqual(1);
+    };
+
+    // The window gets narrower (the text reflows taller), then wide again.
+    const wide = await width();
+    await page.setViewportSize({ width: 560, height: 820 });
+    await expect.poll(width).toBeLessThan(wide - 150);
+    await reading('a narrow window');
+    await page.setViewportSize({ width: 1280, height: 820 });
+    await expect.poll(width).toBe(wide);
+    await reading('the window wide again');
+
+    // A second pane opens beside it, the separator is dragged both ways, and the pane closes.
+    await page.getByRole('button', { name: 'Add pane' }).click();
+    await page.locator('section.pane').nth(1).locator('.empty-pane').waitFor();
+    await reading('a second pane opened');
+    await dragSeparator(page, 25);
+    await reading('the separator dragged to 25%');
+    await dragSeparator(page, 82);
+    await reading('the separator dragged to 82%');
+    await page.locator('section.pane').nth(1).getByRole('button', { name: 'Close pane' }).click();
+    await expect.poll(() => page.locator('section.pane').count()).toBe(1);
+    await expect.poll(width).toBe(wide);
+    await reading('the second pane closed');
+  });
+
+  it('keeps a passage found with find in view when the pane gets narrower or wider', { timeout: 60_000 }, async () => {
+    const pane = page.locator('section.pane').first();
+    const scroller = pane.locator('.pane-scroll');
+    // Five words from far into the book, found nowhere else.
+    const block = 1200;
+    const phrase = longDocumentText(500_000).split('\n\n')[block]!.split(' ').slice(3, 8).join(' ');
+    const found = () =>
+      scroller.evaluate((element, index) => {
+        const box = element.getBoundingClientRect();
+        const middle = (box.top + box.bottom) / 2;
+        const passage = element.querySelector(`[data-block="${index}"]`)?.getBoundingClientRect();
+        return passage ? passage.top <= middle && passage.bottom >= middle : false;
+      }, block);
+    await pane.getByRole('button', { name: 'Find in document' }).click();
+    await pane.getByRole('searchbox', { name: 'Find in document' }).fill(phrase);
+    await expect.poll(() => pane.locator('.find-count').innerText()).toBe('1 of 1');
+    await expect.poll(found).toBe(true);
+
+    await page.setViewportSize({ width: 560, height: 820 });
+    await page.waitForTimeout(300);
+    await expect.poll(found).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 820 });
+    await page.waitForTimeout(300);
+    await expect.poll(found).toBe(true);
+    await page.getByRole('button', { name: 'Add pane' }).click();
+    await page.locator('section.pane').nth(1).locator('.empty-pane').waitFor();
+    await page.waitForTimeout(300);
+    await expect.poll(found).toBe(true);
+    await page.locator('section.pane').nth(1).getByRole('button', { name: 'Close pane' }).click();
+    await expect.poll(() => page.locator('section.pane').count()).toBe(1);
+    await page.waitForTimeout(300);
+    await expect.poll(found).toBe(true);
   });
 });
