@@ -1,6 +1,6 @@
 import type { EPUB } from 'foliate-js/epub.js';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../highlights/colors';
+import { colorForKey, HIGHLIGHT_COLORS, type HighlightColor } from '../highlights/colors';
 import type { PlacedHighlight } from '../highlights/placement';
 import { SelectionToolbar, type ToolbarSpot } from '../highlights/SelectionToolbar';
 import { locateSelection } from '../pdf/page-map';
@@ -295,7 +295,7 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onCreateH
       event.preventDefault();
       turn('prev');
     } else if (latest.current.pending) {
-      const color = HIGHLIGHT_COLORS[event.key === 'h' || event.key === 'H' ? 0 : Number(event.key) - 1];
+      const color = colorForKey(event.key);
       if (!color) return;
       event.preventDefault();
       highlight(color);

@@ -17,3 +17,8 @@ export const COLOR_LABELS: Record<HighlightColor, string> = {
 export function isHighlightColor(value: string): value is HighlightColor {
   return (HIGHLIGHT_COLORS as readonly string[]).includes(value);
 }
+
+/** The colour a key picks while a selection waits: 1–5 in toolbar order, H for yellow. */
+export function colorForKey(key: string): HighlightColor | undefined {
+  return HIGHLIGHT_COLORS[key === 'h' || key === 'H' ? 0 : Number(key) - 1];
+}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { Block } from '../../../app/documents/model';
 import type { PageRect } from '../../../app/anchoring/selectors';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../highlights/colors';
+import { colorForKey, type HighlightColor } from '../highlights/colors';
 import type { ToolbarSpot } from '../highlights/SelectionToolbar';
 import { locateSelection, pageRegion } from './page-map';
 import { rangeRects, scaleRects } from './text-layer-dom';
@@ -69,8 +69,7 @@ export function usePdfSelection(rootRef: RefObject<HTMLDivElement | null>, text:
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       if ((event.target as Element | null)?.closest?.('input, textarea, select, [contenteditable="true"]')) return;
-      const index = event.key === 'h' || event.key === 'H' ? 0 : Number(event.key) - 1;
-      const color = HIGHLIGHT_COLORS[index];
+      const color = colorForKey(event.key);
       if (!color) return;
       event.preventDefault();
       highlight(color);

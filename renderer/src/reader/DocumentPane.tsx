@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { blockIndexAt } from '../../../app/documents/locator';
 import { createHighlight, recolorHighlight, removeHighlight, restoreHighlight } from '../highlights/actions';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../highlights/colors';
+import { colorForKey, type HighlightColor } from '../highlights/colors';
 import { HighlightSidebar } from '../highlights/HighlightSidebar';
 import { placeHighlights } from '../highlights/placement';
 import { SelectionToolbar, type ToolbarSpot } from '../highlights/SelectionToolbar';
@@ -238,8 +238,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       if ((event.target as Element | null)?.closest?.('input, textarea, select, [contenteditable="true"]')) return;
-      const index = event.key === 'h' || event.key === 'H' ? 0 : Number(event.key) - 1;
-      const color = HIGHLIGHT_COLORS[index];
+      const color = colorForKey(event.key);
       if (!color) return;
       event.preventDefault();
       void highlight(color);
