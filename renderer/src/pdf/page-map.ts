@@ -4,21 +4,13 @@
  * exact place on a page is then found by matching text (see text-fold.ts), since the page's text
  * layer keeps running heads, page numbers and line breaks that the canonical text dropped.
  */
+import { blockIndexAt } from '../../../app/documents/locator';
 import type { Block } from '../../../app/documents/model';
 import { contextScore, findWithContext, foldOnly, foldText, longestPrefix, longestSuffix, occurrences, sourceRange, type FoldedRange } from './text-fold';
 
 /** The page (from 1) the text at `offset` is printed on or after; null without page numbers. */
 export function pageAt(blocks: readonly Block[], offset: number): number | null {
-  let low = 0;
-  let high = blocks.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (blocks[mid]!.start <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
+  const found = blockIndexAt(blocks, offset);
   for (let index = Math.max(found, 0); index >= 0; index--) {
     const page = blocks[index]?.page;
     if (page !== undefined) return page;

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { Block } from '../../../app/documents/model';
 import type { PageRect } from '../../../app/anchoring/selectors';
-import { colorForKey, type HighlightColor } from '../highlights/colors';
+import { type HighlightColor } from '../highlights/colors';
+import { useColorKeys } from '../highlights/use-color-keys';
 import type { ToolbarSpot } from '../highlights/SelectionToolbar';
 import { locateSelection, pageRegion } from './page-map';
 import { rangeRects, scaleRects } from './text-layer-dom';
@@ -64,28 +65,18 @@ export function usePdfSelection(rootRef: RefObject<HTMLDivElement | null>, text:
     [pending, onCreate],
   );
 
+  useColorKeys(pending !== null, highlight);
+
   useEffect(() => {
     if (!pending) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if ((event.target as Element | null)?.closest?.('input, textarea, select, [contenteditable="true"]')) return;
-      const color = colorForKey(event.key);
-      if (!color) return;
-      event.preventDefault();
-      highlight(color);
-    };
     // A selection made elsewhere (another pane) retires this view's toolbar.
     const onSelectionChange = () => {
       const selection = window.getSelection();
       if (!selection || selection.isCollapsed || !rootRef.current?.contains(selection.anchorNode)) setPending(null);
     };
-    window.addEventListener('keydown', onKey);
     document.addEventListener('selectionchange', onSelectionChange);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      document.removeEventListener('selectionchange', onSelectionChange);
-    };
-  }, [pending, highlight, rootRef]);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
+  }, [pending, rootRef]);
 
   return { pending, onMouseUp, highlight };
 }

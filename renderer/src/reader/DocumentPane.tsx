@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { blockIndexAt } from '../../../app/documents/locator';
 import { createHighlight, recolorHighlight, removeHighlight, restoreHighlight } from '../highlights/actions';
-import { colorForKey, type HighlightColor } from '../highlights/colors';
+import { type HighlightColor } from '../highlights/colors';
+import { useColorKeys } from '../highlights/use-color-keys';
 import { HighlightSidebar } from '../highlights/HighlightSidebar';
 import { placeHighlights } from '../highlights/placement';
 import { SelectionToolbar, type ToolbarSpot } from '../highlights/SelectionToolbar';
@@ -231,21 +232,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     }
   };
 
-  // While a selection waits for a colour, 1–5 (or H for yellow) highlight it, wherever focus is:
-  // selecting text does not always move focus into the pane.
-  useEffect(() => {
-    if (!pending) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if ((event.target as Element | null)?.closest?.('input, textarea, select, [contenteditable="true"]')) return;
-      const color = colorForKey(event.key);
-      if (!color) return;
-      event.preventDefault();
-      void highlight(color);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [pending, highlight]);
+  useColorKeys(pending !== null, highlight);
 
   // A selection made elsewhere (another pane) retires this pane's toolbar.
   useEffect(() => {
