@@ -10,6 +10,7 @@ import { moveDocumentToTrash } from './trash-repo';
 import { openTestDb, sampleDocument } from './test-support';
 import type { StoredAnnotation } from './records';
 
+const HIGHLIGHTS = 2_500;
 const open: LecternDb[] = [];
 afterEach(() => open.splice(0).forEach((db) => db.close()));
 async function fresh(): Promise<LecternDb> {
@@ -34,7 +35,7 @@ function annotation(i: number, docId: string, updatedAt = i): StoredAnnotation {
   };
 }
 
-/** A library with every kind of row: documents (one with a Blob original), 10,000 highlights, notebooks, tags, a collection, the trash. */
+/** A library with every kind of row: documents (one with a Blob original), highlights, notebooks, tags, a collection, the trash. */
 async function fillLibrary(db: LecternDb, highlights: number): Promise<string[]> {
   const docs = ['a', 'b', 'c', 'd'].map((seed) => sampleDocument(seed));
   await saveImportedDocument(db, docs[0]!, { original: new Blob([new Uint8Array([37, 80, 68, 70])], { type: 'application/pdf' }) });
@@ -71,18 +72,22 @@ async function blobBytes(db: LecternDb, docId: string): Promise<number[]> {
 }
 
 describe('backup and restore', () => {
-  it('round-trips a library of 10,000 highlights into an empty database, every table equal', async () => {
+  // 2,500 highlights cross the backup's 2,000-row chunks, which is what size can break here; the
+  // 10,000-highlight round trip is timed in bench/backup.bench.ts, never against a test timeout
+  // (fake-indexeddb makes it take seconds on a busy 2-core machine).
+  it('round-trips a library of 2,500 highlights into an empty database, every table equal', async () => {
     const source = await fresh();
-    const ids = await fillLibrary(source, 10_000);
+    const ids = await fillLibrary(source, HIGHLIGHTS);
     const progress: BackupProgress[] = [];
     const file = await exportLibrary(source, { onProgress: (p) => progress.push(p) });
     expect(progress.at(-1)?.done).toBe(progress.at(-1)?.total);
-    expect(progress.at(-1)!.total).toBeGreaterThan(10_000);
+    expect(progress.at(-1)!.total).toBeGreaterThan(HIGHLIGHTS);
+    expect(progress.length).toBeGreaterThan(2);
 
     const target = await fresh();
     const result = await importLibrary(target, file, { mode: 'replace' });
     expect(result.ok).toBe(true);
-    expect(result.ok && result.value.written.annotations).toBe(10_000);
+    expect(result.ok && result.value.written.annotations).toBe(HIGHLIGHTS);
     expect(await dumpAll(target)).toEqual(await dumpAll(source));
     // toEqual sees no difference between any two Blobs, so compare their bytes.
     expect(await blobBytes(target, ids[0]!)).toEqual([37, 80, 68, 70]);

@@ -19,10 +19,23 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * Keeps Playwright's file-chooser interception on for the page's whole life. Playwright turns it
+ * on only when the first 'filechooser' listener is added, and tells the browser without waiting
+ * for an answer; a key press sent straight after `waitForEvent('filechooser')` (Ctrl+O) could
+ * reach Chromium first, and headless Chromium cancels a chooser nobody intercepts, so the event
+ * never came. A listener added before the page loads makes interception certain; specs still
+ * wait for each chooser with `page.waitForEvent('filechooser')`.
+ */
+export function armFileChooser(page: Page): void {
+  page.on('filechooser', () => undefined);
+}
+
 /** A fresh profile (empty IndexedDB) with the page open on the app; collects page errors. */
 export async function openApp(browser: Browser, baseUrl: string, options: { colorScheme?: 'light' | 'dark' } = {}) {
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 820 }, colorScheme: options.colorScheme ?? 'light' });
   const page: Page = await context.newPage();
+  armFileChooser(page);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
