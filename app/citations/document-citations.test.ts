@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block } from '../documents/model';
 import { importFile } from '../documents/import';
 import { findDocumentCitations, referenceIds } from './document-citations';
+import { HOSTILE_DOCUMENTS, lineBlocksOf } from './hostile-inputs';
 
 const expected = JSON.parse(readFileSync(new URL('../../../shared/expected/seed-citations.json', import.meta.url), 'utf8')) as {
   documents: Record<string, { inTextCitations: Array<{ text: string; cites?: string; locator?: string }>; worksCited?: Array<{ id: string; raw: string }> }>;
@@ -68,13 +69,10 @@ describe('findDocumentCitations', () => {
     expect(referenceIds([{ id: 'a2000', type: 'book' }, { id: 'a2000-2', type: 'book' }, { id: 'b2001', type: 'book' }])).toEqual(['a2000a', 'a2000b', 'b2001']);
   });
 
-  it('stays fast and in range on hostile documents', () => {
-    const hostile = ['(1999'.repeat(20_000), '.,;:()[]“”’-'.repeat(9_000), 'period1 Khrushchev Thaw '.repeat(4_000), 'Smith, J. 2019. Title. Press.\n'.repeat(3_000)];
-    for (const text of hostile) {
-      const blocks = lineBlocksOf(text);
-      const started = performance.now();
-      const found = findDocumentCitations({ id: 'x', text, blocks });
-      expect(performance.now() - started, text.slice(0, 10)).toBeLessThan(text.startsWith('Smith') ? 5_000 : 100);
+  // Correctness only: the time these take is measured in bench/hostile-input.bench.ts.
+  it('stays in range on hostile documents', () => {
+    for (const text of HOSTILE_DOCUMENTS) {
+      const found = findDocumentCitations({ id: 'x', text, blocks: lineBlocksOf(text) });
       for (const c of found.citations) expect(c.end).toBeLessThanOrEqual(text.length);
     }
   });
@@ -93,13 +91,3 @@ describe('findDocumentCitations', () => {
     );
   });
 });
-
-function lineBlocksOf(text: string): Block[] {
-  const blocks: Block[] = [];
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim()) blocks.push({ kind: 'paragraph', start: pos, end: pos + line.length });
-    pos += line.length + 1;
-  }
-  return blocks;
-}

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_RUNNING_TEXTS } from './hostile-inputs';
 import { findInTextCitations, type CitationContext } from './in-text';
 import { foldName } from './name-fold';
 
@@ -108,12 +109,15 @@ describe('things that are not citations', () => {
 });
 
 describe('robustness', () => {
-  it('runs in linear time on adversarial input', () => {
-    for (const input of ['(1999'.repeat(20_000), '(),.;:[]-–'.repeat(10_000), '(Smith and '.repeat(9_000), 'Smith and Lee '.repeat(7_000) + '(2019)']) {
-      const started = performance.now();
-      findInTextCitations(input, withAuthors('Smith'));
-      findInTextCitations(input);
-      expect(performance.now() - started, input.slice(0, 12)).toBeLessThan(50);
+  // Correctness only: the time these take is measured in bench/hostile-input.bench.ts.
+  it('keeps offsets in range on adversarial input', () => {
+    for (const input of HOSTILE_RUNNING_TEXTS) {
+      for (const context of [withAuthors('Smith'), noList]) {
+        for (const c of findInTextCitations(input, context)) {
+          expect(c.start).toBeGreaterThanOrEqual(0);
+          expect(c.end).toBeLessThanOrEqual(input.length);
+        }
+      }
     }
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultReferenceParser, parseReference, parseReferences } from './default-parser';
+import { describe, expect, it } from 'vitest';
+import { parseReference, parseReferences } from './default-parser';
+import { HOSTILE_REFERENCE_LINES } from './hostile-inputs';
 
 describe('parseReference on common styles', () => {
   it('reads an APA journal article', () => {
@@ -48,28 +49,12 @@ describe('parseReference on common styles', () => {
 });
 
 describe('parseReference on hostile input', () => {
-  const budgetMs = 50;
-  const hostile = {
-    punctuation: '.,;:()[]“”‘’«»"\'-–—/'.repeat(5000).slice(0, 100_000),
-    'open year': '(1999'.repeat(20_000),
-    'spaced years': '(1999 '.repeat(16_000),
-    commas: ','.repeat(100_000) + 'a',
-    quotes: '’'.repeat(50_000) + 'A' + '”.'.repeat(25_000),
-    initials: 'A. '.repeat(33_000),
-    url: 'http://' + 'a/'.repeat(50_000),
-  };
-  // The budget is about growth with input size, so compile and warm the code paths first.
-  beforeAll(() => {
-    for (let i = 0; i < 20; i++) defaultReferenceParser().parseReference('Smith, J. A. (1999). A title, “quoted.” In B. Jones (Ed.), Book (pp. 1–2). London: Verso.');
-  });
-
-  for (const [name, line] of Object.entries(hostile)) {
-    it(`parses a 100 kB line of ${name} within ${budgetMs} ms`, () => {
-      const started = performance.now();
+  // Correctness only: the time these take is measured in bench/hostile-input.bench.ts.
+  for (const [name, line] of Object.entries(HOSTILE_REFERENCE_LINES)) {
+    it(`parses a 100 kB line of ${name} into one item`, () => {
       const item = parseReference(line);
-      const elapsed = performance.now() - started;
       expect(item.id).toBeTypeOf('string');
-      expect(elapsed).toBeLessThan(budgetMs);
+      expect(JSON.stringify(item).length).toBeLessThan(4 * line.length + 1_000);
     });
   }
 
