@@ -34,8 +34,8 @@ export interface DocumentCitation {
   locator?: string;
   /** True when some cited work matched no entry. */
   unresolved?: boolean;
-  /** The works as written (names, years, locators); absent for mentions. */
-  items?: CitedItem[];
+  /** The works as written (names, years, locators), each with the entries it links to; absent for mentions. */
+  items?: Array<CitedItem & { referenceIds?: string[] }>;
   /** For footnote markers: where the note's text is. */
   note?: { start: number; end: number };
 }
@@ -111,7 +111,7 @@ export function findDocumentCitations(doc: { id: string; text: string; blocks: B
       referenceIds: c.referenceIds,
       ...(c.locator ? { locator: c.locator } : {}),
       ...(c.unresolved ? { unresolved: true } : {}),
-      items: c.items.map(({ referenceIds: _ids, unresolved: _u, ...item }) => item),
+      items: c.items.map(({ unresolved: _u, ...item }) => item),
       ...(c.note ? { note: c.note } : {}),
     })),
     ...mentions.map((m): DocumentCitation => ({ id: `${doc.id}:${m.start}`, ...m })),

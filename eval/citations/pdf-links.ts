@@ -1,0 +1,161 @@
+/**
+ * Gold citations from a LaTeX-made PDF's own hyperlinks: hyperref turns every \cite into a link
+ * whose destination is the cited entry in the bibliography, so each citation's target comes for
+ * free. Links are read with pdf.js; a link counts as a citation when its destination lies in the
+ * reference list (after its heading), and each distinct destination is one entry.
+ */
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openPdf } from '../../app/documents/pdf/pdfjs';
+
+/** A piece of text on a page, in PDF user space (y grows upwards, baseline). */
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The fields of a pdf.js link annotation read here. */
+interface LinkAnnotation {
+  subtype: string;
+  dest?: unknown;
+  rect: number[];
+}
+
+/** One entry of the reference list, as its links point at it. */
+export interface GoldEntry {
+  /** Index in reading order of the list. */
+  index: number;
+  page: number;
+  /** The entry's first line (or two), enough to recognise it. */
+  text: string;
+}
+
+/** One cited work in the text: the link's own text and the entry it points at. */
+export interface GoldCitation {
+  page: number;
+  text: string;
+  entry: number;
+}
+
+/** What the links of one PDF say. */
+export interface GoldFromLinks {
+  pages: number;
+  heading?: { page: number; text: string };
+  entries: GoldEntry[];
+  citations: GoldCitation[];
+}
+
+const HEADING = /^\s*(References|Bibliography|Literature|Literatur|Literaturverzeichnis|Références|Bibliographie|Works Cited|Список литературы|Литература)\s*$/iu;
+
+async function itemsOf(page: PDFPageProxy): Promise<Item[]> {
+  const content = await page.getTextContent();
+  const items: Item[] = [];
+  for (const raw of content.items) {
+    if (!('str' in raw) || !raw.str.trim()) continue;
+    items.push({ str: raw.str, x: raw.transform[4] as number, y: raw.transform[5] as number, width: raw.width, height: raw.height || Math.abs(raw.transform[3] as number) });
+  }
+  return items;
+}
+
+/** The page (0-based) and top of a link's destination, or undefined for other links. */
+async function destinationOf(pdf: PDFDocumentProxy, dest: unknown): Promise<{ page: number; left: number; top: number } | undefined> {
+  const explicit = typeof dest === 'string' ? await pdf.getDestination(dest) : dest;
+  if (!Array.isArray(explicit) || explicit.length < 2) return undefined;
+  const ref: unknown = explicit[0];
+  let page: number;
+  if (typeof ref === 'number') page = ref;
+  else if (ref && typeof ref === 'object' && 'num' in ref) page = await pdf.getPageIndex(ref as { num: number; gen: number });
+  else return undefined;
+  const kind = (explicit[1] as { name?: string } | undefined)?.name;
+  const left = kind === 'XYZ' ? Number(explicit[2] ?? 0) : 0;
+  const top = kind === 'XYZ' ? Number(explicit[3] ?? Infinity) : kind === 'FitH' || kind === 'FitBH' ? Number(explicit[2] ?? Infinity) : Infinity;
+  return { page, left: Number.isFinite(left) ? left : 0, top: Number.isFinite(top) ? top : Infinity };
+}
+
+/** Text of the items inside a rectangle [x1, y1, x2, y2], in reading order. */
+function textIn(items: Item[], rect: number[]): string {
+  const [x1, y1, x2, y2] = rect as [number, number, number, number];
+  const inside = items.filter((it) => it.y + it.height * 0.3 >= y1 - 1 && it.y <= y2 + 1 && it.x < x2 && it.x + it.width > x1);
+  inside.sort((a, b) => b.y - a.y || a.x - b.x);
+  return inside
+    .map((it) => {
+      // Cut an item that runs past the link to the characters inside it (proportional widths).
+      const per = it.width / Math.max(1, it.str.length);
+      const from = Math.max(0, Math.round((x1 - it.x) / per));
+      const to = Math.min(it.str.length, Math.round((x2 - it.x) / per));
+      return it.str.slice(from, Math.max(from, to));
+    })
+    .join(' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** The first lines of the entry that starts at a destination. */
+function entryText(items: Item[], left: number, top: number): string {
+  const below = items.filter((it) => it.y <= top + 2 && it.y > top - 40 && it.x >= left - 4 && it.x < left + 260);
+  below.sort((a, b) => b.y - a.y || a.x - b.x);
+  return below.map((it) => it.str).join(' ').replace(/\s+/gu, ' ').trim().slice(0, 120);
+}
+
+const YEAR = /\b(1[5-9]\d\d|20\d\d)[a-z]?\b|\bin press\b|\bn\.d\./u;
+
+/**
+ * natbib with hyperref links a narrative citation's names and its year separately ("Zeileis" and
+ * "2004" for "Zeileis (2004)"), and a link broken across lines in two: links to the same entry
+ * are one cited work until one of them holds the year.
+ */
+function mergeNameAndYear(links: GoldCitation[]): GoldCitation[] {
+  const out: GoldCitation[] = [];
+  for (const link of links) {
+    const last = out[out.length - 1];
+    if (last && last.entry === link.entry && last.page === link.page && !YEAR.test(last.text)) last.text = `${last.text} ${link.text}`;
+    else out.push({ ...link });
+  }
+  return out;
+}
+
+/** Reads the citation links of a PDF. */
+export async function goldFromLinks(bytes: Uint8Array): Promise<GoldFromLinks> {
+  const opened = await openPdf(bytes);
+  if (!opened.ok) throw new Error(opened.detail);
+  const pdf = opened.pdf;
+  try {
+    const pages: Item[][] = [];
+    for (let p = 1; p <= pdf.numPages; p++) pages.push(await itemsOf(await pdf.getPage(p)));
+    // The last heading that names a reference list opens it.
+    let heading: { page: number; y: number; text: string } | undefined;
+    pages.forEach((items, page) => {
+      for (const it of items) if (HEADING.test(it.str) && it.str.trim().length < 40) heading = { page, y: it.y, text: it.str.trim() };
+    });
+    const targets = new Map<string, { page: number; left: number; top: number }>();
+    const links: Array<{ page: number; text: string; key: string }> = [];
+    const headingY = heading?.y ?? 0;
+    for (let p = 0; p < pdf.numPages; p++) {
+      const page = await pdf.getPage(p + 1);
+      const annotations = (await page.getAnnotations()) as LinkAnnotation[];
+      for (const annotation of annotations) {
+        if (annotation.subtype !== 'Link' || !annotation.dest) continue;
+        const dest = await destinationOf(pdf, annotation.dest);
+        if (!dest || !heading) continue;
+        const inList = dest.page > heading.page || (dest.page === heading.page && dest.top <= heading.y + 2);
+        if (!inList || !Number.isFinite(dest.top)) continue;
+        // Links inside the list itself (an entry pointing at another) are not citations in the text.
+        const [, linkBottom] = annotation.rect;
+        if (p > heading.page || (p === heading.page && (linkBottom ?? 0) < headingY)) continue;
+        const key = `${dest.page}:${Math.round(dest.left)}:${Math.round(dest.top)}`;
+        targets.set(key, dest);
+        links.push({ page: p + 1, text: textIn(pages[p]!, annotation.rect), key });
+      }
+    }
+    // Entries in reading order: by page, column (left), then from the top down.
+    const ordered = [...targets.entries()].sort(([, a], [, b]) => a.page - b.page || a.left - b.left || b.top - a.top);
+    const indexOf = new Map(ordered.map(([key], index) => [key, index]));
+    const entries = ordered.map(([, d], index) => ({ index, page: d.page + 1, text: entryText(pages[d.page]!, d.left, d.top) }));
+    const citations = mergeNameAndYear(links.map((l) => ({ page: l.page, text: l.text, entry: indexOf.get(l.key)! })));
+    return { pages: pdf.numPages, heading: heading ? { page: heading.page + 1, text: heading.text } : undefined, entries, citations };
+  } finally {
+    await pdf.destroy();
+  }
+}
