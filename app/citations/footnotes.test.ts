@@ -35,6 +35,11 @@ describe('findFootnoteMarkers', () => {
     expect(m?.note && text.slice(m.note.start, m.note.end)).toBe('2 From 1957 to 1964.');
   });
 
+  it('takes markers in their order and never a name that carries digits twice', () => {
+    const text = 'We fit it with lme4. Then lme4 again, a period1 and a film2 and back to era5.\n1 First note.\n2 Second note.\n4 Output line.\n5 Another.';
+    expect(findFootnoteMarkers(text, lineBlocks(text)).map((m) => m.text)).toEqual(['1', '2']);
+  });
+
   it('leaves digits alone when no note can be found', () => {
     for (const text of ['An area of 13,000km2 in the Caucasus.', 'Version mp3 and h264 codecs; the sequel part2 is out.', 'He watched the Khrushchev Thaw films1 again.\nThe Khrushchev era.\nKhrushchev again.']) {
       expect(findFootnoteMarkers(text, lineBlocks(text)), text).toEqual([]);

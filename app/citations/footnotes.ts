@@ -4,7 +4,8 @@
  * only when the note it points to can be found: a line opening with the same number ("1 From
  * 1957 ..."), or, when extraction displaced the note into running text, a later block that
  * shares a rare capitalised word with the marker's phrase and is the only block besides the
- * marker's own to do so.
+ * marker's own to do so. Markers run 1, 2, 3 in text order, and a word that carries the same
+ * digits more than once is a name ("lme4"), never a marker.
  */
 import type { Block } from '../documents/model';
 import type { InTextCitation } from './in-text';
@@ -74,10 +75,19 @@ export function findFootnoteMarkers(text: string, blocks: Block[]): InTextCitati
   const notes = numberedNotes(text);
   const holdersFor = holdersOf(text, blocks);
   let candidates = 0;
+  const tokens = new Map<string, number>();
+  for (const m of text.matchAll(MARKER)) tokens.set(m[0], (tokens.get(m[0]) ?? 0) + 1);
+  // Notes are numbered in order: after the first marker (an excerpt may start anywhere), a
+  // marker continues the run before it or starts a new one at 1.
+  let last = 0;
   for (const m of text.matchAll(MARKER)) {
     // Hundreds of word-digit tokens mean code, tables or model numbers, not footnotes.
     if (++candidates > MAX_CANDIDATES) return [];
+    // The same word with the same digits twice is a name ("lme4", "mp3"), not two notes.
+    if ((tokens.get(m[0]) ?? 0) > 1) continue;
     const digits = m.groups?.digits ?? '';
+    const number = Number(digits);
+    if (last !== 0 && number !== 1 && number !== last + 1) continue;
     const start = m.index + m[0].length - digits.length;
     const end = start + digits.length;
     const markerBlock = blockAt(blocks, start);
@@ -85,7 +95,8 @@ export function findFootnoteMarkers(text: string, blocks: Block[]): InTextCitati
     const numbered = notes.get(digits)?.find((n) => n.start >= end);
     const note = numbered ?? (markerBlock >= 0 ? displacedNote(text, blocks, markerBlock, cueWords(phrase), holdersFor) : undefined);
     if (!note) continue;
-    found.push({ text: digits, start, end, kind: 'footnote', items: [{ names: [], number: Number(digits) }], note });
+    last = number;
+    found.push({ text: digits, start, end, kind: 'footnote', items: [{ names: [], number }], note });
   }
   return found;
 }

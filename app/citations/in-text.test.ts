@@ -73,14 +73,24 @@ describe('narrative citations', () => {
 });
 
 describe('numeric citations', () => {
-  it('reads numbers, ranges and lists in brackets', () => {
-    const [c] = findInTextCitations('as shown before [3–5, 8].');
+  const numbered: CitationContext = { numberedList: true, entryCount: 20 };
+  it('reads numbers, ranges and lists in brackets where the list is numbered', () => {
+    const [c] = findInTextCitations('as shown before [3–5, 8].', numbered);
     expect(c?.items.map((i) => i.number)).toEqual([3, 4, 5, 8]);
-    expect(texts('as shown [12] and [3-5,8].')).toEqual(['[12]', '[3-5,8]']);
+    expect(texts('as shown [12] and [3-5,8].', numbered)).toEqual(['[12]', '[3-5,8]']);
+  });
+
+  it('reads no bracketed numbers where the list is not numbered or there is none (console output, indexes)', () => {
+    const console = 'R> index(z)\n[1] "zooreg" "zoo"\nR> x[1]';
+    expect(texts(console)).toEqual([]);
+    expect(texts(console, withAuthors('Zeileis'))).toEqual([]);
+    expect(texts(console, numbered)).toEqual([]);
+    expect(texts('rownames(ps)[2] and ps[2,2] are printed;\n[3] "a" "b"', numbered)).toEqual([]);
+    expect(texts('as shown\n[3] and in [4].', numbered)).toEqual(['[3]', '[4]']);
   });
 
   it('leaves out dates, reversed ranges and editorial brackets', () => {
-    expect(texts('first shown [2017] in Cannes')).toEqual([]);
+    expect(texts('first shown [2017] in Cannes', numbered)).toEqual([]);
     expect(texts('see [5–3] and [...] and [ethnic] Russians')).toEqual([]);
     expect(texts('see [12]', { isKnownAuthor: () => false, numberedList: true, entryCount: 10 })).toEqual([]);
   });

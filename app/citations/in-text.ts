@@ -113,14 +113,26 @@ function expandNumbers(inside: string): number[] | undefined {
   return numbers;
 }
 
+/**
+ * Brackets that belong to code: an index glued to a name or a call ("x[1]", "rownames(ps)[2]",
+ * "ps[2,2]"), or the "[1]" that opens a line of R console output ("[1] "zooreg" 0.5 TRUE").
+ */
+function isCodeBracket(text: string, start: number, end: number): boolean {
+  if (start > 0 && /[\p{L}\p{N}_.)\]]/u.test(text[start - 1] ?? '')) return true;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (text.slice(lineStart, start).trim() !== '') return false;
+  return /^\s{1,3}(?:["'\d-]|TRUE\b|FALSE\b|NA\b|NULL\b|<)/u.test(text.slice(end, end + 8));
+}
+
 function numerics(text: string, context: CitationContext): InTextCitation[] {
   const found: InTextCitation[] = [];
+  // "[1]" is R's console output, an index or an editor's insertion unless the list is numbered.
+  if (!context.numberedList) return found;
   for (const m of text.matchAll(NUMERIC)) {
+    if (isCodeBracket(text, m.index, m.index + m[0].length)) continue;
     const numbers = expandNumbers(m[1] ?? '');
     if (!numbers || numbers.length === 0 || numbers.some((n) => n < 1)) continue;
-    // Without a numbered list, "[2017]" is more likely a date than note 2017.
-    const limit = context.numberedList ? (context.entryCount ?? 9999) : 999;
-    if (numbers.some((n) => n > limit)) continue;
+    if (numbers.some((n) => n > (context.entryCount ?? 9999))) continue;
     const items = numbers.map((number) => ({ names: [], number }));
     found.push({ text: m[0], start: m.index, end: m.index + m[0].length, kind: 'numeric', items });
   }

@@ -50,7 +50,7 @@ describe('linkCitation', () => {
     const numbered = [{ ...ref('a', ['A'], 2000), number: 1 }, { ...ref('b', ['B'], 2001), number: 2 }];
     const [c] = findInTextCitations('shown [1, 2]', { numberedList: true, entryCount: 2 });
     expect(c && linkCitation(c, numbered).referenceIds).toEqual(['a', 'b']);
-    const [d] = findInTextCitations('shown [3]');
+    const [d] = findInTextCitations('shown [3]', { numberedList: true, entryCount: 3 });
     expect(d && linkCitation(d, numbered)).toMatchObject({ referenceIds: [], unresolved: true });
   });
 });
