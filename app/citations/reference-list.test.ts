@@ -108,4 +108,36 @@ describe('findReferenceList', () => {
     const empty = 'Prose.\nReferences\nNone were consulted for this note.';
     expect(findReferenceList(empty, lineBlocks(empty)).entries).toEqual([]);
   });
+  it('runs to the next heading: split-off titles, URLs and short author lines stay in their entry', () => {
+    // The shape of a JSS vignette's list after PDF extraction (lme4's lmer.pdf): justified
+    // spacing split "Johnson SG (2014)." from its title and URL.
+    const text = [
+      'References',
+      'Horn R, Zhang F (2005). “Basic Properties of the Schur Complement.” Springer-Verlag.',
+      'Johnson SG (2014).',
+      '“The NLopt Nonlinear-Optimization Package.”',
+      'URL http:// ab-initio.mit.edu/nlopt.',
+      'Kenward MG, Roger JH (1997). “Small Sample Inference.” Biometrics, 53(3), 983–997.',
+      'A. Modularization examples',
+      'The modularized functions in lme4 allow for finer control, as shown in 2015.',
+    ].join('\n');
+    const blocks = lineBlocks(text).map((b): Block => (text.slice(b.start, b.end).startsWith('A. Mod') ? { ...b, kind: 'heading', level: 1 } : b));
+    expect(findReferenceList(text, blocks).entries.map((e) => e.raw)).toEqual([
+      'Horn R, Zhang F (2005). “Basic Properties of the Schur Complement.” Springer-Verlag.',
+      'Johnson SG (2014). “The NLopt Nonlinear-Optimization Package.” URL http:// ab-initio.mit.edu/nlopt.',
+      'Kenward MG, Roger JH (1997). “Small Sample Inference.” Biometrics, 53(3), 983–997.',
+    ]);
+  });
+
+  it('leaves out an annotation between entries and ends at text that no entry follows', () => {
+    const text = [
+      'Works Cited',
+      'Smith, John. 2019. A title. Oxford: Clarendon Press.',
+      'A classic that every student of the period should read first.',
+      'Jones, Ann. 2018. Another title. Journal of Things 4: 1–20.',
+      'Closeness, Russia, 2017',
+      'Director: Kantemir Balagov',
+    ].join('\n');
+    expect(findReferenceList(text, lineBlocks(text)).entries.map((e) => e.raw.slice(0, 12))).toEqual(['Smith, John.', 'Jones, Ann. ']);
+  });
 });

@@ -3,7 +3,7 @@
  * reference-shaped blocks) and splits it into entries, with offsets into the document text.
  */
 import type { Block } from '../documents/model';
-import { entryNumber, isReferenceHeading, looksLikeHeadlessReference, looksLikeReference, startsEntry } from './reference-shapes';
+import { entryNumber, isReferenceHeading, looksLikeHeadlessReference, looksLikeReference, opensShortEntry, startsEntry } from './reference-shapes';
 
 /** One entry of a reference list. */
 export interface ReferenceListEntry {
@@ -68,19 +68,60 @@ function toEntry(text: string, span: { start: number; end: number }): ReferenceL
   return { ...span, raw, ...(number !== undefined ? { number } : {}) };
 }
 
-/** Entries from `from` on, up to the first that does not read like a reference or a heading. */
-function entriesAfter(text: string, blocks: Block[], from: number, accept: (entry: string) => boolean): ReferenceListEntry[] {
+/** Lines of the blocks from `from` up to the next heading or rule. */
+function linesUntilHeading(text: string, blocks: Block[], from: number): Line[] {
   const lines: Line[] = [];
   for (let i = from; i < blocks.length; i++) {
     const block = blocks[i];
     if (!block || block.kind === 'heading' || block.kind === 'rule') break;
     lines.push(...blockLines(text, block));
   }
+  return lines;
+}
+
+/** Entries from `from` on, up to the first that does not read like a reference or a heading. */
+function entriesAfter(text: string, blocks: Block[], from: number, accept: (entry: string) => boolean): ReferenceListEntry[] {
   const entries: ReferenceListEntry[] = [];
-  for (const span of groupEntries(text, lines)) {
+  for (const span of groupEntries(text, linesUntilHeading(text, blocks, from))) {
     const entry = toEntry(text, span);
     if (!accept(entry.raw)) break;
     entries.push(entry);
+  }
+  return entries;
+}
+
+/**
+ * A piece that carries on the entry before it: the rest of a title or a URL, DOI or page tail
+ * split off by justified spacing or a page break, or anything after an entry too short to be
+ * whole ("Johnson SG (2014)." followed by its title).
+ */
+function continues(previous: string, piece: string): boolean {
+  if (/^(?:[\p{Ll}\d“"‘'«(\[]|URL\b|https?:|doi\b|DOI\b|arXiv\b|ISBN\b|ISSN\b|Available\b|Retrieved\b|Accessed\b|In:?\s)/u.test(piece)) return true;
+  return previous.length < 60 || !/[.!?]["”’»)]?$/u.test(previous);
+}
+
+/** How far past a list's last entry an annotation or stray line may run before the list ends. */
+const LOOKAHEAD = 2;
+
+/**
+ * Entries under a heading: the list runs to the next heading. A piece that does not open an entry
+ * carries on the entry before it, or, when another entry follows within two pieces, is an
+ * annotation left out of both; otherwise the list ends there (credits, an appendix in body text).
+ */
+function entriesUnderHeading(text: string, blocks: Block[], from: number): ReferenceListEntry[] {
+  const pieces = groupEntries(text, linesUntilHeading(text, blocks, from)).map((span) => toEntry(text, span));
+  const entries: ReferenceListEntry[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    const last = entries[entries.length - 1];
+    const opens = looksLikeReference(piece.raw) || opensShortEntry(piece.raw);
+    if (opens && (!last || !continues(last.raw, piece.raw) || startsEntry(piece.raw))) {
+      entries.push(piece);
+    } else if (last && continues(last.raw, piece.raw)) {
+      entries[entries.length - 1] = toEntry(text, { start: last.start, end: piece.end });
+    } else if (!pieces.slice(i + 1, i + 1 + LOOKAHEAD).some((next) => looksLikeHeadlessReference(next.raw))) {
+      break;
+    }
   }
   return entries;
 }
@@ -119,7 +160,7 @@ export function findReferenceList(text: string, blocks: Block[]): ReferenceList 
     if (!block || block.end - block.start > 80) continue;
     const line = text.slice(block.start, block.end);
     if (!isReferenceHeading(line)) continue;
-    const entries = entriesAfter(text, blocks, i + 1, looksLikeReference);
+    const entries = entriesUnderHeading(text, blocks, i + 1);
     if (entries.length === 0) continue;
     const lead = line.length - line.trimStart().length;
     const heading = { start: block.start + lead, end: block.start + lead + line.trim().length, text: line.trim() };

@@ -31,9 +31,12 @@ const NUMBER_LABEL = /^\s{0,8}(?:\[(\d{1,4})\]|(\d{1,4})[.)](?=\s))/u;
 const FAMILY = String.raw`\p{Lu}[\p{L}\p{M}'’\-]{0,40}`;
 const PARTICLE = String.raw`(?:(?:van|von|de|der|den|du|da|di|del|della|la|le|ter|ten|dos|das)\s{1,3}){0,3}`;
 
-/** "Family, Given", "Family, G.", "Family G." or "G. Family" at the start of an entry. */
+/**
+ * "Family, Given", "Family, G.", "Family G.", "G. Family" or, as JSS and Vancouver styles write
+ * it, "Family GH," / "Family GH (2014)" at the start of an entry.
+ */
 const AUTHOR_START = new RegExp(
-  String.raw`^\s{0,8}(?:${PARTICLE}${FAMILY}(?:\s{1,3}${FAMILY}){0,2},\s{1,3}\p{Lu}|${FAMILY}\s{1,3}\p{Lu}\.|\p{Lu}\.(?:\s{0,2}\p{Lu}\.){0,2}\s{1,3}${FAMILY}[,.\s])`,
+  String.raw`^\s{0,8}(?:${PARTICLE}${FAMILY}(?:\s{1,3}${FAMILY}){0,2},\s{1,3}\p{Lu}|${FAMILY}\s{1,3}\p{Lu}\.|\p{Lu}\.(?:\s{0,2}\p{Lu}\.){0,2}\s{1,3}${FAMILY}[,.\s]|${PARTICLE}${FAMILY}(?:\s{1,3}Jr)?\s{1,3}\p{Lu}{1,3}(?:,|\s{1,3}\())`,
   'u',
 );
 
@@ -68,6 +71,19 @@ export function looksLikeReference(entry: string): boolean {
   if (text.length < 20 || text.length > 2000 || wordCount(text) < 4) return false;
   if (!YEAR.test(text)) return false;
   return /^[\p{Lu}\p{N}[“"‘'«—–_-]/u.test(text);
+}
+
+/** An entry's date closing a piece: "(2014)." or "2014a.". */
+const YEAR_CLOSES = /(?<![\p{L}\p{N}])\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?\.$/u;
+
+/**
+ * True for a short piece that still opens an entry: authors and the entry's year, the title
+ * split off into the next piece ("Johnson SG (2014)."). Credits ("Closeness, Russia, 2017") lack
+ * the closing period.
+ */
+export function opensShortEntry(piece: string): boolean {
+  const text = piece.trim();
+  return text.length <= 200 && AUTHOR_START.test(text) && YEAR_CLOSES.test(text);
 }
 
 /**

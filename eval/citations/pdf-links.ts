@@ -83,8 +83,9 @@ function textIn(items: Item[], rect: number[]): string {
     .map((it) => {
       // Cut an item that runs past the link to the characters inside it (proportional widths).
       const per = it.width / Math.max(1, it.str.length);
-      const from = Math.max(0, Math.round((x1 - it.x) / per));
-      const to = Math.min(it.str.length, Math.round((x2 - it.x) / per));
+      // Glyph widths vary: keep a character more on each side rather than cut a digit off.
+      const from = Math.max(0, Math.floor((x1 - it.x) / per) - 1);
+      const to = Math.min(it.str.length, Math.ceil((x2 - it.x) / per) + 1);
       return it.str.slice(from, Math.max(from, to));
     })
     .join(' ')
@@ -106,11 +107,11 @@ const YEAR = /\b(1[5-9]\d\d|20\d\d)[a-z]?\b|\bin press\b|\bn\.d\./u;
  * "2004" for "Zeileis (2004)"), and a link broken across lines in two: links to the same entry
  * are one cited work until one of them holds the year.
  */
-function mergeNameAndYear(links: GoldCitation[]): GoldCitation[] {
-  const out: GoldCitation[] = [];
+function mergeKeyed(links: Array<{ page: number; text: string; key: string }>): Array<{ page: number; text: string; key: string }> {
+  const out: Array<{ page: number; text: string; key: string }> = [];
   for (const link of links) {
     const last = out[out.length - 1];
-    if (last && last.entry === link.entry && last.page === link.page && !YEAR.test(last.text)) last.text = `${last.text} ${link.text}`;
+    if (last && last.key === link.key && last.page === link.page && !YEAR.test(last.text)) last.text = `${last.text} ${link.text}`;
     else out.push({ ...link });
   }
   return out;
@@ -150,10 +151,14 @@ export async function goldFromLinks(bytes: Uint8Array): Promise<GoldFromLinks> {
       }
     }
     // Entries in reading order: by page, column (left), then from the top down.
-    const ordered = [...targets.entries()].sort(([, a], [, b]) => a.page - b.page || a.left - b.left || b.top - a.top);
+    // A link with neither a year nor a number in it points at an appendix or a section that
+    // follows the list ("A.1"), not at an entry.
+    const cited = mergeKeyed(links).filter((l) => YEAR.test(l.text) || /^\[?\d{1,3}\]?$/u.test(l.text.trim()));
+    const used = new Set(cited.map((l) => l.key));
+    const ordered = [...targets.entries()].filter(([key]) => used.has(key)).sort(([, a], [, b]) => a.page - b.page || a.left - b.left || b.top - a.top);
     const indexOf = new Map(ordered.map(([key], index) => [key, index]));
     const entries = ordered.map(([, d], index) => ({ index, page: d.page + 1, text: entryText(pages[d.page]!, d.left, d.top) }));
-    const citations = mergeNameAndYear(links.map((l) => ({ page: l.page, text: l.text, entry: indexOf.get(l.key)! })));
+    const citations = cited.map((l) => ({ page: l.page, text: l.text, entry: indexOf.get(l.key)! }));
     return { pages: pdf.numPages, heading: heading ? { page: heading.page + 1, text: heading.text } : undefined, entries, citations };
   } finally {
     await pdf.destroy();
