@@ -7,6 +7,7 @@ import type { Block, CslItem } from '../documents/model';
 import { parseReferences } from './default-parser';
 import { findFootnoteMarkers } from './footnotes';
 import { findInTextCitations, type CitedItem } from './in-text';
+import { findListDrivenCitations } from './list-driven';
 import { authorMatcher, linkCitation, type LinkableReference } from './linking';
 import { findMentions } from './mentions';
 import { findReferenceList } from './reference-list';
@@ -97,7 +98,9 @@ export function findDocumentCitations(doc: { id: string; text: string; blocks: B
   const context = references.length > 0
     ? { isKnownAuthor: authorMatcher(linkable), numberedList: list.numbered, entryCount: references.length }
     : {};
-  const found = [...findInTextCitations(text, context), ...findFootnoteMarkers(text, blocks)].filter(outside);
+  const grammar = [...findInTextCitations(text, context), ...findFootnoteMarkers(text, blocks)].filter(outside);
+  const fromList = findListDrivenCitations(text, references, grammar, listRange);
+  const found = [...grammar, ...fromList].sort((a, b) => a.start - b.start);
   const linked = found.map((c) => linkCitation(c, linkable));
   const mentions = findMentions(text, references, { blocks, skip: listRange, citations: linked });
 
