@@ -96,7 +96,7 @@ function entriesAfter(text: string, blocks: Block[], from: number, accept: (entr
  * whole ("Johnson SG (2014)." followed by its title).
  */
 function continues(previous: string, piece: string): boolean {
-  if (/^(?:[\p{Ll}\d“"‘'«(\[]|URL\b|https?:|doi\b|DOI\b|arXiv\b|ISBN\b|ISSN\b|Available\b|Retrieved\b|Accessed\b|In:?\s)/u.test(piece)) return true;
+  if (/^(?:[\p{Ll}\d“"‘'«([]|URL\b|https?:|doi\b|DOI\b|arXiv\b|ISBN\b|ISSN\b|Available\b|Retrieved\b|Accessed\b|In:?\s)/u.test(piece)) return true;
   return previous.length < 60 || !/[.!?]["”’»)]?$/u.test(previous);
 }
 
