@@ -3,10 +3,6 @@
  * Each subcommand lives in app/cli/<name>.ts and returns an exit code; errors are printed as
  * one line on stderr, never a stack trace.
  */
-import { citationsCommand } from './cli/citations';
-import { citeCommand } from './cli/cite';
-import { readCommand } from './cli/read';
-import { refsCommand } from './cli/refs';
 
 /** A subcommand: gets its arguments (after the command name), returns the exit code. */
 export type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -18,11 +14,12 @@ export interface CliIo {
   readStdin: () => Promise<string>;
 }
 
+// Each command is loaded when it runs, so `lectern refs` never loads pdf.js or citation-js.
 const commands: Record<string, { run: Command; summary: string }> = {
-  read: { run: readCommand, summary: 'read FILE [--json]   parse a document and print its metadata and blocks' },
-  refs: { run: refsCommand, summary: 'refs [FILE]          parse reference strings (one per line) into CSL-JSON' },
-  citations: { run: citationsCommand, summary: 'citations FILE       in-text citations and the reference list, linked, as JSON' },
-  cite: { run: citeCommand, summary: 'cite FILE... [--format F] [--self]   export the works cited (csl-json, bibtex, biblatex, ris, apa, mla, chicago)' },
+  read: { run: async (args, io) => (await import('./cli/read')).readCommand(args, io), summary: 'read FILE [--json]   parse a document and print its metadata and blocks' },
+  refs: { run: async (args, io) => (await import('./cli/refs')).refsCommand(args, io), summary: 'refs [FILE]          parse reference strings (one per line) into CSL-JSON' },
+  citations: { run: async (args, io) => (await import('./cli/citations')).citationsCommand(args, io), summary: 'citations FILE       in-text citations and the reference list, linked, as JSON' },
+  cite: { run: async (args, io) => (await import('./cli/cite')).citeCommand(args, io), summary: 'cite FILE... [--format F] [--self]   export the works cited (csl-json, bibtex, biblatex, ris, apa, mla, chicago)' },
 };
 
 const usage = ['usage: lectern <command> [options]', '', ...Object.values(commands).map((c) => '  ' + c.summary)].join('\n');
