@@ -140,4 +140,12 @@ describe('findReferenceList', () => {
     ].join('\n');
     expect(findReferenceList(text, lineBlocks(text)).entries.map((e) => e.raw.slice(0, 12))).toEqual(['Smith, John.', 'Jones, Ann. ']);
   });
+  it('splits entries a PDF ran together into one paragraph', () => {
+    // partykit's mob.pdf: three JSS entries in one extracted paragraph.
+    const text = 'References\n\nBache K, Lichman M (2013). “UCI Machine Learning Repository.” URL http://archive. ics.uci.edu/ml/. Bai J, Perron P (2003). “Computation and Analysis of Multiple Structural Change Models.” Journal of Applied Econometrics, 18, 1–22. Breiman L, Friedman JH (1985). “Estimating Optimal Transformations.” JASA, 80(391), 580–598.';
+    const blocks: Block[] = [{ kind: 'heading', level: 1, start: 0, end: 10 }, { kind: 'paragraph', start: 12, end: text.length }];
+    const entries = findReferenceList(text, blocks).entries;
+    expect(entries.map((e) => e.raw.slice(0, 22))).toEqual(['Bache K, Lichman M (20', 'Bai J, Perron P (2003)', 'Breiman L, Friedman JH']);
+    for (const e of entries) expect(text.slice(e.start, e.end)).toBe(e.raw);
+  });
 });

@@ -3,7 +3,7 @@
  * reference-shaped blocks) and splits it into entries, with offsets into the document text.
  */
 import type { Block } from '../documents/model';
-import { entryNumber, isReferenceHeading, looksLikeHeadlessReference, looksLikeReference, opensShortEntry, startsEntry } from './reference-shapes';
+import { entryNumber, entryStartsWithin, isReferenceHeading, looksLikeHeadlessReference, looksLikeReference, opensShortEntry, startsEntry } from './reference-shapes';
 
 /** One entry of a reference list. */
 export interface ReferenceListEntry {
@@ -90,6 +90,17 @@ function entriesAfter(text: string, blocks: Block[], from: number, accept: (entr
   return entries;
 }
 
+/** Splits a span that holds several entries run together (see entryStartsWithin). */
+function splitJoined(text: string, span: { start: number; end: number }): Array<{ start: number; end: number }> {
+  const piece = text.slice(span.start, span.end);
+  if ((piece.match(/(?:1[5-9]\d\d|20\d\d)/gu)?.length ?? 0) < 2) return [span];
+  // Whitespace becomes single spaces one for one, so offsets in `piece` stay offsets from span.start.
+  const cuts = entryStartsWithin(piece.replace(/\s/gu, ' '));
+  if (cuts.length === 0) return [span];
+  const bounds = [0, ...cuts, piece.length];
+  return bounds.slice(0, -1).map((from, i) => ({ start: span.start + from, end: span.start + bounds[i + 1]! - (i + 1 < bounds.length - 1 ? 1 : 0) }));
+}
+
 /**
  * A piece that carries on the entry before it: the rest of a title or a URL, DOI or page tail
  * split off by justified spacing or a page break, or anything after an entry too short to be
@@ -109,7 +120,7 @@ const LOOKAHEAD = 2;
  * annotation left out of both; otherwise the list ends there (credits, an appendix in body text).
  */
 function entriesUnderHeading(text: string, blocks: Block[], from: number): ReferenceListEntry[] {
-  const pieces = groupEntries(text, linesUntilHeading(text, blocks, from)).map((span) => toEntry(text, span));
+  const pieces = groupEntries(text, linesUntilHeading(text, blocks, from)).flatMap((span) => splitJoined(text, span)).map((span) => toEntry(text, span));
   const entries: ReferenceListEntry[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;

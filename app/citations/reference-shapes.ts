@@ -86,6 +86,24 @@ export function opensShortEntry(piece: string): boolean {
   return text.length <= 200 && AUTHOR_START.test(text) && YEAR_CLOSES.test(text);
 }
 
+/** An author-year opening with its date close by: "Bai J, Perron P (2003).", "Lee, Ann. 2019.". */
+const DATED_OPENING = new RegExp(String.raw`^(?:[^()]{0,160}?)\((?:1[5-9]\d\d|20\d\d)[a-z]?\)[.,:]|^[^()]{0,160}?[.,]\s(?:1[5-9]\d\d|20\d\d)[a-z]?\.`, 'u');
+
+/**
+ * Where, inside one piece of text, further entries start: after a sentence end, an author
+ * opening with its year close by ("… ics.uci.edu/ml/. Bai J, Perron P (2003). …"). A PDF whose
+ * list was set as one paragraph per column loses the line starts that would tell them apart.
+ */
+export function entryStartsWithin(piece: string): number[] {
+  const starts: number[] = [];
+  for (const m of piece.matchAll(/(?<=[.)]) (?=[\p{Lu}])/gu)) {
+    const at = m.index + 1;
+    const rest = piece.slice(at, at + 220);
+    if (AUTHOR_START.test(rest) && DATED_OPENING.test(rest) && YEAR.test(piece.slice(starts.at(-1) ?? 0, at))) starts.push(at);
+  }
+  return starts;
+}
+
 /**
  * The stricter test used where no heading announces a list: the entry must open with an author
  * or a number label and carry its year within the first 120 characters.
