@@ -118,6 +118,14 @@ describe('things that are not citations', () => {
   });
 });
 
+describe('narrative citations after a capitalised word', () => {
+  it('starts at the first author the list knows', () => {
+    const [c] = findInTextCitations('as shown before. Recently, Merkle et al. (2014) extended it.', withAuthors('Merkle'));
+    expect(c).toMatchObject({ text: 'Merkle et al. (2014)', kind: 'narrative' });
+    expect(c?.items[0]?.names).toEqual(['Merkle']);
+  });
+});
+
 describe('robustness', () => {
   // Correctness only: the time these take is measured in bench/hostile-input.bench.ts.
   it('keeps offsets in range on adversarial input', () => {

@@ -89,12 +89,20 @@ function narratives(text: string, context: CitationContext): InTextCitation[] {
     const before = namesBefore(text.slice(windowStart, m.index));
     if (!before) continue;
     const known = context.isKnownAuthor;
+    let names = before.names;
+    let start = windowStart + before.index;
+    // "Recently, Merkle et al. (2014)": a capitalised word before the first author the list knows.
+    const firstKnown = known && !known(names[0] ?? '') ? names.findIndex((name) => known(name)) : -1;
+    const at = firstKnown > 0 ? text.indexOf(names[firstKnown]!, start) : -1;
+    if (at >= 0 && at < m.index) {
+      names = names.slice(firstKnown);
+      start = at;
+    }
     // Without a list only "et al." or a locator tells "Smith (2019)" from "Russian Ark (2002)".
-    const keep = known ? known(before.names[0] ?? '') || before.etAl : before.etAl || Boolean(paren.locator);
+    const keep = known ? known(names[0] ?? '') || before.etAl : before.etAl || Boolean(paren.locator);
     if (!keep) continue;
-    const start = windowStart + before.index;
     const end = m.index + m[0].length;
-    const items = narrativeItems(before.names, before.etAl, paren.years, paren.locator);
+    const items = narrativeItems(names, before.etAl, paren.years, paren.locator);
     const locator = citationLocator(items);
     found.push({ text: text.slice(start, end), start, end, kind: 'narrative', items, ...(locator ? { locator } : {}) });
   }

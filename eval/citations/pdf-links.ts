@@ -131,7 +131,7 @@ export async function goldFromLinks(bytes: Uint8Array): Promise<GoldFromLinks> {
       for (const it of items) if (HEADING.test(it.str) && it.str.trim().length < 40) heading = { page, y: it.y, text: it.str.trim() };
     });
     const targets = new Map<string, { page: number; left: number; top: number }>();
-    const links: Array<{ page: number; text: string; key: string }> = [];
+    const links: Array<{ page: number; text: string; key: string; y: number }> = [];
     const headingY = heading?.y ?? 0;
     for (let p = 0; p < pdf.numPages; p++) {
       const page = await pdf.getPage(p + 1);
@@ -142,14 +142,16 @@ export async function goldFromLinks(bytes: Uint8Array): Promise<GoldFromLinks> {
         if (!dest || !heading) continue;
         const inList = dest.page > heading.page || (dest.page === heading.page && dest.top <= heading.y + 2);
         if (!inList || !Number.isFinite(dest.top)) continue;
-        // Links inside the list itself (an entry pointing at another) are not citations in the text.
-        const [, linkBottom] = annotation.rect;
-        if (p > heading.page || (p === heading.page && (linkBottom ?? 0) < headingY)) continue;
         const key = `${dest.page}:${Math.round(dest.left)}:${Math.round(dest.top)}`;
         targets.set(key, dest);
-        links.push({ page: p + 1, text: textIn(pages[p]!, annotation.rect), key });
+        links.push({ page: p + 1, text: textIn(pages[p]!, annotation.rect), key, y: annotation.rect[1] ?? 0 });
       }
     }
+    // Links inside the list itself (an entry pointing at another) are not citations in the text;
+    // links in an appendix after the list's last page are.
+    const lastListPage = Math.max(...[...targets.values()].map((d) => d.page)) + 1;
+    const inList = (l: { page: number; y: number }) => heading !== undefined && ((l.page === heading.page + 1 && l.y < headingY) || (l.page > heading.page + 1 && l.page <= lastListPage));
+    links.splice(0, links.length, ...links.filter((l) => !inList(l)));
     // Entries in reading order: by page, column (left), then from the top down.
     // A link with neither a year nor a number in it points at an appendix or a section that
     // follows the list ("A.1"), not at an entry.
