@@ -65,6 +65,13 @@ describe('findDocumentCitations', () => {
     expect(found.citations.map((c) => c.referenceIds)).toEqual([['smith2019a', 'smith2019b'], ['lee2020']]);
   });
 
+  it('links a year suffix the entry writes at its end (plainnat)', () => {
+    const text = ['JSON was proposed (Crockford, 2006b) and registered (Crockford, 2006a).', 'References', 'Douglas Crockford. The application/json media type for javascript object notation (json), 2006a. URL http://x.org/a.', 'Douglas Crockford. JSON: The fat-free alternative to XML. In Proc. of XML, volume 2006, 2006b. URL http://x.org/b.'].join('\n');
+    const found = findDocumentCitations({ id: 'd', text, blocks: lineBlocksOf(text) });
+    expect(found.references.map((r) => r.id)).toEqual(['crockford2006a', 'crockford2006b']);
+    expect(found.citations.map((c) => c.referenceIds)).toEqual([['crockford2006b'], ['crockford2006a']]);
+  });
+
   it('keeps parser keys and letters only clashes', () => {
     expect(referenceIds([{ id: 'a2000', type: 'book' }, { id: 'a2000-2', type: 'book' }, { id: 'b2001', type: 'book' }])).toEqual(['a2000a', 'a2000b', 'b2001']);
   });

@@ -76,11 +76,25 @@ function letters(n: number): string {
   return n < 26 ? String.fromCharCode(97 + n) : letters(Math.floor(n / 26) - 1) + String.fromCharCode(97 + (n % 26));
 }
 
+/**
+ * The letter an author-date list puts after a year to tell one author's works of that year apart
+ * ("2006b"), wherever the entry writes it (plainnat puts it at the end: "…, 2006b. URL …"), so
+ * "(Crockford, 2006b)" finds its entry.
+ */
+function withYearSuffix(item: CslItem, raw: string): CslItem {
+  const year = item.issued?.['date-parts']?.[0]?.[0];
+  if (year === undefined || typeof item['year-suffix'] === 'string') return item;
+  const m = new RegExp(String.raw`(?<![\p{L}\p{N}])${year}([a-z])(?![\p{L}\p{N}])`, 'u').exec(raw);
+  if (!m?.[1]) return item;
+  const id = item.id.endsWith(String(year)) ? item.id + m[1] : item.id;
+  return { ...item, id, 'year-suffix': m[1] };
+}
+
 /** Finds, parses and links the citations of one document. */
 export function findDocumentCitations(doc: { id: string; text: string; blocks: Block[] }): DocumentCitations {
   const { text, blocks } = doc;
   const list = findReferenceList(text, blocks);
-  const csl = list.entries.length > 0 ? parseReferences(list.entries.map((e) => e.raw)) : [];
+  const csl = list.entries.length > 0 ? parseReferences(list.entries.map((e) => e.raw)).map((item, i) => withYearSuffix(item, list.entries[i]?.raw ?? '')) : [];
   const ids = referenceIds(csl);
   const references: DocumentReference[] = list.entries.map((e, i) => ({
     id: ids[i] ?? `ref${i + 1}`,
@@ -98,10 +112,12 @@ export function findDocumentCitations(doc: { id: string; text: string; blocks: B
   const context = references.length > 0
     ? { isKnownAuthor: authorMatcher(linkable), numberedList: list.numbered, entryCount: references.length }
     : {};
-  const grammar = [...findInTextCitations(text, context), ...findFootnoteMarkers(text, blocks)].filter(outside);
-  const fromList = findListDrivenCitations(text, references, grammar, listRange);
-  const found = [...grammar, ...fromList].sort((a, b) => a.start - b.start);
-  const linked = found.map((c) => linkCitation(c, linkable));
+  const grammar = [...findInTextCitations(text, context), ...findFootnoteMarkers(text, blocks)].filter(outside).map((c) => linkCitation(c, linkable));
+  // What the grammar read but could not link ("Lang (2014)" of "Nolan and Temple Lang (2014)")
+  // gives way to a citation the list confirms over the same words.
+  const fromList = findListDrivenCitations(text, references, grammar.filter((c) => !c.unresolved), listRange).map((c) => linkCitation(c, linkable));
+  const replaced = (c: { start: number; end: number }) => fromList.some((l) => l.start < c.end && l.end > c.start);
+  const linked = [...grammar.filter((c) => !c.unresolved || !replaced(c)), ...fromList].sort((a, b) => a.start - b.start);
   const mentions = findMentions(text, references, { blocks, skip: listRange, citations: linked });
 
   const citations: DocumentCitation[] = [
