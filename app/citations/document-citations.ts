@@ -11,6 +11,7 @@ import { findListDrivenCitations } from './list-driven';
 import { authorMatcher, linkCitation, type LinkableReference } from './linking';
 import { findMentions } from './mentions';
 import { findReferenceList } from './reference-list';
+import { withoutLabel } from './reference-shapes';
 
 /** One entry of the document's reference list. */
 export interface DocumentReference {
@@ -94,7 +95,7 @@ function withYearSuffix(item: CslItem, raw: string): CslItem {
 export function findDocumentCitations(doc: { id: string; text: string; blocks: Block[] }): DocumentCitations {
   const { text, blocks } = doc;
   const list = findReferenceList(text, blocks);
-  const csl = list.entries.length > 0 ? parseReferences(list.entries.map((e) => e.raw)).map((item, i) => withYearSuffix(item, list.entries[i]?.raw ?? '')) : [];
+  const csl = list.entries.length > 0 ? parseReferences(list.entries.map((e) => (e.label !== undefined ? withoutLabel(e.raw) : e.raw))).map((item, i) => withYearSuffix(item, list.entries[i]?.raw ?? '')) : [];
   const ids = referenceIds(csl);
   const references: DocumentReference[] = list.entries.map((e, i) => ({
     id: ids[i] ?? `ref${i + 1}`,
@@ -103,14 +104,17 @@ export function findDocumentCitations(doc: { id: string; text: string; blocks: B
     end: e.end,
     csl: { ...(csl[i] ?? { type: 'document' }), id: ids[i] ?? `ref${i + 1}` },
   }));
-  const linkable: LinkableReference[] = references.map((r, i) => ({ id: r.id, csl: r.csl, ...(list.entries[i]?.number !== undefined ? { number: list.entries[i]?.number } : {}) }));
+  const linkable: LinkableReference[] = references.map((r, i) => {
+    const entry = list.entries[i];
+    return { id: r.id, csl: r.csl, ...(entry?.number !== undefined ? { number: entry.number } : {}), ...(entry?.label !== undefined ? { label: entry.label } : {}) };
+  });
   const first = list.entries[0];
   const last = list.entries[list.entries.length - 1];
   const listRange = first && last ? [{ start: list.heading?.start ?? first.start, end: last.end }] : [];
   const outside = (c: { start: number; end: number }): boolean => !listRange.some((r) => c.start < r.end && c.end > r.start);
 
   const context = references.length > 0
-    ? { isKnownAuthor: authorMatcher(linkable), numberedList: list.numbered, entryCount: references.length }
+    ? { isKnownAuthor: authorMatcher(linkable), numberedList: list.numbered, entryCount: references.length, ...(list.labelled ? { labels: new Set(list.entries.map((e) => e.label!)) } : {}) }
     : {};
   const grammar = [...findInTextCitations(text, context), ...findFootnoteMarkers(text, blocks)].filter(outside).map((c) => linkCitation(c, linkable));
   // What the grammar read but could not link ("Lang (2014)" of "Nolan and Temple Lang (2014)")

@@ -19,6 +19,8 @@ export interface CitedItem {
   etAl?: boolean;
   /** The number of a numeric citation ("[12]"). */
   number?: number;
+  /** The label of an alphabetic citation ("DS13" of "[DS13]"). */
+  label?: string;
 }
 
 const PARTICLE = String.raw`(?:(?:van|von|de|der|den|du|da|di|del|della|le|la|ter|ten|dos|das)\s)`;

@@ -126,6 +126,20 @@ describe('narrative citations after a capitalised word', () => {
   });
 });
 
+describe('label citations', () => {
+  const labels: CitationContext = { labels: new Set(['And83', 'Bor85', 'Bor89', 'Smi20a', 'Smi20b', 'R C21']) };
+  it('reads labels of the list in brackets, with prefixes and locators', () => {
+    const found = findInTextCitations('as argued [And83] and [see Bor85; Bor89, ch. 3], also [Smi20b; Smi20a] and [R C21].', labels);
+    expect(found.map((c) => c.items.map((i) => i.label))).toEqual([['And83'], ['Bor85', 'Bor89'], ['Smi20b', 'Smi20a'], ['R C21']]);
+    expect(found[1]?.items[1]?.locator).toBe('3');
+  });
+
+  it('reads no bracket whose label is not in the list, and none without a labelled list', () => {
+    expect(texts('see [Xyz99] and [DS13]', labels)).toEqual([]);
+    expect(texts('as argued [And83]')).toEqual([]);
+  });
+});
+
 describe('robustness', () => {
   // Correctness only: the time these take is measured in bench/hostile-input.bench.ts.
   it('keeps offsets in range on adversarial input', () => {

@@ -36,6 +36,8 @@ export interface CitationContext {
   numberedList?: boolean;
   /** Number of entries, bounding the numbers a numeric citation may carry. */
   entryCount?: number;
+  /** The labels of an alphabetic list ("And83"): only these are read in brackets. */
+  labels?: ReadonlySet<string>;
 }
 
 /** A parenthesis without nested parentheses; bounded so an unclosed "(" costs little. */
@@ -147,12 +149,30 @@ function numerics(text: string, context: CitationContext): InTextCitation[] {
   return found;
 }
 
+/** A bracket of a labelled list: "[And83]", "[see Bor85; Bor89, ch. 3]", "[Smi20b; Smi20a]". */
+const BRACKET = /\[([^[\]\n]{2,200})\]/gu;
+const LABEL_PART = /^(?<prefix>[\p{Ll}][\p{L}.]{0,12}(?:\s[\p{Ll}][\p{L}.]{0,12})?\s)?(?<label>\p{Lu}[\p{L}+ -]{0,7}\d{2,4}[a-z]?)(?:,\s?(?<locator>.{1,40}))?$/u;
+
+function labelled(text: string, context: CitationContext): InTextCitation[] {
+  const labels = context.labels;
+  const found: InTextCitation[] = [];
+  if (!labels || labels.size === 0) return found;
+  for (const m of text.matchAll(BRACKET)) {
+    const parts = (m[1] ?? '').split(/;\s?/u).map((part) => LABEL_PART.exec(part.trim())?.groups);
+    if (parts.length === 0 || parts.some((g) => !g?.label || !labels.has(g.label))) continue;
+    const items: CitedItem[] = parts.map((g) => ({ names: [], label: g!.label!, ...(g!.locator ? { locator: g!.locator.replace(/^(?:pp?|ch|chap|sec)\.\s?/u, '') } : {}), ...(g!.prefix ? { prefix: g!.prefix.trim() } : {}) }));
+    const locator = citationLocator(items);
+    found.push({ text: m[0], start: m.index, end: m.index + m[0].length, kind: 'numeric', items, ...(locator ? { locator } : {}) });
+  }
+  return found;
+}
+
 /**
  * In-text citations of a text (footnote markers excluded; see footnotes.ts), in text order,
  * without overlaps. The caller drops those that fall inside the reference list itself.
  */
 export function findInTextCitations(text: string, context: CitationContext = {}): InTextCitation[] {
-  const all = [...parentheticals(text, context), ...narratives(text, context), ...numerics(text, context)];
+  const all = [...parentheticals(text, context), ...narratives(text, context), ...numerics(text, context), ...labelled(text, context)];
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: InTextCitation[] = [];
   for (const c of all) {

@@ -13,6 +13,8 @@ export interface LinkableReference {
   csl: CslItem;
   /** The "[n]" label of a numbered list. */
   number?: number;
+  /** The "[And83]" label of an alphabetic list. */
+  label?: string;
 }
 
 /** A cited item with the entries it points to. */
@@ -89,6 +91,7 @@ function linkAuthorDate(item: CitedItem, references: LinkableReference[]): strin
 }
 
 function linkNumber(item: CitedItem, references: LinkableReference[]): string[] {
+  if (item.label !== undefined) return references.filter((r) => r.label === item.label).map((r) => r.id);
   const labelled = references.find((r) => r.number === item.number);
   if (labelled) return [labelled.id];
   const byPosition = item.number !== undefined ? references[item.number - 1] : undefined;

@@ -148,4 +148,11 @@ describe('findReferenceList', () => {
     expect(entries.map((e) => e.raw.slice(0, 22))).toEqual(['Bache K, Lichman M (20', 'Bai J, Perron P (2003)', 'Breiman L, Friedman JH']);
     for (const e of entries) expect(text.slice(e.start, e.end)).toBe(e.raw);
   });
+  it('reads an alphabetic list, a label standing on its own line included', () => {
+    const text = ['References', '[Ado67] Theodor W. Adorno. Filmtransparente. Frankfurt am Main: Suhrkamp, 1967, pp. 79–88.', '[Ben63]', 'Walter Benjamin. Das Kunstwerk im Zeitalter seiner technischen Reproduzierbarkeit. Suhrkamp, 1963.', '[R C21] R Core Team. R: A Language and Environment for Statistical Computing. Vienna, 2021.'].join('\n');
+    const list = findReferenceList(text, lineBlocks(text));
+    expect(list.entries.map((e) => e.label)).toEqual(['Ado67', 'Ben63', 'R C21']);
+    expect(list.entries[1]?.raw).toBe('[Ben63] Walter Benjamin. Das Kunstwerk im Zeitalter seiner technischen Reproduzierbarkeit. Suhrkamp, 1963.');
+    expect(list.labelled).toBe(true);
+  });
 });

@@ -3,7 +3,7 @@
  * reference-shaped blocks) and splits it into entries, with offsets into the document text.
  */
 import type { Block } from '../documents/model';
-import { entryNumber, entryStartsWithin, isReferenceHeading, looksLikeHeadlessReference, looksLikeReference, opensShortEntry, startsEntry } from './reference-shapes';
+import { entryLabel, entryNumber, entryStartsWithin, isReferenceHeading, looksLikeHeadlessReference, looksLikeReference, opensShortEntry, startsEntry } from './reference-shapes';
 
 /** One entry of a reference list. */
 export interface ReferenceListEntry {
@@ -14,6 +14,8 @@ export interface ReferenceListEntry {
   raw: string;
   /** The "[n]" / "n." label of a numbered list. */
   number?: number;
+  /** The "[And83]" label of an alphabetic list. */
+  label?: string;
 }
 
 /** A document's reference list; `entries` is empty when none was found. */
@@ -22,6 +24,8 @@ export interface ReferenceList {
   entries: ReferenceListEntry[];
   /** True when every entry carries a number label. */
   numbered: boolean;
+  /** True when every entry carries an alphabetic label ("[DS13]"). */
+  labelled?: boolean;
 }
 
 interface Line {
@@ -65,7 +69,8 @@ function groupEntries(text: string, lines: Line[]): Array<{ start: number; end: 
 function toEntry(text: string, span: { start: number; end: number }): ReferenceListEntry {
   const raw = text.slice(span.start, span.end).replace(/\s+/gu, ' ');
   const number = entryNumber(raw);
-  return { ...span, raw, ...(number !== undefined ? { number } : {}) };
+  const label = number === undefined ? entryLabel(raw) : undefined;
+  return { ...span, raw, ...(number !== undefined ? { number } : {}), ...(label !== undefined ? { label } : {}) };
 }
 
 /** Lines of the blocks from `from` up to the next heading or rule. */
@@ -125,8 +130,10 @@ function entriesUnderHeading(text: string, blocks: Block[], from: number): Refer
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
     const last = entries[entries.length - 1];
-    const opens = looksLikeReference(piece.raw) || opensShortEntry(piece.raw);
-    if (opens && (!last || !continues(last.raw, piece.raw) || startsEntry(piece.raw))) {
+    // A label on a line of its own ("[Ben63]", "[12]") opens the entry its next line carries on.
+    const bareLabel = /^(?:\[[^\]]{1,10}\]|\d{1,4}\.)$/u.test(piece.raw) && (entryLabel(piece.raw + ' x') !== undefined || entryNumber(piece.raw + ' x') !== undefined);
+    const opens = bareLabel || looksLikeReference(piece.raw) || opensShortEntry(piece.raw);
+    if (opens && (!last || bareLabel || !continues(last.raw, piece.raw) || startsEntry(piece.raw))) {
       entries.push(piece);
     } else if (last && continues(last.raw, piece.raw)) {
       entries[entries.length - 1] = toEntry(text, { start: last.start, end: piece.end });
@@ -158,7 +165,7 @@ function headlessList(text: string, blocks: Block[]): ReferenceList {
   }
   if (last - first + 1 < 2) return { entries: [], numbered: false };
   const entries = entriesAfter(text, blocks.slice(0, last + 1), first, looksLikeHeadlessReference);
-  return entries.length >= 2 ? { entries, numbered: isNumbered(entries) } : { entries: [], numbered: false };
+  return entries.length >= 2 ? { entries, numbered: isNumbered(entries), labelled: entries.every((e) => e.label !== undefined) } : { entries: [], numbered: false };
 }
 
 /**
@@ -175,7 +182,7 @@ export function findReferenceList(text: string, blocks: Block[]): ReferenceList 
     if (entries.length === 0) continue;
     const lead = line.length - line.trimStart().length;
     const heading = { start: block.start + lead, end: block.start + lead + line.trim().length, text: line.trim() };
-    return { heading, entries, numbered: isNumbered(entries) };
+    return { heading, entries, numbered: isNumbered(entries), labelled: entries.every((e) => e.label !== undefined) };
   }
   return headlessList(text, blocks);
 }

@@ -45,6 +45,19 @@ const DASH_START = /^\s{0,8}(?:[—–-]{2,}|_{2,})/u;
 
 const YEAR = /(?<![\p{L}\p{N}])(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\p{L}\p{N}])|\bn\.\s?d\.|\bforthcoming\b|\bin press\b/iu;
 
+/** An alphabetic label opening an entry ("[And83]", "[SLP19]", "[R C21]", "[Lot+73a]"). */
+const ALPHA_LABEL = /^\s{0,8}\[(?<label>\p{Lu}[\p{L}+ -]{0,7}\d{2,4}[a-z]?)\](?=\s)/u;
+
+/** The alphabetic label at the start of an entry, if any. */
+export function entryLabel(line: string): string | undefined {
+  return ALPHA_LABEL.exec(line)?.groups?.label;
+}
+
+/** The entry without its alphabetic label, for the reference parser. */
+export function withoutLabel(raw: string): string {
+  return raw.replace(ALPHA_LABEL, '').trimStart();
+}
+
 /** The number of a "[n]" or "n." label at the start of an entry, if any. */
 export function entryNumber(line: string): number | undefined {
   const m = NUMBER_LABEL.exec(line);
@@ -54,7 +67,7 @@ export function entryNumber(line: string): number | undefined {
 
 /** True when a line opens a new entry by its shape: number label, author name or dashes. */
 export function startsEntry(line: string): boolean {
-  return NUMBER_LABEL.test(line) || AUTHOR_START.test(line) || DASH_START.test(line);
+  return NUMBER_LABEL.test(line) || ALPHA_LABEL.test(line) || AUTHOR_START.test(line) || DASH_START.test(line);
 }
 
 function wordCount(text: string): number {
@@ -96,10 +109,11 @@ const DATED_OPENING = new RegExp(String.raw`^(?:[^()]{0,160}?)\((?:1[5-9]\d\d|20
  */
 export function entryStartsWithin(piece: string): number[] {
   const starts: number[] = [];
-  for (const m of piece.matchAll(/(?<=[.)]) (?=[\p{Lu}])/gu)) {
+  for (const m of piece.matchAll(/(?<=[.)]) (?=[\p{Lu}[])/gu)) {
     const at = m.index + 1;
     const rest = piece.slice(at, at + 220);
-    if (AUTHOR_START.test(rest) && DATED_OPENING.test(rest) && YEAR.test(piece.slice(starts.at(-1) ?? 0, at))) starts.push(at);
+    const opens = ALPHA_LABEL.test(rest) || /^\[\d{1,4}\]\s/u.test(rest) || (AUTHOR_START.test(rest) && DATED_OPENING.test(rest));
+    if (opens && YEAR.test(piece.slice(starts.at(-1) ?? 0, at))) starts.push(at);
   }
   return starts;
 }
@@ -110,5 +124,5 @@ export function entryStartsWithin(piece: string): number[] {
  */
 export function looksLikeHeadlessReference(entry: string): boolean {
   const text = entry.trim();
-  return looksLikeReference(text) && (NUMBER_LABEL.test(text) || AUTHOR_START.test(text)) && YEAR.test(text.slice(0, 120));
+  return looksLikeReference(text) && (NUMBER_LABEL.test(text) || ALPHA_LABEL.test(text) || AUTHOR_START.test(text)) && YEAR.test(text.slice(0, 120));
 }

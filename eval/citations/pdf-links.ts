@@ -100,6 +100,10 @@ function entryText(items: Item[], left: number, top: number): string {
   return below.map((it) => it.str).join(' ').replace(/\s+/gu, ' ').trim().slice(0, 120);
 }
 
+/** A numeric citation's link: numbers and punctuation only ("[4", "4, 5]", "11–13"). */
+const NUMBERS = /^[^\p{L}\d]*\d{1,3}(?:[^\p{L}\d.]+\d{1,3})*[^\p{L}\d]*$/u;
+/** An alphabetic label ("[And83]", "DS13", "Lot+73a"). */
+const LABEL = /\[?\p{Lu}[\p{L}+]{0,5}\d{2}[a-z]?\]?/u;
 const YEAR = /\b(1[5-9]\d\d|20\d\d)[a-z]?\b|\bin press\b|\bn\.d\./u;
 
 /**
@@ -128,7 +132,13 @@ export async function goldFromLinks(bytes: Uint8Array): Promise<GoldFromLinks> {
     // The last heading that names a reference list opens it.
     let heading: { page: number; y: number; text: string } | undefined;
     pages.forEach((items, page) => {
-      for (const it of items) if (HEADING.test(it.str) && it.str.trim().length < 40) heading = { page, y: it.y, text: it.str.trim() };
+      // A heading may come as one item per word ("Список", "литературы"): test whole lines.
+      const lines = new Map<number, Item[]>();
+      for (const it of items) lines.set(Math.round(it.y), [...(lines.get(Math.round(it.y)) ?? []), it]);
+      for (const [y, parts] of [...lines.entries()].sort(([a], [b]) => b - a)) {
+        const line = parts.sort((a, b) => a.x - b.x).map((it) => it.str).join(' ').replace(/\s+/gu, ' ').trim();
+        if (HEADING.test(line) && line.length < 40) heading = { page, y, text: line };
+      }
     });
     const targets = new Map<string, { page: number; left: number; top: number }>();
     const links: Array<{ page: number; text: string; key: string; y: number }> = [];
@@ -155,7 +165,7 @@ export async function goldFromLinks(bytes: Uint8Array): Promise<GoldFromLinks> {
     // Entries in reading order: by page, column (left), then from the top down.
     // A link with neither a year nor a number in it points at an appendix or a section that
     // follows the list ("A.1"), not at an entry.
-    const cited = mergeKeyed(links).filter((l) => YEAR.test(l.text) || /^\[?\d{1,3}\]?$/u.test(l.text.trim()));
+    const cited = mergeKeyed(links).filter((l) => YEAR.test(l.text) || NUMBERS.test(l.text) || LABEL.test(l.text));
     const used = new Set(cited.map((l) => l.key));
     const ordered = [...targets.entries()].filter(([key]) => used.has(key)).sort(([, a], [, b]) => a.page - b.page || a.left - b.left || b.top - a.top);
     const indexOf = new Map(ordered.map(([key], index) => [key, index]));
