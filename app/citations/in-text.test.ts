@@ -80,6 +80,12 @@ describe('numeric citations', () => {
     expect(texts('as shown [12] and [3-5,8].', numbered)).toEqual(['[12]', '[3-5,8]']);
   });
 
+  it('reads a prefix and a pin-point inside the brackets', () => {
+    const found = findInTextCitations('who imagines [21, p. 405]; infer [see 5, 6, ch. 3]; exile [4, pp. 310–312]; Эйзенштейн [2, с. 112].', { numberedList: true, entryCount: 24 });
+    expect(found.map((c) => [c.items.map((i) => i.number), c.locator])).toEqual([[[21], '405'], [[5, 6], '3'], [[4], '310–312'], [[2], '112']]);
+    expect(found[1]?.items[0]?.prefix).toBe('see');
+  });
+
   it('reads no bracketed numbers where the list is not numbered or there is none (console output, indexes)', () => {
     const console = 'R> index(z)\n[1] "zooreg" "zoo"\nR> x[1]';
     expect(texts(console)).toEqual([]);

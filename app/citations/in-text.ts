@@ -44,7 +44,11 @@ export interface CitationContext {
 const PAREN = /\(([^()\n]{1,300})\)/gu;
 /** An opening parenthesis followed by a year: where a narrative citation's date sits. */
 const YEAR_PAREN = /\((?=\s?(?:1[5-9]\d\d|20\d\d)[a-z]?[\s),;:])([^()\n]{1,120})\)/gu;
-const NUMERIC = /\[(\d{1,4}(?:\s?[-–]\s?\d{1,4})?(?:\s?,\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?){0,30})\]/gu;
+/**
+ * "[12]", "[3–5, 8]", and with a prefix or a pin-point: "[see 5, 6, ch. 3]", "[21, p. 405]",
+ * "[4, pp. 310–312]", "[2, с. 112]". Group 1: prefix, 2: numbers, 3: locator.
+ */
+const NUMERIC = /\[(?:(see|cf\.|e\.g\.,?|см\.|vgl\.)\s)?(\d{1,4}(?:\s?[-–]\s?\d{1,4})?(?:\s?,\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?){0,30})(?:,\s?((?:pp?|ch|chap|sec|S|с|Kap)\.\s?[\dIVXLCivxlc]{1,6}(?:\s?[-–—]\s?[\dIVXLCivxlc]{1,6})?))?\]/gu;
 
 function citationLocator(items: CitedItem[]): string | undefined {
   const located = items.filter((i) => i.locator);
@@ -140,11 +144,13 @@ function numerics(text: string, context: CitationContext): InTextCitation[] {
   if (!context.numberedList) return found;
   for (const m of text.matchAll(NUMERIC)) {
     if (isCodeBracket(text, m.index, m.index + m[0].length)) continue;
-    const numbers = expandNumbers(m[1] ?? '');
+    const numbers = expandNumbers(m[2] ?? '');
     if (!numbers || numbers.length === 0 || numbers.some((n) => n < 1)) continue;
     if (numbers.some((n) => n > (context.entryCount ?? 9999))) continue;
-    const items = numbers.map((number) => ({ names: [], number }));
-    found.push({ text: m[0], start: m.index, end: m.index + m[0].length, kind: 'numeric', items });
+    const pin = m[3]?.replace(/^\p{L}{1,4}\.\s?/u, '');
+    const items: CitedItem[] = numbers.map((number, i) => ({ names: [], number, ...(m[1] && i === 0 ? { prefix: m[1] } : {}), ...(pin && i === numbers.length - 1 ? { locator: pin } : {}) }));
+    const locator = citationLocator(items);
+    found.push({ text: m[0], start: m.index, end: m.index + m[0].length, kind: 'numeric', items, ...(locator ? { locator } : {}) });
   }
   return found;
 }

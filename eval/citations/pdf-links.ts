@@ -100,8 +100,11 @@ function entryText(items: Item[], left: number, top: number): string {
   return below.map((it) => it.str).join(' ').replace(/\s+/gu, ' ').trim().slice(0, 120);
 }
 
-/** A numeric citation's link: numbers and punctuation only ("[4", "4, 5]", "11–13"). */
-const NUMBERS = /^[^\p{L}\d]*\d{1,3}(?:[^\p{L}\d.]+\d{1,3})*[^\p{L}\d]*$/u;
+/**
+ * A numeric citation's link: a number with at most a stray letter or two of its neighbours
+ * ("[4", "4, 5]", "[4, p"); not a section number ("6.3 Probability", "A.1").
+ */
+const NUMBERS = { test: (text: string) => /\d/u.test(text) && !/\p{L}{3,}/u.test(text) && !/(?:^|\s)\p{Lu}?\.?\d+\.\d/u.test(text) };
 /** An alphabetic label ("[And83]", "DS13", "Lot+73a"). */
 const LABEL = /\[?\p{Lu}[\p{L}+]{0,5}\d{2}[a-z]?\]?/u;
 const YEAR = /\b(1[5-9]\d\d|20\d\d)[a-z]?\b|\bin press\b|\bn\.d\./u;
