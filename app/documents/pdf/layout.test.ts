@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { readingOrder } from './columns';
-import { groupLines, type PdfLine, type TextRun } from './lines';
+import { composeAccents, groupLines, type PdfLine, type TextRun } from './lines';
 import { statedFromInfo } from './metadata';
 import { removeRunningHeads } from './running-heads';
 
 const run = (x: number, y: number, text: string, size = 10): TextRun => ({ x, y, width: text.length * size * 0.5, size, text });
 const line = (x: number, y: number, text: string, page = 1, size = 10): PdfLine => ({ page, x, right: x + text.length * 5, y, size, text });
+
+describe('composeAccents', () => {
+  it('puts TeX accents that pdf.js returns apart back on their letters', () => {
+    expect(composeAccents('W. Kr¨ amer and Rodr´ ıguez-Giron´ es, B¨onsch')).toBe('W. Krämer and Rodríguez-Gironés, Bönsch');
+    expect(composeAccents('x <- `a` ^ b ~ c')).toBe('x <- `a` ^ b ~ c');
+  });
+});
 
 describe('groupLines', () => {
   it('joins runs on a baseline, adds missing spaces and keeps a superscript on its line', () => {

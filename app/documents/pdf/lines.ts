@@ -83,7 +83,22 @@ function joinRuns(runs: TextRun[], page: number): PdfLine {
     text += piece;
     right = Math.max(right, run.x + run.width);
   }
-  return { page, x: runs[0]!.x, right, y: dominant.y, size: dominant.size, text: text.trim() };
+  return { page, x: runs[0]!.x, right, y: dominant.y, size: dominant.size, text: composeAccents(text.trim()) };
+}
+
+/** Spacing accents and the combining marks they stand for. The backtick and ASCII ^ and ~ are left alone (code). */
+const ACCENTS: Readonly<Record<string, string>> = { '¨': '\u0308', '´': '\u0301', 'ˆ': '\u0302', '˜': '\u0303', '¸': '\u0327', 'ˇ': '\u030c', '˘': '\u0306', '˚': '\u030a', '˝': '\u030b', '¯': '\u0304', '˙': '\u0307' };
+
+/**
+ * TeX sets an accent as a glyph of its own drawn over the letter, and pdf.js hands it back as a
+ * separate character before it ("Kr¨ amer", "Rodr´ ıguez"): put it back on the letter ("Krämer",
+ * "Rodríguez"), dotless i included. A spacing accent never stands alone in running text.
+ */
+export function composeAccents(text: string): string {
+  if (!/[¨´ˆ˜¸ˇ˘˚˝¯˙]/u.test(text)) return text;
+  return text
+    .replace(/([¨´ˆ˜¸ˇ˘˚˝¯˙]) ?([\p{L}ı])/gu, (_, accent: string, letter: string) => (letter === 'ı' ? 'i' : letter) + ACCENTS[accent]!)
+    .normalize('NFC');
 }
 
 /** The median of `values` (0 for none). */
