@@ -142,10 +142,10 @@ describe('findReferenceList', () => {
   });
   it('splits entries a PDF ran together into one paragraph', () => {
     // partykit's mob.pdf: three JSS entries in one extracted paragraph.
-    const text = 'References\n\nBache K, Lichman M (2013). “UCI Machine Learning Repository.” URL http://archive. ics.uci.edu/ml/. Bai J, Perron P (2003). “Computation and Analysis of Multiple Structural Change Models.” Journal of Applied Econometrics, 18, 1–22. Breiman L, Friedman JH (1985). “Estimating Optimal Transformations.” JASA, 80(391), 580–598.';
+    const text = 'References\n\nBache K, Lichman M (2013). “UCI Machine Learning Repository.” URL http://archive. ics.uci.edu/ml/. Bai J, Perron P (2003). “Computation and Analysis of Multiple Structural Change Models.” Journal of Applied Econometrics, 18, 1–22. Breiman L, Friedman JH (1985). “Estimating Optimal Transformations.” JASA, 80(391), 580–598. ter Braak CJF (1986). “Canonical correspondence analysis.” Ecology, 67, 1167–1179.';
     const blocks: Block[] = [{ kind: 'heading', level: 1, start: 0, end: 10 }, { kind: 'paragraph', start: 12, end: text.length }];
     const entries = findReferenceList(text, blocks).entries;
-    expect(entries.map((e) => e.raw.slice(0, 22))).toEqual(['Bache K, Lichman M (20', 'Bai J, Perron P (2003)', 'Breiman L, Friedman JH']);
+    expect(entries.map((e) => e.raw.slice(0, 22))).toEqual(['Bache K, Lichman M (20', 'Bai J, Perron P (2003)', 'Breiman L, Friedman JH', 'ter Braak CJF (1986). ']);
     for (const e of entries) expect(text.slice(e.start, e.end)).toBe(e.raw);
   });
   it('reads an alphabetic list, a label standing on its own line included', () => {

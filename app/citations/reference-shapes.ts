@@ -83,7 +83,7 @@ export function looksLikeReference(entry: string): boolean {
   const text = entry.trim();
   if (text.length < 20 || text.length > 2000 || wordCount(text) < 4) return false;
   if (!YEAR.test(text)) return false;
-  return /^[\p{Lu}\p{N}[“"‘'«—–_-]/u.test(text);
+  return /^(?:[\p{Lu}\p{N}[“"‘'«—–_-]|(?:van|von|de|der|den|ter|ten|du|da|di|del|della|la|le|dos|das)\s\p{Lu})/u.test(text);
 }
 
 /** An entry's date closing a piece: "(2014)." or "2014a.". */
@@ -109,7 +109,7 @@ const DATED_OPENING = new RegExp(String.raw`^(?:[^()]{0,160}?)\((?:1[5-9]\d\d|20
  */
 export function entryStartsWithin(piece: string): number[] {
   const starts: number[] = [];
-  for (const m of piece.matchAll(/(?<=[.)]) (?=[\p{Lu}[])/gu)) {
+  for (const m of piece.matchAll(/(?<=[.)]) (?=[\p{Lu}[]|(?:van|von|de|der|den|ter|ten|du|da|di|del|della|la|le|dos|das) \p{Lu})/gu)) {
     const at = m.index + 1;
     const rest = piece.slice(at, at + 220);
     const opens = ALPHA_LABEL.test(rest) || /^\[\d{1,4}\]\s/u.test(rest) || (AUTHOR_START.test(rest) && DATED_OPENING.test(rest));
