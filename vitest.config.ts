@@ -1,7 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// One worker per core but one, at least one: on CI's 2-core machine the whole run is one test
+// file at a time, so a spec's Chromium and the static server have the other core. End-to-end
+// specs never run side by side (each drives its own browser).
+const workers = Math.max(1, availableParallelism() - 1);
 
 export default defineConfig({
   test: {
+    maxWorkers: workers,
     projects: [
       {
         test: {
