@@ -7,14 +7,6 @@ export async function importThroughChooser(page: Page, paths: Parameters<FileCho
   await (await chooser).setFiles(paths);
 }
 
-/** Imports one file and opens it in the reader. */
-export async function importAndOpen(page: Page, path: string): Promise<void> {
-  await importThroughChooser(page, [path]);
-  await page.locator('.library-row').first().waitFor({ timeout: 20_000 });
-  await page.locator('.library-row').first().click();
-  await page.locator('.pane-article .doc-paragraph').first().waitFor();
-}
-
 /**
  * Selects the first occurrence of `phrase` inside the element of `root` that matches `within`
  * (the reading view, or a PDF page's text layer) and releases the mouse there.

@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildDocx, coreXml, footnote, footnoteRef, para, run } from '../../app/documents/docx/docx-fixture';
 import { buildEpub } from '../../app/documents/epub/epub-fixture';
 import { buildTestPdf, wrapText } from '../../app/documents/pdf/test-pdf';
-import { launch, openApp, screenshot } from './browser';
-import { dropFiles } from './actions';
+import { screenshot } from './browser';
+import { importFiles, useApp } from './fixtures';
 
 const words = (text: string, times: number) => Array.from({ length: times }, () => text.split(' ')).flat();
 
@@ -41,29 +41,29 @@ function bookEpub(): Uint8Array {
   });
 }
 
-describe('PDF, HTML, DOCX and EPUB in the app', () => {
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
+/** One file of each format, and a PDF cut in half. */
+function oneOfEachFormat(): { name: string; bytes: Uint8Array }[] {
+  const pdf = scholarlyPdf();
+  return [
+    { name: 'petrova.pdf', bytes: pdf },
+    { name: 'festival.html', bytes: new TextEncoder().encode(hostileHtml) },
+    { name: 'essay.docx', bytes: essayDocx() },
+    { name: 'caucasus.epub', bytes: bookEpub() },
+    { name: 'broken.pdf', bytes: pdf.slice(0, Math.floor(pdf.length / 2)) },
+  ];
+}
 
-  beforeAll(async () => {
-    browser = await launch();
-    ({ page, errors } = await openApp(browser, inject('baseUrl')));
-  });
-  afterAll(async () => {
-    await browser?.close();
+const app = useApp();
+
+describe('PDF, HTML, DOCX and EPUB in the app', () => {
+  let page: Page;
+
+  beforeEach(async () => {
+    ({ page } = await app.open());
   });
 
   it('imports one file of each format, refuses a damaged PDF, and runs no script from a page', async () => {
-    const pdf = scholarlyPdf();
-    await dropFiles(page, [
-      { name: 'petrova.pdf', bytes: pdf },
-      { name: 'festival.html', bytes: new TextEncoder().encode(hostileHtml) },
-      { name: 'essay.docx', bytes: essayDocx() },
-      { name: 'caucasus.epub', bytes: bookEpub() },
-      { name: 'broken.pdf', bytes: pdf.slice(0, Math.floor(pdf.length / 2)) },
-    ]);
-    await expect.poll(() => page.locator('.library-row').count(), { timeout: 30_000 }).toBe(4);
+    await importFiles(page, oneOfEachFormat(), 4);
     const formats = await page.locator('.library-row .col-format').allInnerTexts();
     expect(formats.sort()).toEqual(['DOCX', 'EPUB', 'HTML', 'PDF']);
     const titles = await page.locator('.library-row .doc-title').allInnerTexts();
@@ -85,7 +85,7 @@ describe('PDF, HTML, DOCX and EPUB in the app', () => {
   });
 
   it('reads the PDF as paragraphs and keeps the DOCX footnote', async () => {
-    await page.getByRole('button', { name: 'Library' }).click();
+    await importFiles(page, [{ name: 'petrova.pdf', bytes: scholarlyPdf() }, { name: 'essay.docx', bytes: essayDocx() }], 2);
     await page.locator('.library-row', { hasText: 'Closeness and Community' }).click();
     const pane = page.locator('section.pane').first();
     await expect.poll(() => pane.locator('.reader-byline').innerText()).toContain('Petrova');
@@ -100,6 +100,8 @@ describe('PDF, HTML, DOCX and EPUB in the app', () => {
   });
 
   it('keeps the original bytes of the PDF, EPUB and DOCX for page views', async () => {
+    // The page and its original are saved in one transaction: a listed document has its original.
+    await importFiles(page, oneOfEachFormat(), 4);
     const kept = await page.evaluate(async () => {
       const open = indexedDB.open('lectern');
       const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
@@ -112,23 +114,47 @@ describe('PDF, HTML, DOCX and EPUB in the app', () => {
   });
 
   it('refuses a 200 MB text file with a message, keeping the window responsive and the library unchanged', async () => {
-    await page.getByRole('button', { name: 'Library' }).click();
     const before = await page.locator('.library-row').count();
-    const frameDelay = await page.evaluate(async () => {
+    await page.evaluate(() => {
+      // Counts every read of a file over 64 MB on the page's own (UI) thread.
+      const reads: string[] = [];
+      const large = (blob: Blob) => blob.size > 64 * 1024 * 1024;
+      for (const method of ['arrayBuffer', 'bytes', 'text', 'stream']) {
+        const original = Object.getOwnPropertyDescriptor(Blob.prototype, method)?.value as ((this: Blob) => unknown) | undefined;
+        if (!original) continue;
+        Object.defineProperty(Blob.prototype, method, {
+          configurable: true,
+          value(this: Blob) {
+            if (large(this)) reads.push(method);
+            return original.call(this);
+          },
+        });
+      }
+      for (const method of ['readAsArrayBuffer', 'readAsBinaryString', 'readAsDataURL', 'readAsText']) {
+        const original = Object.getOwnPropertyDescriptor(FileReader.prototype, method)!.value as (this: FileReader, blob: Blob, ...rest: unknown[]) => void;
+        Object.defineProperty(FileReader.prototype, method, {
+          configurable: true,
+          value(this: FileReader, blob: Blob, ...rest: unknown[]) {
+            if (large(blob)) reads.push(method);
+            original.call(this, blob, ...rest);
+          },
+        });
+      }
+      (window as unknown as { __largeReads: string[] }).__largeReads = reads;
+
       const megabyte = new Uint8Array(1024 * 1024).fill(97);
       const huge = new File(Array.from({ length: 200 }, () => megabyte), 'lecture-transcripts.txt');
       const transfer = new DataTransfer();
       transfer.items.add(huge);
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      const start = performance.now();
-      return new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now() - start)));
     });
-    expect(frameDelay).toBeLessThan(500);
+    // The window stays responsive: the drop handler hands the file to the import worker without
+    // reading it, so straight after the drop the page answers and a click is handled, and no read
+    // of the 200 MB ever happens on the UI thread (the worker refuses the file by its size).
+    await page.getByRole('radio', { name: 'Dark' }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await expect.poll(() => page.getByRole('alert').allInnerTexts()).toContainEqual(expect.stringMatching(/“lecture-transcripts\.txt” is too large to import \(200 MB/));
+    expect(await page.evaluate(() => (window as unknown as { __largeReads: string[] }).__largeReads)).toEqual([]);
     expect(await page.locator('.library-row').count()).toBe(before);
-  });
-
-  it('ran without page errors', () => {
-    expect(errors).toEqual([]);
   });
 });

@@ -1,7 +1,12 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { longDocumentText } from '../support/long-document';
-import { launch, openApp, screenshot } from './browser';
+import { dropFiles } from './actions';
+import { screenshot } from './browser';
+import { useApp } from './fixtures';
+
+/** The book every test reads: about 500,000 words, the same every time. */
+const BOOK = longDocumentText(500_000);
 
 /** The block at the top of a reading view, and how many pixels of it are scrolled past. */
 function topBlock(scroller: Locator): Promise<{ block: number; into: number }> {
@@ -16,15 +21,21 @@ function topBlock(scroller: Locator): Promise<{ block: number; into: number }> {
   });
 }
 
-/** The top block once the view has stopped moving (the same for three reads 150 ms apart). */
-async function settledTopBlock(page: Page, scroller: Locator): Promise<{ block: number; into: number }> {
+/**
+ * The top block once the view has stopped moving: the same for three reads 150 ms apart. The app
+ * says nothing when it has finished putting the reader's place back after a resize, so "stopped"
+ * can only be seen over time; the reads are spaced by the poll's interval.
+ */
+async function settledTopBlock(scroller: Locator): Promise<{ block: number; into: number }> {
   const reads: string[] = [];
   await expect
-    .poll(async () => {
-      await page.waitForTimeout(150);
-      reads.push(JSON.stringify(await topBlock(scroller)));
-      return reads.length >= 3 && reads.slice(-3).every((read) => read === reads.at(-1));
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        reads.push(JSON.stringify(await topBlock(scroller)));
+        return reads.length >= 3 && reads.slice(-3).every((read) => read === reads.at(-1));
+      },
+      { interval: 150, timeout: 10_000 },
+    )
     .toBe(true);
   return JSON.parse(reads.at(-1)!) as { block: number; into: number };
 }
@@ -40,51 +51,48 @@ async function dragSeparator(page: Page, percent: number): Promise<void> {
   await page.mouse.up();
 }
 
+const app = useApp();
+
 describe('a 500,000-word document', () => {
-  let browser: Browser;
   let page: Page;
+  const pane = () => page.locator('section.pane').first();
+  const scroller = () => pane().locator('.pane-scroll');
+  const width = () => scroller().evaluate((element) => element.clientWidth);
 
-  beforeAll(async () => {
-    browser = await launch();
-    ({ page } = await openApp(browser, inject('baseUrl')));
-  });
-  afterAll(async () => {
-    await browser?.close();
+  beforeEach(async () => {
+    ({ page } = await app.open());
   });
 
-  it('imports, opens and scrolls with a bounded number of DOM nodes', { timeout: 120_000 }, async () => {
-    const text = longDocumentText(500_000);
-    await page.evaluate((content) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([content], 'long-book.txt'));
-      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }, text);
+  /** Imports the book by dropping it on the window and opens it in the reader. */
+  async function openBook(): Promise<void> {
+    await dropFiles(page, [{ name: 'long-book.txt', text: BOOK }]);
     await page.locator('.library-row', { hasText: 'A Long Book for Testing' }).waitFor({ timeout: 90_000 });
     await page.locator('.library-row', { hasText: 'A Long Book for Testing' }).click();
-    const pane = page.locator('section.pane').first();
-    await pane.locator('.doc-paragraph').first().waitFor();
-    const nodes = () => pane.locator('.pane-article *').count();
+    await pane().locator('.doc-paragraph').first().waitFor();
+  }
+
+  it('imports, opens and scrolls with a bounded number of DOM nodes', { timeout: 120_000 }, async () => {
+    await openBook();
+    const nodes = () => pane().locator('.pane-article *').count();
     const atTop = await nodes();
     expect(atTop).toBeLessThan(600);
 
-    const scroller = pane.locator('.pane-scroll');
-    const height = await scroller.evaluate((el) => el.scrollHeight);
+    const height = await scroller().evaluate((el) => el.scrollHeight);
     expect(height).toBeGreaterThan(500_000);
     for (const fraction of [0.25, 0.5, 0.999]) {
-      await scroller.evaluate((el, f) => (el.scrollTop = el.scrollHeight * f), fraction);
-      await expect.poll(async () => pane.locator('.doc-paragraph').count()).toBeGreaterThan(0);
+      await scroller().evaluate((el, f) => (el.scrollTop = el.scrollHeight * f), fraction);
+      await expect.poll(async () => pane().locator('.doc-paragraph').count()).toBeGreaterThan(0);
       expect(await nodes()).toBeLessThan(600);
     }
     // The last paragraph is reachable.
-    await expect.poll(() => pane.locator('.doc-paragraph').last().getAttribute('data-block')).toBe(String(text.split('\n\n').length - 1));
+    await expect.poll(() => pane().locator('.doc-paragraph').last().getAttribute('data-block')).toBe(String(BOOK.split('\n\n').length - 1));
     await screenshot(page, 'reader-long-document');
   });
 
   it('keeps the paragraph being read at the top when the pane gets narrower or wider', { timeout: 60_000 }, async () => {
-    const pane = page.locator('section.pane').first();
-    const scroller = pane.locator('.pane-scroll');
+    await openBook();
     // Scroll down to block 40, a little way into it, and read a while there.
-    await scroller.evaluate(async (element) => {
+    await scroller().evaluate(async (element) => {
       const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
       element.scrollTop = 0;
       for (let step = 0; step < 200; step++) {
@@ -99,11 +107,10 @@ describe('a 500,000-word document', () => {
       }
       throw new Error('block 40 never rendered');
     });
-    const start = await settledTopBlock(page, scroller);
+    const start = await settledTopBlock(scroller());
     expect(start.block).toBe(40);
-    const width = () => scroller.evaluate((element) => element.clientWidth);
     const reading = async (what: string) => {
-      const now = await settledTopBlock(page, scroller);
+      const now = await settledTopBlock(scroller());
       expect(Math.abs(now.block - start.block), `${what}: block ${now.block} at the top, not ${start.block}`).toBeLessThanOrEqual(1);
     };
 
@@ -131,36 +138,41 @@ describe('a 500,000-word document', () => {
   });
 
   it('keeps a passage found with find in view when the pane gets narrower or wider', { timeout: 60_000 }, async () => {
-    const pane = page.locator('section.pane').first();
-    const scroller = pane.locator('.pane-scroll');
+    await openBook();
     // Five words from far into the book, found nowhere else.
     const block = 1200;
-    const phrase = longDocumentText(500_000).split('\n\n')[block]!.split(' ').slice(3, 8).join(' ');
+    const phrase = BOOK.split('\n\n')[block]!.split(' ').slice(3, 8).join(' ');
     const found = () =>
-      scroller.evaluate((element, index) => {
+      scroller().evaluate((element, index) => {
         const box = element.getBoundingClientRect();
         const middle = (box.top + box.bottom) / 2;
         const passage = element.querySelector(`[data-block="${index}"]`)?.getBoundingClientRect();
         return passage ? passage.top <= middle && passage.bottom >= middle : false;
       }, block);
-    await pane.getByRole('button', { name: 'Find in document' }).click();
-    await pane.getByRole('searchbox', { name: 'Find in document' }).fill(phrase);
-    await expect.poll(() => pane.locator('.find-count').innerText()).toBe('1 of 1');
+    await pane().getByRole('button', { name: 'Find in document' }).click();
+    await pane().getByRole('searchbox', { name: 'Find in document' }).fill(phrase);
+    await expect.poll(() => pane().locator('.find-count').innerText()).toBe('1 of 1');
     await expect.poll(found).toBe(true);
-
+    // After each change of width, the text has reflowed (the width is seen to change) and the view
+    // has stopped moving before the passage is looked for: it must still be there, not only pass by.
+    const wide = await width();
     await page.setViewportSize({ width: 560, height: 820 });
-    await page.waitForTimeout(300);
+    await expect.poll(width).toBeLessThan(wide - 150);
+    await settledTopBlock(scroller());
     await expect.poll(found).toBe(true);
     await page.setViewportSize({ width: 1280, height: 820 });
-    await page.waitForTimeout(300);
+    await expect.poll(width).toBe(wide);
+    await settledTopBlock(scroller());
     await expect.poll(found).toBe(true);
     await page.getByRole('button', { name: 'Add pane' }).click();
     await page.locator('section.pane').nth(1).locator('.empty-pane').waitFor();
-    await page.waitForTimeout(300);
+    await expect.poll(width).toBeLessThan(wide - 150);
+    await settledTopBlock(scroller());
     await expect.poll(found).toBe(true);
     await page.locator('section.pane').nth(1).getByRole('button', { name: 'Close pane' }).click();
     await expect.poll(() => page.locator('section.pane').count()).toBe(1);
-    await page.waitForTimeout(300);
+    await expect.poll(width).toBe(wide);
+    await settledTopBlock(scroller());
     await expect.poll(found).toBe(true);
   });
 });
