@@ -3,7 +3,8 @@
 // backtracks shows as a ratio in the hundreds; linear code stays within a small factor.
 import { parseReference } from '../app/citations/default-parser';
 import { findDocumentCitations } from '../app/citations/document-citations';
-import { HOSTILE_DOCUMENTS, HOSTILE_REFERENCE_LINES, HOSTILE_RUNNING_TEXTS, lineBlocksOf } from '../app/citations/hostile-inputs';
+import { HOSTILE_DOCUMENTS, HOSTILE_REFERENCE_LINES, HOSTILE_RUNNING_TEXTS } from '../app/citations/hostile-inputs';
+import { lineBlocksOf } from '../app/citations/test-support';
 import { findInTextCitations } from '../app/citations/in-text';
 import { time, writeResult } from './harness';
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Block } from '../documents/model';
 import { importFile } from '../documents/import';
 import { findDocumentCitations, referenceIds } from './document-citations';
-import { HOSTILE_DOCUMENTS, lineBlocksOf } from './hostile-inputs';
+import { HOSTILE_DOCUMENTS } from './hostile-inputs';
+import { lineBlocksOf } from './test-support';
 
 const expected = JSON.parse(readFileSync(new URL('../../../shared/expected/seed-citations.json', import.meta.url), 'utf8')) as {
   documents: Record<string, { inTextCitations: Array<{ text: string; cites?: string; locator?: string }>; worksCited?: Array<{ id: string; raw: string }> }>;

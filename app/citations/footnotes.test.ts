@@ -1,18 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../documents/model';
 import { importFile } from '../documents/import';
 import { findFootnoteMarkers } from './footnotes';
+import { lineBlocksOf } from './test-support';
 
-function lineBlocks(text: string): Block[] {
-  const blocks: Block[] = [];
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim()) blocks.push({ kind: 'paragraph', start: pos, end: pos + line.length });
-    pos += line.length + 1;
-  }
-  return blocks;
-}
 
 describe('findFootnoteMarkers', () => {
   it('finds the displaced note of "Khrushchev Thaw period1" in seed 003', async () => {
@@ -30,19 +21,19 @@ describe('findFootnoteMarkers', () => {
 
   it('finds a marker whose note is a numbered line', () => {
     const text = 'The film belongs to the Thaw period2, as critics say.\n\n2 From 1957 to 1964.';
-    const [m] = findFootnoteMarkers(text, lineBlocks(text));
+    const [m] = findFootnoteMarkers(text, lineBlocksOf(text));
     expect(m).toMatchObject({ text: '2', start: text.indexOf('period2') + 6 });
     expect(m?.note && text.slice(m.note.start, m.note.end)).toBe('2 From 1957 to 1964.');
   });
 
   it('takes markers in their order and never a name that carries digits twice', () => {
     const text = 'We fit it with lme4. Then lme4 again, a period1 and a film2 and back to era5.\n1 First note.\n2 Second note.\n4 Output line.\n5 Another.';
-    expect(findFootnoteMarkers(text, lineBlocks(text)).map((m) => m.text)).toEqual(['1', '2']);
+    expect(findFootnoteMarkers(text, lineBlocksOf(text)).map((m) => m.text)).toEqual(['1', '2']);
   });
 
   it('leaves digits alone when no note can be found', () => {
     for (const text of ['An area of 13,000km2 in the Caucasus.', 'Version mp3 and h264 codecs; the sequel part2 is out.', 'He watched the Khrushchev Thaw films1 again.\nThe Khrushchev era.\nKhrushchev again.']) {
-      expect(findFootnoteMarkers(text, lineBlocks(text)), text).toEqual([]);
+      expect(findFootnoteMarkers(text, lineBlocksOf(text)), text).toEqual([]);
     }
   });
 });

@@ -5,19 +5,6 @@
  * same strings; a backtracking blow-up on these 100 kB lines takes minutes, not milliseconds.
  */
 
-import type { Block } from '../documents/model';
-
-/** One paragraph block per non-empty line, as a plain-text import of such a document gives. */
-export function lineBlocksOf(text: string): Block[] {
-  const blocks: Block[] = [];
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim()) blocks.push({ kind: 'paragraph', start: pos, end: pos + line.length });
-    pos += line.length + 1;
-  }
-  return blocks;
-}
-
 /** One reference line each, about 100 kB. */
 export const HOSTILE_REFERENCE_LINES: Readonly<Record<string, string>> = {
   punctuation: '.,;:()[]“”‘’«»"\'-–—/'.repeat(5000).slice(0, 100_000),

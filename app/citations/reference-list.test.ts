@@ -4,6 +4,7 @@ import type { Block } from '../documents/model';
 import { importFile } from '../documents/import';
 import { findReferenceList } from './reference-list';
 import { isReferenceHeading } from './reference-shapes';
+import { lineBlocksOf } from './test-support';
 
 const seeds = new URL('../../../shared/seeds/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('../../../shared/expected/seed-citations.json', import.meta.url), 'utf8')) as {
@@ -16,16 +17,6 @@ async function seed(name: string): Promise<{ text: string; blocks: Block[] }> {
   return result.value;
 }
 
-/** One block per non-empty line, as the importer makes for unwrapped text. */
-function lineBlocks(text: string): Block[] {
-  const blocks: Block[] = [];
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim()) blocks.push({ kind: 'paragraph', start: pos, end: pos + line.length });
-    pos += line.length + 1;
-  }
-  return blocks;
-}
 
 describe('findReferenceList on the seeds', () => {
   it('finds the four Works Cited entries of seed 001 and stops before the film credits', async () => {
@@ -63,7 +54,7 @@ describe('findReferenceList', () => {
       'Lee, K., and M. Park. 2020a. Another title. Press.',
       '———. 2020b. A third title by the same authors. Press.',
     ].join('\n');
-    const list = findReferenceList(text, lineBlocks(text));
+    const list = findReferenceList(text, lineBlocksOf(text));
     expect(list.entries.map((e) => e.raw)).toEqual([
       'Smith, John. 2019. A very long title that the typesetter wrapped onto a second line. Journal of Things 4: 1–20.',
       'Lee, K., and M. Park. 2020a. Another title. Press.',
@@ -85,7 +76,7 @@ describe('findReferenceList', () => {
 
   it('reads numbered lists and records the labels', () => {
     const text = 'Intro [1].\nReferences\n[1] J. Smith, “A title,” Proc. X, 2019.\n[2] K. Lee, “Another,” J. Y, vol. 3, 2020.';
-    const list = findReferenceList(text, lineBlocks(text));
+    const list = findReferenceList(text, lineBlocksOf(text));
     expect(list.numbered).toBe(true);
     expect(list.entries.map((e) => e.number)).toEqual([1, 2]);
   });
@@ -97,16 +88,16 @@ describe('findReferenceList', () => {
       'Jones, Ann. 2018. Another title. Journal of Things 4: 1–20.',
       'Updated: 2021',
     ].join('\n');
-    const list = findReferenceList(text, lineBlocks(text));
+    const list = findReferenceList(text, lineBlocksOf(text));
     expect(list.heading).toBeUndefined();
     expect(list.entries.map((e) => e.raw.slice(0, 12))).toEqual(['Smith, John.', 'Jones, Ann. ']);
   });
 
   it('does not take a single reference-like paragraph or a heading with nothing under it', () => {
     const one = 'Prose.\nSmith, John. 2019. A title. Oxford: Clarendon Press.';
-    expect(findReferenceList(one, lineBlocks(one)).entries).toEqual([]);
+    expect(findReferenceList(one, lineBlocksOf(one)).entries).toEqual([]);
     const empty = 'Prose.\nReferences\nNone were consulted for this note.';
-    expect(findReferenceList(empty, lineBlocks(empty)).entries).toEqual([]);
+    expect(findReferenceList(empty, lineBlocksOf(empty)).entries).toEqual([]);
   });
   it('runs to the next heading: split-off titles, URLs and short author lines stay in their entry', () => {
     // The shape of a JSS vignette's list after PDF extraction (lme4's lmer.pdf): justified
@@ -121,7 +112,7 @@ describe('findReferenceList', () => {
       'A. Modularization examples',
       'The modularized functions in lme4 allow for finer control, as shown in 2015.',
     ].join('\n');
-    const blocks = lineBlocks(text).map((b): Block => (text.slice(b.start, b.end).startsWith('A. Mod') ? { ...b, kind: 'heading', level: 1 } : b));
+    const blocks = lineBlocksOf(text).map((b): Block => (text.slice(b.start, b.end).startsWith('A. Mod') ? { ...b, kind: 'heading', level: 1 } : b));
     expect(findReferenceList(text, blocks).entries.map((e) => e.raw)).toEqual([
       'Horn R, Zhang F (2005). “Basic Properties of the Schur Complement.” Springer-Verlag.',
       'Johnson SG (2014). “The NLopt Nonlinear-Optimization Package.” URL http:// ab-initio.mit.edu/nlopt.',
@@ -138,7 +129,7 @@ describe('findReferenceList', () => {
       'Closeness, Russia, 2017',
       'Director: Kantemir Balagov',
     ].join('\n');
-    expect(findReferenceList(text, lineBlocks(text)).entries.map((e) => e.raw.slice(0, 12))).toEqual(['Smith, John.', 'Jones, Ann. ']);
+    expect(findReferenceList(text, lineBlocksOf(text)).entries.map((e) => e.raw.slice(0, 12))).toEqual(['Smith, John.', 'Jones, Ann. ']);
   });
   it('splits entries a PDF ran together into one paragraph', () => {
     // partykit's mob.pdf: three JSS entries in one extracted paragraph.
@@ -150,7 +141,7 @@ describe('findReferenceList', () => {
   });
   it('reads an alphabetic list, a label standing on its own line included', () => {
     const text = ['References', '[Ado67] Theodor W. Adorno. Filmtransparente. Frankfurt am Main: Suhrkamp, 1967, pp. 79–88.', '[Ben63]', 'Walter Benjamin. Das Kunstwerk im Zeitalter seiner technischen Reproduzierbarkeit. Suhrkamp, 1963.', '[R C21] R Core Team. R: A Language and Environment for Statistical Computing. Vienna, 2021.'].join('\n');
-    const list = findReferenceList(text, lineBlocks(text));
+    const list = findReferenceList(text, lineBlocksOf(text));
     expect(list.entries.map((e) => e.label)).toEqual(['Ado67', 'Ben63', 'R C21']);
     expect(list.entries[1]?.raw).toBe('[Ben63] Walter Benjamin. Das Kunstwerk im Zeitalter seiner technischen Reproduzierbarkeit. Suhrkamp, 1963.');
     expect(list.labelled).toBe(true);

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findDocumentCitations } from '../../app/citations/document-citations';
 import { importFile } from '../../app/documents/import';
+import { blockIndexAt } from '../../app/documents/locator';
 import type { GoldFromLinks } from './pdf-links';
 import { matchCitations, matchEntries, type OurItem } from './matching';
 
@@ -50,7 +51,7 @@ for (const file of readdirSync(`${here}gold`).filter((f) => f.endsWith('.json'))
     const g = entryMatch.oursToGold.get(i);
     if (g !== undefined) goldIndexOfRef.set(r.id, g);
   });
-  const pageAt = pageLookup(doc.blocks);
+  const pageAt = (offset: number) => doc.blocks[Math.max(0, blockIndexAt(doc.blocks, offset))]?.page ?? 1;
   const ours: OurItem[] = [];
   for (const c of found.citations) {
     if (c.kind === 'mention') continue;
@@ -81,18 +82,6 @@ for (const file of readdirSync(`${here}gold`).filter((f) => f.endsWith('.json'))
   }
 }
 
-function pageLookup(blocks: Array<{ start: number; page?: number }>): (offset: number) => number {
-  return (offset) => {
-    let lo = 0;
-    let hi = blocks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (blocks[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return blocks[lo]?.page ?? 1;
-  };
-}
 
 const header = ['document', 'entries', 'list R', 'list P', 'cites', 'cite P', 'cite R', 'cite F1', 'link acc', 'false', 's'];
 const lines = [header.join(' | ')];
