@@ -43,7 +43,9 @@ function firstAuthorWords(csl: CslItem): string[] | undefined {
   return words.length > 0 && words.length <= 5 ? words : undefined;
 }
 
-const YEAR = /^(1[5-9]\d\d|20\d\d)([a-z])?$/u;
+const YEAR_IN_TEXT = /(?<![\p{L}\p{N}])(1[5-9]\d\d|20\d\d)([a-z])?(?![\p{L}\p{N}])/gu;
+/** How far before a year its author's name is looked for, in characters. */
+const WINDOW = 120;
 /** How many words may stand between a name and its year ("Henderson Jr. (1982)", "R Core Team, 2015"). */
 const GAP = 3;
 
@@ -62,22 +64,31 @@ export function findListDrivenCitations(text: string, works: ListedWork[], taken
     byYear.set(String(year), list);
   }
   if (byYear.size === 0) return [];
-  const blocked = [...taken, ...skip];
-  const inside = (start: number, end: number) => blocked.some((r) => start < r.end && end > r.start);
-  const words = wordsOf(text);
+  const blocked = [...taken, ...skip].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let lastEnd = -1;
+  // Years come in text order, so the blocked ranges are walked once.
+  const inside = (start: number, end: number) => {
+    while (next < blocked.length && blocked[next]!.end <= start) next++;
+    for (let k = next; k < blocked.length && blocked[k]!.start < end; k++) if (blocked[k]!.end > start) return true;
+    return start < lastEnd;
+  };
   const found: InTextCitation[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const year = YEAR.exec(text.slice(words[i]!.start, words[i]!.end));
-    const candidates = year ? byYear.get(year[1]!) : undefined;
-    if (!year || !candidates) continue;
-    const match = nameBefore(words, i, candidates);
+  for (const year of text.matchAll(YEAR_IN_TEXT)) {
+    const candidates = byYear.get(year[1]!);
+    if (!candidates) continue;
+    // Only the few words before a year are read, so the cost follows the years, not the text.
+    const windowStart = Math.max(0, year.index - WINDOW);
+    const words = wordsOf(text.slice(windowStart, year.index)).map((w) => ({ ...w, start: w.start + windowStart, end: w.end + windowStart }));
+    const match = nameBefore(words, words.length, candidates);
     if (!match) continue;
     const start = words[match.first]!.start;
-    let end = words[i]!.end;
+    const yearEnd = year.index + year[0].length;
+    let end = yearEnd;
     if (inside(start, end)) continue;
     const open = text.lastIndexOf('(', start);
     const parenthetical = open >= 0 && open >= start - 2 && !text.slice(open, start).includes(')');
-    const narrativeParen = text.slice(words[match.last]!.end, words[i]!.start).includes('(');
+    const narrativeParen = text.slice(words[match.last]!.end, year.index).includes('(');
     if ((parenthetical || narrativeParen) && text[end] === ')') end += 1;
     const from = parenthetical ? open : start;
     found.push({
@@ -87,7 +98,7 @@ export function findListDrivenCitations(text: string, works: ListedWork[], taken
       kind: parenthetical ? 'parenthetical' : 'narrative',
       items: [{ names: [text.slice(start, words[match.last]!.end).replace(/(?:[-‐]\s{1,2}|[¨´`ˆ˜¸]\s{0,2})/gu, '')], year: Number(year[1]), ...(year[2] ? { suffix: year[2] } : {}) }],
     });
-    blocked.push({ start: from, end });
+    lastEnd = end;
   }
   return found;
 }
