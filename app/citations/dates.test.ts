@@ -7,6 +7,11 @@ describe('parseDate', () => {
     expect(parseDate('1997,')?.date).toEqual({ 'date-parts': [[1997]] });
   });
 
+  it('takes the year, not a page after a volume colon', () => {
+    expect(parseDate('6:1933, 2017.')?.date).toEqual({ 'date-parts': [[2017]] });
+    expect(parseDate('12:2001')?.date).toEqual({ 'date-parts': [[2001]] });
+  });
+
   it('keeps the year letter as a suffix', () => {
     expect(parseDate('(1993a).')).toEqual({ date: { 'date-parts': [[1993]] }, yearSuffix: 'a' });
   });

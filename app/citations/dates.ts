@@ -24,7 +24,10 @@ export function parseDate(text: string): ParsedDate | undefined {
     const day = Number(iso[3]);
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return { date: { 'date-parts': [[Number(iso[1]), month, day]] } };
   }
-  const words = bounded.split(/[\s,.;:()[\]/–—-]+/).filter(Boolean);
+  // "F1000Research, 6:1933, 2017": a page after a volume's colon is not a year when another one is there.
+  const pageLike = /\d\s?:\s?(?:1[5-9]\d\d|20\d\d)\b/g;
+  const unpaged = bounded.replace(pageLike, ' ');
+  const words = (/(?:^|\D)(?:1[5-9]\d\d|20\d\d)(?:[a-z])?(?:\D|$)/.test(unpaged) ? unpaged : bounded).split(/[\s,.;:()[\]/–—-]+/).filter(Boolean);
   let year: number | undefined;
   let suffix: string | undefined;
   let month: number | undefined;

@@ -104,6 +104,19 @@ function inferType(item: CslItem, spans: LabelledSpan[]): string {
   return 'document';
 }
 
+/**
+ * The date segment, less a page the labeller took for a year: after a volume ending in a colon
+ * ("6:" then "1933, 2017."), the leading number is the page, the year follows.
+ */
+function datePart(spans: LabelledSpan[]): string | undefined {
+  const date = joined(spans, 'date');
+  if (!date) return date;
+  const at = spans.findIndex((s) => s.label === 'date');
+  const before = spans[at - 1];
+  const paged = before?.label === 'volume' && /:\s*$/u.test(before.text) ? /^\s*\d{1,5}\s*,\s*(?=.*\d{4})/u.exec(date) : null;
+  return paged ? date.slice(paged[0].length) : date;
+}
+
 /** The CSL item for a list of spans (id left empty; the caller assigns one). */
 export function spansToCsl(spans: LabelledSpan[]): CslItem {
   const item: CslItem = { id: '', type: 'document' };
@@ -114,7 +127,7 @@ export function spansToCsl(spans: LabelledSpan[]): CslItem {
   const translator = names(spans, 'translator');
   if (translator.length) item.translator = translator;
 
-  const date = joined(spans, 'date');
+  const date = datePart(spans);
   const parsedDate = date ? parseDate(date) : undefined;
   if (parsedDate) {
     item.issued = parsedDate.date;
