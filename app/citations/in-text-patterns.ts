@@ -27,7 +27,7 @@ const PARTICLE = String.raw`(?:(?:van|von|de|der|den|du|da|di|del|della|le|la|te
 const NAME = String.raw`${PARTICLE}{0,3}\p{Lu}[\p{L}\p{M}'’\-]{1,40}`;
 const SEPARATOR = String.raw`(?:\s?,\s{1,2}(?:(?:and|&)\s{1,2})?|\s{1,2}(?:and|&)\s{1,2})`;
 /** A chain of family names with an optional "et al."; group "etal" marks the latter. */
-export const NAMES = String.raw`${NAME}(?:${SEPARATOR}${NAME}){0,5}(?<etal>,?\s{1,2}et\s{1,2}al\.?)?`;
+export const NAMES = String.raw`${NAME}(?:${SEPARATOR}${NAME}){0,8}(?<etal>,?\s{1,2}et\s{1,2}al\.?)?`;
 const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\p{L}\p{N}])`;
 const YEARS = String.raw`${YEAR}(?:\s?,\s{0,2}${YEAR}){0,5}`;
 
@@ -129,6 +129,18 @@ export function parseCitationPart(part: string): ParsedPart | undefined {
   if (prefix && /\d{4}/u.test(prefix)) return undefined;
   const items = buildItems(names, years, Boolean(etal), loc.locator, prefix?.trim());
   return { items, commaBeforeYear: Boolean(comma), hasComment: comment };
+}
+
+/**
+ * A part that is only years after one with names, "(Meyers 2005; 1995)" or "(Pirumova 1977a;
+ * 1977b, 14)": the same authors' other works.
+ */
+export function parseYearsPart(part: string, previous: ParsedPart): ParsedPart | undefined {
+  const years = parseNarrativeParen(part.trim());
+  const names = previous.items[0]?.names;
+  if (!years || !names?.length) return undefined;
+  const etAl = Boolean(previous.items[0]?.etAl);
+  return { items: buildItems(names, years.years, etAl, years.locator, undefined), commaBeforeYear: false, hasComment: false };
 }
 
 /** Parses the inside of a narrative parenthesis ("2019", "2019, p. 4", "2020a, 2020b"). */

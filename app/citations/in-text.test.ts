@@ -146,6 +146,20 @@ describe('label citations', () => {
   });
 });
 
+describe('parts with years only', () => {
+  it('give the years to the authors before them', () => {
+    const [c] = findInTextCitations('see (Meyers 2005; 1995) and', withAuthors('Meyers'));
+    expect(c?.items.map((i) => [i.names, i.year])).toEqual([[['Meyers'], 2005], [['Meyers'], 1995]]);
+    const [d] = findInTextCitations('as in (Pirumova 1977a; 1977b, 14).', withAuthors('Pirumova'));
+    expect(d?.items.map((i) => [i.year, i.suffix, i.locator])).toEqual([[1977, 'a', undefined], [1977, 'b', '14']]);
+  });
+
+  it('read a long author list whole', () => {
+    const [c] = findInTextCitations('(Sklyar, Murdoch, Smith, Eddelbuettel, François, Soetaert, and Ranke 2021)', withAuthors('Sklyar'));
+    expect(c?.items[0]?.names).toHaveLength(7);
+  });
+});
+
 describe('robustness', () => {
   // Correctness only: the time these take is measured in bench/hostile-input.bench.ts.
   it('keeps offsets in range on adversarial input', () => {

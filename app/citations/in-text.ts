@@ -5,7 +5,7 @@
  * citation, so candidates are judged against the document's reference list when it has one, and
  * held to strong shapes when it has none.
  */
-import { namesBefore, narrativeItems, parseCitationPart, parseNarrativeParen, type CitedItem, type ParsedPart } from './in-text-patterns';
+import { namesBefore, narrativeItems, parseCitationPart, parseNarrativeParen, parseYearsPart, type CitedItem, type ParsedPart } from './in-text-patterns';
 
 export type { CitedItem } from './in-text-patterns';
 
@@ -75,7 +75,11 @@ function parentheticals(text: string, context: CitationContext): InTextCitation[
   for (const m of text.matchAll(PAREN)) {
     const inside = m[1] ?? '';
     if (!/\d{4}/u.test(inside)) continue;
-    const parts = inside.split(';').map(parseCitationPart);
+    const parts: Array<ParsedPart | undefined> = [];
+    for (const piece of inside.split(';')) {
+      const previous = parts[parts.length - 1];
+      parts.push(parseCitationPart(piece) ?? (previous ? parseYearsPart(piece, previous) : undefined));
+    }
     if (parts.length === 0 || parts.some((p) => !p)) continue;
     const parsed = parts as ParsedPart[];
     if (!judgeParenthetical(parsed, context)) continue;
