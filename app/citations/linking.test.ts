@@ -53,4 +53,9 @@ describe('linkCitation', () => {
     const [d] = findInTextCitations('shown [3]', { numberedList: true, entryCount: 3 });
     expect(d && linkCitation(d, numbered)).toMatchObject({ referenceIds: [], unresolved: true });
   });
+  it('links to an entry whose authors the parser kept as one literal', () => {
+    const pinheiro = { id: 'p', csl: { id: 'p', type: 'book', author: [{ literal: 'Pinheiro J, Bates D, DebRoy S, Sarkar D, R Core Team' }], issued: { 'date-parts': [[2014]] } } };
+    const [c] = findInTextCitations('the nlme package (Pinheiro et al. 2014) fits', { isKnownAuthor: () => true });
+    expect(c && linkCitation(c, [pinheiro as never]).referenceIds).toEqual(['p']);
+  });
 });

@@ -33,8 +33,17 @@ export interface LinkedCitation extends InTextCitation {
 }
 
 function familyKey(name: CslName): string {
-  const family = [name['non-dropping-particle'], name.family].filter(Boolean).join(' ') || name.literal || '';
+  const family = [name['non-dropping-particle'], name.family].filter(Boolean).join(' ') || literalFirst(name.literal ?? '');
   return foldName(family).replace(/ /g, '');
+}
+
+/**
+ * A literal name as written, or, where the parser kept a whole author list as one literal
+ * ("Pinheiro J, Bates D, DebRoy S, R Core Team"), its first author's family name.
+ */
+function literalFirst(literal: string): string {
+  const first = literal.split(',')[0] ?? literal;
+  return literal.includes(',') && /\s\p{Lu}{1,3}$/u.test(first) ? first.replace(/\s\p{Lu}{1,3}$/u, '') : literal;
 }
 
 /** Keys a written family name can match: the whole name and, for "García Márquez", each word. */
