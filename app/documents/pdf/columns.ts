@@ -29,7 +29,7 @@ const MAX_DEPTH = 2;
 /** The page's lines as chunks in reading order. */
 export function readingOrder(lines: readonly PdfLine[], depth = 0): LineChunk[] {
   const sorted = [...lines].sort((a, b) => b.y - a.y || a.x - b.x);
-  const gutter = depth < MAX_DEPTH ? findGutter(sorted) : undefined;
+  const gutter = depth < MAX_DEPTH ? findGutter(sorted) ?? findGutter(withHalves(sorted)) : undefined;
   if (!gutter) return sorted.length > 0 ? [sorted] : [];
   const chunks: LineChunk[] = [];
   let band: PdfLine[] = [];
@@ -41,7 +41,14 @@ export function readingOrder(lines: readonly PdfLine[], depth = 0): LineChunk[] 
     chunks.push(...readingOrder(left, depth + 1), ...readingOrder(right, depth + 1));
     band = [];
   };
-  for (const line of sorted) {
+  for (const whole of sorted) {
+    // A line that reached across a narrow gutter is read as its two column halves.
+    const halves = whole.halves && whole.halves[0].right <= gutter.start + 1 && whole.halves[1].x >= gutter.end - 1 ? whole.halves : undefined;
+    if (halves) {
+      band.push(...halves);
+      continue;
+    }
+    const line = whole;
     if (line.x < gutter.start && line.right > gutter.end) {
       flushBand();
       const last = chunks.at(-1);
@@ -54,6 +61,11 @@ export function readingOrder(lines: readonly PdfLine[], depth = 0): LineChunk[] 
   }
   flushBand();
   return chunks;
+}
+
+/** Lines with each one that has halves replaced by them, for finding a narrow gutter. */
+function withHalves(lines: readonly PdfLine[]): PdfLine[] {
+  return lines.some((line) => line.halves) ? lines.flatMap((line) => line.halves ?? [line]) : [];
 }
 
 interface Gutter {

@@ -52,6 +52,15 @@ describe('readingOrder', () => {
     ]);
   });
 
+  it('reads two columns apart when justified lines run to within one em of the next column', () => {
+    // vegan's decision vignette: a 10 pt gutter at 10 pt type, so each row's runs come as one line.
+    const cell = (x: number, y: number, text: string): TextRun => ({ x, y, width: 220, size: 10, text });
+    const rows = [0, 1, 2, 3, 4].map((i) => groupLines([cell(72, 700 - 12 * i, `left ${i} text that fills its column`), cell(302, 700 - 12 * i, `right ${i} text that fills its column`)], 1));
+    const order = readingOrder(rows.flat()).map((chunk) => chunk.map((l) => l.text.split(' ').slice(0, 2).join(' ')));
+    expect(rows.every((row) => row.length === 1)).toBe(true);
+    expect(order).toEqual([['left 0', 'left 1', 'left 2', 'left 3', 'left 4'], ['right 0', 'right 1', 'right 2', 'right 3', 'right 4']]);
+  });
+
   it('leaves a single column in one chunk', () => {
     const lines = [0, 1, 2, 3, 4, 5, 6].map((i) => line(72, 700 - 12 * i, 'a long line of body text that fills the column from margin to margin'));
     expect(readingOrder(lines)).toHaveLength(1);

@@ -28,12 +28,20 @@ export interface PdfLine {
   /** The size of most of its text. */
   size: number;
   text: string;
+  /**
+   * The line cut at its widest gap between one and COLUMN_GAP em: a justified column line can
+   * end that close to the next column's text (a narrow gutter). Reading order uses the halves
+   * when a gutter runs through the gap.
+   */
+  halves?: [PdfLine, PdfLine];
 }
 
 /** Runs closer than this (in em) to the line's baseline share it; superscripts sit about 0.35 em up. */
 const BASELINE_TOLERANCE = 0.5;
 /** A horizontal gap wider than this (in em) separates columns rather than words. */
 const COLUMN_GAP = 1.5;
+/** A gap at least this wide (in em) may still be a narrow gutter; see PdfLine.halves. */
+const SOFT_COLUMN_GAP = 0.8;
 /** A gap wider than this (in em) between runs is a space the PDF did not write. */
 const WORD_GAP = 0.15;
 
@@ -59,16 +67,28 @@ function splitRow(row: TextRun[], page: number): PdfLine[] {
   const lines: PdfLine[] = [];
   let parts: TextRun[] = [];
   let right = -Infinity;
+  let soft = -1;
+  let softGap = 0;
+  const flush = () => {
+    const line = joinRuns(parts, page);
+    if (soft > 0) line.halves = [joinRuns(parts.slice(0, soft), page), joinRuns(parts.slice(soft), page)];
+    lines.push(line);
+  };
   for (const run of row) {
     const gap = run.x - right;
     if (parts.length > 0 && gap > COLUMN_GAP * run.size) {
-      lines.push(joinRuns(parts, page));
+      flush();
       parts = [];
+      soft = -1;
+      softGap = 0;
+    } else if (parts.length > 0 && gap >= SOFT_COLUMN_GAP * run.size && gap > softGap) {
+      soft = parts.length;
+      softGap = gap;
     }
     parts.push(run);
     right = Math.max(right, run.x + run.width);
   }
-  if (parts.length > 0) lines.push(joinRuns(parts, page));
+  if (parts.length > 0) flush();
   return lines;
 }
 
