@@ -26,6 +26,11 @@ describe('findFootnoteMarkers', () => {
     expect(m?.note && text.slice(m.note.start, m.note.end)).toBe('2 From 1957 to 1964.');
   });
 
+  it('never takes a column of a printed table for markers', () => {
+    const text = 'total abundance 436 par1 par2 Null Preemption\n1 First note.\n2 Second note.';
+    expect(findFootnoteMarkers(text, lineBlocksOf(text))).toEqual([]);
+  });
+
   it('takes markers in their order and never a name that carries digits twice', () => {
     const text = 'We fit it with lme4. Then lme4 again, a period1 and a film2 and back to era5.\n1 First note.\n2 Second note.\n4 Output line.\n5 Another.';
     expect(findFootnoteMarkers(text, lineBlocksOf(text)).map((m) => m.text)).toEqual(['1', '2']);

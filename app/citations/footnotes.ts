@@ -83,8 +83,11 @@ export function findFootnoteMarkers(text: string, blocks: Block[]): InTextCitati
   for (const m of text.matchAll(MARKER)) {
     // Hundreds of word-digit tokens mean code, tables or model numbers, not footnotes.
     if (++candidates > MAX_CANDIDATES) return [];
-    // The same word with the same digits twice is a name ("lme4", "mp3"), not two notes.
+    // The same word with the same digits twice is a name ("lme4", "mp3"), not two notes; and a
+    // word-digit token next to another is a table's or code's column ("par1 par2", "jack1 jack2").
     if ((tokens.get(m[0]) ?? 0) > 1) continue;
+    const end0 = m.index + m[0].length;
+    if (/^[\s,;]{1,3}\p{L}{2,30}\d{1,2}\b/u.test(text.slice(end0, end0 + 36)) || /\p{L}{2,30}\d{1,2}[\s,;]{1,3}$/u.test(text.slice(Math.max(0, m.index - 36), m.index))) continue;
     const digits = m.groups?.digits ?? '';
     const number = Number(digits);
     if (last !== 0 && number !== 1 && number !== last + 1) continue;

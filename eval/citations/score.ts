@@ -54,7 +54,8 @@ for (const file of readdirSync(`${here}gold`).filter((f) => f.endsWith('.json'))
   const pageAt = (offset: number) => doc.blocks[Math.max(0, blockIndexAt(doc.blocks, offset))]?.page ?? 1;
   const ours: OurItem[] = [];
   for (const c of found.citations) {
-    if (c.kind === 'mention') continue;
+    // Mentions and footnote markers point at people and notes, not at entries: not scored here.
+    if (c.kind === 'mention' || c.kind === 'footnote') continue;
     for (const item of c.items ?? []) {
       const linked = (item.referenceIds ?? []).map((id) => goldIndexOfRef.get(id)).filter((g): g is number => g !== undefined);
       ours.push({ page: pageAt(c.start), text: c.text, names: item.names, year: item.year, suffix: item.suffix, number: item.number, linked });
