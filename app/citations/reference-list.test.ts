@@ -146,4 +146,8 @@ describe('findReferenceList', () => {
     expect(list.entries[1]?.raw).toBe('[Ben63] Walter Benjamin. Das Kunstwerk im Zeitalter seiner technischen Reproduzierbarkeit. Suhrkamp, 1963.');
     expect(list.labelled).toBe(true);
   });
+  it('starts a new entry after one that ends on its URL or DOI (APA)', () => {
+    const text = ['References', 'Mulvey, L. (1975). Visual pleasure and narrative cinema. Screen, 16(3), 6–18. https://doi.org/10.1093/screen/16.3.6', 'R Core Team. (2021). R: A language and environment for statistical computing. https://www.R-project.org/', 'Kuvshinova, M. (2017, July 26). Tesnota: A conversation. Afisha Daily. https://daily.afisha.ru/cinema/', 'https://daily.afisha.ru/cinema/mirror/'].join('\n');
+    expect(findReferenceList(text, lineBlocksOf(text)).entries.map((e) => e.raw.slice(0, 12))).toEqual(['Mulvey, L. (', 'R Core Team.', 'Kuvshinova, ']);
+  });
 });

@@ -3,7 +3,7 @@
  * reference-shaped blocks) and splits it into entries, with offsets into the document text.
  */
 import type { Block } from '../documents/model';
-import { entryLabel, entryNumber, entryStartsWithin, isReferenceHeading, looksLikeHeadlessReference, looksLikeReference, opensShortEntry, startsEntry } from './reference-shapes';
+import { entryLabel, entryNumber, entryStartsWithin, isReferenceHeading, looksLikeHeadlessReference, looksLikeReference, opensShortEntry, opensWithDate, startsEntry } from './reference-shapes';
 
 /** One entry of a reference list. */
 export interface ReferenceListEntry {
@@ -113,7 +113,14 @@ function splitJoined(text: string, span: { start: number; end: number }): Array<
  */
 function continues(previous: string, piece: string): boolean {
   if (/^(?:[\p{Ll}\d“"‘'«([]|URL\b|https?:|doi\b|DOI\b|arXiv\b|ISBN\b|ISSN\b|Available\b|Retrieved\b|Accessed\b|In:?\s)/u.test(piece)) return true;
+  // An entry may end on its URL or DOI, with no full stop after it (APA).
+  if (/(?:https?:\/\/|doi:|\b10\.\d{4,9}\/)\S+$/iu.test(previous) && opensEntryHere(piece)) return false;
   return previous.length < 60 || !/[.!?]["”’»)]?$/u.test(previous);
+}
+
+/** A piece that opens an entry by its shape and has its year near the start. */
+function opensEntryHere(piece: string): boolean {
+  return looksLikeHeadlessReference(piece) || opensWithDate(piece) || (startsEntry(piece) && /(?:1[5-9]\d\d|20\d\d)/u.test(piece.slice(0, 80)));
 }
 
 /** How far past a list's last entry an annotation or stray line may run before the list ends. */

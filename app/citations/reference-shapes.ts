@@ -102,6 +102,11 @@ export function opensShortEntry(piece: string): boolean {
 /** An author-year opening with its date close by: "Bai J, Perron P (2003).", "Lee, Ann. 2019.". */
 const DATED_OPENING = new RegExp(String.raw`^(?:[^()]{0,160}?)\((?:1[5-9]\d\d|20\d\d)[a-z]?\)[.,:]|^[^()]{0,160}?[.,]\s(?:1[5-9]\d\d|20\d\d)[a-z]?\.`, 'u');
 
+/** True when a piece opens with a short name and a date in brackets: "R Core Team. (2021).". */
+export function opensWithDate(piece: string): boolean {
+  return /^\p{Lu}[^()]{0,60}?\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:, [^()]{1,20})?\)[.,:]/u.test(piece);
+}
+
 /**
  * Where, inside one piece of text, further entries start: after a sentence end, an author
  * opening with its year close by ("… ics.uci.edu/ml/. Bai J, Perron P (2003). …"). A PDF whose

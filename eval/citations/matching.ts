@@ -4,9 +4,9 @@
  */
 import type { GoldCitation } from './pdf-links';
 
-/** Lower-case letters and digits only: accents, ligature debris and punctuation dropped. */
+/** Lower-case letters (of any script) and digits only: accents, ligature debris and punctuation dropped. */
 export function squash(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f\u00a8\u00b4\u0060\u02c6\u02dc]/gu, '').toLowerCase().replace(/[^a-z0-9]/gu, '');
+  return text.normalize('NFKD').replace(/[\u0300-\u036f\u00a8\u00b4\u0060\u02c6\u02dc]/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 function bigrams(text: string): Map<string, number> {

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findDocumentCitations } from '../../app/citations/document-citations';
+import { nodeImportContext } from '../../app/documents/html/sanitize-node';
 import { importFile } from '../../app/documents/import';
 import { blockIndexAt } from '../../app/documents/locator';
 import type { GoldFromLinks } from './pdf-links';
@@ -39,7 +40,7 @@ for (const file of readdirSync(`${here}gold`).filter((f) => f.endsWith('.json'))
   const gold = JSON.parse(readFileSync(`${here}gold/${file}`, 'utf8')) as GoldFromLinks & { file: string };
   const bytes = new Uint8Array(readFileSync(`${here}corpus/${gold.file}`));
   const started = performance.now();
-  const imported = await importFile(gold.file, bytes);
+  const imported = await importFile(gold.file, bytes, nodeImportContext());
   if (!imported.ok) throw new Error(`${name}: ${imported.error}`);
   const doc = imported.value;
   const found = findDocumentCitations(doc);
