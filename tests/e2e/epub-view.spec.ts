@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import type { Frame, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { dropFiles } from './actions';
+import { dropFiles, selectText } from './actions';
 import { screenshot, SEEDS } from './browser';
 import { useApp } from './fixtures';
 
@@ -109,21 +109,7 @@ describe('EPUB page view', () => {
   /** Selects the quote on its page, highlights it green and waits until the sidebar lists it. */
   async function highlightQuoteOnPage(): Promise<Frame> {
     const frame = await chapterFrame(page, quote);
-    await frame.evaluate((phrase) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf(phrase);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + phrase.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-        return;
-      }
-      throw new Error('quote not on the page');
-    }, quote);
+    await selectText(frame.locator('body'), 'body', quote);
     await pane().getByRole('button', { name: 'Highlight green' }).click();
     await expect.poll(() => pane().locator('.highlight-card').first().innerText()).toContain(quote);
     return frame;
