@@ -1,10 +1,14 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { memo, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { PageRect } from '../../../app/anchoring/selectors';
+import type { PageCitation } from './page-citations';
+import { PageAnnotations } from './PageAnnotations';
+import { uncoveredLinks, type LinkTarget } from './pdf-links';
 import { loadViewerPdfjs } from './pdfjs-viewer';
-import { foldLayer, layerRange, rangeRects, scaleRects, type FoldedLayer } from './text-layer-dom';
+import { foldLayer, measureSpans, type FoldedLayer, type LayerSpan } from './text-layer-dom';
 import type { PageSize } from './use-pdf-document';
 import type { PageMark } from './use-page-marks';
+import { usePageLinks } from './use-page-links';
 
 /** Props of one page of the page view. */
 export interface PdfPageProps {
@@ -17,15 +21,24 @@ export interface PdfPageProps {
   /** Near the viewport: only then is the page drawn; otherwise it is an empty box of its size. */
   near: boolean;
   marks: readonly PageMark[];
+  /** The page's in-text citations, in reading order. */
+  citations: readonly PageCitation[];
+  /** A passage to point the eye at after a jump (a reference entry); a new `nonce` flashes again. */
+  flash: { span: LayerSpan; nonce: number } | null;
   selectedId: string | null;
   onSelectHighlight: (id: string) => void;
+  /** Follows one of the PDF's own internal links. */
+  onFollowLink: (target: LinkTarget) => void;
 }
 
 /** Sharper than the screen needs costs memory for nothing: a canvas stays under this many pixels. */
 const MAX_CANVAS_PIXELS = 16_000_000;
 
-/** One PDF page: its canvas, its highlights and a text layer on top for selecting text. */
-export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, near, marks, selectedId, onSelectHighlight }: PdfPageProps) {
+/**
+ * One PDF page: its canvas, its highlights, a text layer on top for selecting text, and over that
+ * its citation marks and links.
+ */
+export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, near, marks, citations, flash, selectedId, onSelectHighlight, onFollowLink }: PdfPageProps) {
   const pageRef = useRef<HTMLDivElement>(null);
   const canvasHolder = useRef<HTMLDivElement>(null);
   const textLayerRef = useRef<HTMLDivElement>(null);
@@ -97,20 +110,24 @@ export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, nea
   }, [pdf, pageNumber, scale, near]);
 
   // Rectangles are kept in PDF points, so they follow a zoom at once and are measured again after.
+  // `scale` is read for the conversion only: a new scale brings a new layer, which re-runs these.
   const [measured, setMeasured] = useState<Map<string, PageRect[]>>(new Map());
   useEffect(() => {
-    const page = pageRef.current;
-    if (!layer || !page) return;
-    const next = new Map<string, PageRect[]>();
-    for (const mark of marks) {
-      if (!mark.span) continue;
-      const span = spanInLayer(layer, mark.span);
-      const range = span && layerRange(layer, span);
-      if (range) next.set(mark.id, [...(next.get(mark.id) ?? []), ...scaleRects(rangeRects(range, page), 1 / scale)]);
-    }
-    setMeasured(next);
-    // `scale` is read for the conversion only: a new scale brings a new layer, which re-runs this.
+    if (layer && pageRef.current) setMeasured(measureSpans(layer, pageRef.current, scale, marks));
   }, [layer, marks]);
+  const [citationRects, setCitationRects] = useState<Map<string, PageRect[]>>(new Map());
+  useEffect(() => {
+    if (layer && pageRef.current) setCitationRects(measureSpans(layer, pageRef.current, scale, citations));
+  }, [layer, citations]);
+  const [flashRects, setFlashRects] = useState<PageRect[]>([]);
+  useEffect(() => {
+    if (layer && pageRef.current && flash) setFlashRects(measureSpans(layer, pageRef.current, scale, [{ id: 'flash', span: flash.span }]).get('flash') ?? []);
+    else setFlashRects([]);
+  }, [layer, flash]);
+
+  const links = usePageLinks(pdf, pageNumber, near);
+  const placedCitations = useMemo(() => citations.map((mark) => ({ mark, rects: citationRects.get(mark.id) ?? [] })), [citations, citationRects]);
+  const shownLinks = useMemo(() => uncoveredLinks(links, [...citationRects.values()].flat()), [links, citationRects]);
 
   const drawn = useMemo(
     () => marks.flatMap((mark) => (measured.get(mark.id) ?? mark.rects ?? []).map((rect, index) => ({ mark, rect, key: `${mark.id}:${index}` }))),
@@ -118,7 +135,8 @@ export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, nea
   );
 
   const onClick = (event: React.MouseEvent) => {
-    if (window.getSelection()?.isCollapsed === false) return;
+    // A citation or a link does its own thing; the highlight under it is not chosen by the same click.
+    if (window.getSelection()?.isCollapsed === false || (event.target as Element).closest('.pdf-annotations > *')) return;
     const box = pageRef.current?.getBoundingClientRect();
     if (!box) return;
     const x = (event.clientX - box.left) / scale;
@@ -141,19 +159,15 @@ export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, nea
               style={{ left: rect.x * scale, top: rect.y * scale, width: rect.width * scale, height: rect.height * scale }}
             />
           ))}
+          {flash && flashRects.length
+            ? flashRects.map((rect, index) => (
+                <div key={`${flash.nonce}:${index}`} className="pdf-flash" style={{ left: rect.x * scale, top: rect.y * scale, width: rect.width * scale, height: rect.height * scale }} />
+              ))
+            : null}
         </div>
       ) : null}
       {near ? <div className="textLayer" ref={textLayerRef} /> : null}
+      {near ? <PageAnnotations citations={placedCitations} links={shownLinks} scale={scale} onFollow={onFollowLink} /> : null}
     </div>
   );
 });
-
-/** The mark's span in the drawn layer: the same folded range, or (should they ever differ) the nearest place with its text. */
-function spanInLayer(layer: FoldedLayer, span: { start: number; end: number; text: string }) {
-  if (layer.folded.slice(span.start, span.end) === span.text) return span;
-  let best = -1;
-  for (let at = layer.folded.indexOf(span.text); at >= 0; at = layer.folded.indexOf(span.text, at + 1)) {
-    if (best < 0 || Math.abs(at - span.start) < Math.abs(best - span.start)) best = at;
-  }
-  return best < 0 ? null : { start: best, end: best + span.text.length };
-}

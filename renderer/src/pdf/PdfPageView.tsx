@@ -1,12 +1,17 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { Block } from '../../../app/documents/model';
+import type { StoredCitation } from '../../../app/store/records';
 import type { PlacedHighlight } from '../highlights/placement';
 import { SelectionToolbar } from '../highlights/SelectionToolbar';
+import { placeOfOffset } from './offset-place';
+import { usePageCitations, type PageCitation } from './page-citations';
 import { candidatePages } from './page-map';
 import { PageTextCache } from './page-text';
+import type { LinkTarget } from './pdf-links';
 import { PdfPage } from './PdfPage';
 import { PdfToolbar } from './PdfToolbar';
+import { SpanFinder, type FoundSpan } from './span-finder';
 import { usePageLayout } from './use-page-layout';
 import { usePageMarks } from './use-page-marks';
 import { usePdfDocument, type PageSize } from './use-pdf-document';
@@ -22,6 +27,8 @@ export interface PdfPageViewProps {
   blocks: readonly Block[];
   /** The document's highlights, placed on `text`. */
   placed: readonly PlacedHighlight[];
+  /** The document's in-text citations, marked on the pages as in the text view. */
+  citations: readonly StoredCitation[];
   selectedId: string | null;
   onSelectHighlight: (id: string) => void;
   /**
@@ -30,11 +37,19 @@ export interface PdfPageViewProps {
    * from the page's top-left corner, y downwards.
    */
   onCreateHighlight: CreatePdfHighlight;
+  ref?: Ref<PdfPageViewHandle>;
+}
+
+/** What the pane can ask of the page view. */
+export interface PdfPageViewHandle {
+  /** Scrolls to where the text at `offset` is printed and points the eye at it (a reference entry). */
+  revealOffset: (offset: number) => void;
 }
 
 /**
- * The original pages of a PDF, drawn by pdf.js, with a text layer to select from and the
- * document's highlights drawn over the text they cover. Only pages near the viewport are drawn.
+ * The original pages of a PDF, drawn by pdf.js, with a text layer to select from, the document's
+ * highlights drawn over the text they cover, its citations marked as in the text view and the
+ * PDF's own links followed. Only pages near the viewport are drawn.
  * Ctrl+= and Ctrl+− zoom, Ctrl+0 fits the width, while focus is inside the view.
  */
 export function PdfPageView({ docId, ...rest }: PdfPageViewProps) {
@@ -58,14 +73,32 @@ interface OpenPdfProps extends Omit<PdfPageViewProps, 'docId'> {
   sizes: PageSize[];
 }
 
-function OpenPdf({ pdf, sizes, text, blocks, placed, selectedId, onSelectHighlight, onCreateHighlight }: OpenPdfProps) {
+function OpenPdf({ pdf, sizes, text, blocks, placed, citations, selectedId, onSelectHighlight, onCreateHighlight, ref }: OpenPdfProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const layout = usePageLayout(scrollRef, sizes);
-  const { goToPage } = layout;
+  const { goToPage, goToSpot } = layout;
   const cache = useMemo(() => new PageTextCache(pdf), [pdf]);
-  const marks = usePageMarks(cache, sizes.length, text, blocks, placed, layout.near);
+  const finder = useMemo(() => new SpanFinder(cache, text), [cache, text]);
+  const marks = usePageMarks(finder, sizes.length, blocks, placed, layout.near);
+  const citationMarks = usePageCitations(finder, sizes.length, blocks, citations, layout.near);
   const selection = usePdfSelection(rootRef, text, blocks, layout.scale, onCreateHighlight);
+
+  const [flash, setFlash] = useState<{ page: number; span: FoundSpan; nonce: number } | null>(null);
+  useImperativeHandle(
+    ref,
+    () => ({
+      revealOffset: (offset) =>
+        void placeOfOffset(finder, cache, text, blocks, sizes.length, offset).then((place) => {
+          if (!place) return;
+          goToSpot(place.page, place.top);
+          const span = place.span;
+          if (span) setFlash((previous) => ({ page: place.page, span, nonce: (previous?.nonce ?? 0) + 1 }));
+        }),
+    }),
+    [finder, cache, text, blocks, sizes.length, goToSpot],
+  );
+  const followLink = useCallback((target: LinkTarget) => goToSpot(target.page, target.top), [goToSpot]);
 
   // A highlight chosen elsewhere (the sidebar) is brought into view if none of its pages is in sight.
   const shownSelection = useRef<string | null>(null);
@@ -114,8 +147,11 @@ function OpenPdf({ pdf, sizes, text, blocks, placed, selectedId, onSelectHighlig
               scale={layout.scale}
               near={layout.near.has(index + 1)}
               marks={marks.get(index + 1) ?? NO_MARKS}
+              citations={citationMarks.get(index + 1) ?? NO_CITATIONS}
+              flash={flash?.page === index + 1 ? flash : null}
               selectedId={selectedId}
               onSelectHighlight={onSelectHighlight}
+              onFollowLink={followLink}
             />
           ))}
         </div>
@@ -126,3 +162,4 @@ function OpenPdf({ pdf, sizes, text, blocks, placed, selectedId, onSelectHighlig
 }
 
 const NO_MARKS: never[] = [];
+const NO_CITATIONS: PageCitation[] = [];

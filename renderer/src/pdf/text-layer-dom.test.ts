@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeLines, scaleRects } from './text-layer-dom';
+import { boundsOf, mergeLines, scaleRects } from './text-layer-dom';
 
 describe('highlight rectangles', () => {
   it('joins boxes on one line across overlaps and word gaps, and keeps lines apart', () => {
@@ -19,5 +19,9 @@ describe('highlight rectangles', () => {
 
   it('converts between CSS pixels and PDF points', () => {
     expect(scaleRects([{ x: 2, y: 4, width: 6, height: 8 }], 0.5)).toEqual([{ x: 1, y: 2, width: 3, height: 4 }]);
+  });
+
+  it('bounds the lines of a citation broken over two lines', () => {
+    expect(boundsOf([{ x: 400, y: 100, width: 90, height: 12 }, { x: 72, y: 114, width: 40, height: 12 }])).toEqual({ x: 72, y: 100, width: 418, height: 26 });
   });
 });

@@ -100,3 +100,43 @@ function sameLine(a: PageRect, b: PageRect): boolean {
 export function scaleRects(rects: readonly PageRect[], factor: number): PageRect[] {
   return rects.map((rect) => ({ x: rect.x * factor, y: rect.y * factor, width: rect.width * factor, height: rect.height * factor }));
 }
+
+/** A span of a page's folded text, with its characters, as found in the page's text (PageTextCache). */
+export interface LayerSpan extends FoldedRange {
+  text: string;
+}
+
+/** The span in the drawn layer: the same folded range, or (should they ever differ) the nearest place with its text. */
+export function spanInLayer(layer: FoldedLayer, span: LayerSpan): FoldedRange | null {
+  if (layer.folded.slice(span.start, span.end) === span.text) return span;
+  let best = -1;
+  for (let at = layer.folded.indexOf(span.text); at >= 0; at = layer.folded.indexOf(span.text, at + 1)) {
+    if (best < 0 || Math.abs(at - span.start) < Math.abs(best - span.start)) best = at;
+  }
+  return best < 0 ? null : { start: best, end: best + span.text.length };
+}
+
+/**
+ * The rectangles, in PDF points, that each span covers in the drawn text layer of `page`, shown
+ * at `scale`; keyed by `id` (a highlight cut by a page break has one span per page, each measured
+ * on its own page). Spans not found in the layer are left out.
+ */
+export function measureSpans(layer: FoldedLayer, page: Element, scale: number, items: readonly { id: string; span?: LayerSpan }[]): Map<string, PageRect[]> {
+  const measured = new Map<string, PageRect[]>();
+  for (const { id, span } of items) {
+    if (!span) continue;
+    const inLayer = spanInLayer(layer, span);
+    const range = inLayer && layerRange(layer, inLayer);
+    if (range) measured.set(id, [...(measured.get(id) ?? []), ...scaleRects(rangeRects(range, page), 1 / scale)]);
+  }
+  return measured;
+}
+
+/** The smallest rectangle holding all of `rects` (which must not be empty). */
+export function boundsOf(rects: readonly PageRect[]): PageRect {
+  const left = Math.min(...rects.map((rect) => rect.x));
+  const top = Math.min(...rects.map((rect) => rect.y));
+  const right = Math.max(...rects.map((rect) => rect.x + rect.width));
+  const bottom = Math.max(...rects.map((rect) => rect.y + rect.height));
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}

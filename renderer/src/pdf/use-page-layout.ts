@@ -12,10 +12,15 @@ export interface PageLayout {
   /** The page in view, from 1. */
   current: number;
   goToPage: (page: number) => void;
+  /** Scrolls so that `top` (PDF points down page `page`, from 1) sits just below the view's top; null: the page's top. */
+  goToSpot: (page: number, top: number | null) => void;
   /** Pages (from 1) within about a screen of the viewport. */
   near: ReadonlySet<number>;
   onScroll: () => void;
 }
+
+/** CSS pixels kept above a spot scrolled to. */
+const SPOT_MARGIN = 24;
 
 /** Where the reader is: a page (from 0) and how far down it the top of the view sits, 0-1. */
 interface Spot {
@@ -111,6 +116,22 @@ export function usePageLayout(scrollRef: RefObject<HTMLDivElement | null>, sizes
     [scrollRef, pageElements],
   );
 
+  const goToSpot = useCallback(
+    (page: number, top: number | null) => {
+      const scroller = scrollRef.current;
+      const elements = pageElements();
+      const index = Math.min(elements.length, Math.max(1, page)) - 1;
+      const element = elements[index];
+      if (top === null || !scroller || !element) return goToPage(page);
+      // A little room above the spot, so its line is not flush with the edge.
+      const y = Math.max(0, top * scale - SPOT_MARGIN);
+      spot.current = { index, fraction: Math.min(1, y / element.offsetHeight) };
+      scroller.scrollTop = element.offsetTop + y;
+      setCurrent(index + 1);
+    },
+    [scrollRef, pageElements, goToPage, scale],
+  );
+
   return {
     scale,
     fitWidth: manual === null,
@@ -119,6 +140,7 @@ export function usePageLayout(scrollRef: RefObject<HTMLDivElement | null>, sizes
     fit: () => setManual(null),
     current,
     goToPage,
+    goToSpot,
     near,
     onScroll,
   };

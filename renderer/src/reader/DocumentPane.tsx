@@ -12,9 +12,10 @@ import { WorksCitedPanel } from '../citations/WorksCitedPanel';
 import { MetadataDialog } from '../metadata/MetadataDialog';
 import { copyHighlightAsQuote } from '../highlights/copy-quote';
 import { EpubPageView } from '../epub/EpubPageView';
-import { PdfPageView } from '../pdf/PdfPageView';
+import { PdfPageView, type PdfPageViewHandle } from '../pdf/PdfPageView';
 import { PaneToolbar } from './PaneToolbar';
 import { useAnnotations, useCitations, useDocumentContent, useDocumentSummary, useReferences } from '../store/hooks';
+import type { StoredCitation } from '../../../app/store/records';
 import type { ScrollSpot } from '../workspace/workspace-state';
 import { selectionToRange } from './dom-offsets';
 import { centerOffset } from './offset-point';
@@ -51,6 +52,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
   const references = useReferences(docId);
   const paneRef = useRef<HTMLDivElement>(null);
   const docRef = useRef<VirtualDocumentHandle>(null);
+  const pdfRef = useRef<PdfPageViewHandle>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pageView, setPageView] = useState(false);
   const [sidebarMode, setSidebarMode] = useState<'highlights' | 'works-cited'>('highlights');
@@ -89,6 +91,8 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
 
   const jumpToEntry = useCallback(
     (offset: number) => {
+      // The page view finds the entry on its page and points at it there.
+      if (pdfRef.current) return pdfRef.current.revealOffset(offset);
       scrollToOffset(offset);
       // Point the eye at the entry once the view has scrolled there.
       window.setTimeout(() => {
@@ -291,10 +295,12 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
       <div className="pane-main" {...citationCard.handlers}>
         {pageView && summary.format === 'pdf' ? (
           <PdfPageView
+            ref={pdfRef}
             docId={docId}
             text={content.text}
             blocks={blocks}
             placed={placed}
+            citations={citations ?? NO_CITATIONS}
             selectedId={selectedId}
             onSelectHighlight={showHighlight}
             onCreateHighlight={(start, end, color, page, rects) =>
@@ -368,3 +374,5 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     </div>
   );
 }
+
+const NO_CITATIONS: StoredCitation[] = [];

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { InlineMark } from '../../../app/documents/model';
+import { citationClass, citationLabel } from '../citations/citation-mark';
 
 /** A highlight drawn over the text. */
 export interface HighlightMark {
@@ -57,11 +58,11 @@ function wrap(mark: RenderMark, child: ReactNode, key: string): ReactNode {
       return (
         <span
           key={key}
-          className={`cite cite-${mark.kind}${mark.unresolved ? ' cite-unresolved' : ''}`}
+          className={citationClass(mark.kind, mark.unresolved)}
           data-citation-id={mark.id}
           tabIndex={0}
           role="button"
-          aria-label={mark.unresolved ? 'Citation without a matching entry' : mark.kind === 'mention' ? 'Mention of a cited author' : 'Citation: show its reference'}
+          aria-label={citationLabel(mark.kind, mark.unresolved)}
         >
           {child}
         </span>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Block } from '../../../app/documents/model';
 import type { FindMatch } from '../../../app/search/find-in-text';
 import type { StoredCitation } from '../../../app/store/records';
+import { isUnresolved } from '../citations/citation-mark';
 import { highlightsByBlock, type PlacedHighlight } from '../highlights/placement';
 import type { RenderMark } from './inline';
 
@@ -48,7 +49,7 @@ export function useOverlays(
       for (const citation of citations) {
         const index = firstBlockAtOrBefore(starts, citation.start);
         if (ends[index]! < citation.end) continue;
-        add(index, { type: 'citation', id: citation.id, start: citation.start, end: citation.end, kind: citation.kind, unresolved: citation.kind !== 'mention' && citation.kind !== 'footnote' && citation.referenceIds.length === 0 });
+        add(index, { type: 'citation', id: citation.id, start: citation.start, end: citation.end, kind: citation.kind, unresolved: isUnresolved(citation) });
       }
       matches.forEach((match, i) => {
         for (let index = firstBlockAtOrBefore(starts, match.start); index < starts.length && starts[index]! < match.end; index++) {
