@@ -75,6 +75,14 @@ describe('parseNames', () => {
 describe('stripRoles', () => {
   it('removes cue words on both sides', () => {
     expect(stripRoles('In O. Card (Ed.),')).toBe('O. Card');
+    expect(stripRoles('sous la dir. de Marc Ferro')).toBe('Marc Ferro');
+    expect(stripRoles("sous la direction d'Anne Martin,")).toBe('Anne Martin');
+    expect(stripRoles('Durand, P. (éd.).')).toBe('Durand, P.');
+    expect(stripRoles('Durand, P. (Éds.)')).toBe('Durand, P.');
+    expect(stripRoles('под ред. П. П. Петрова')).toBe('П. П. Петрова');
+    expect(stripRoles('Петров П. П. (ред.)')).toBe('Петров П. П.');
+    expect(stripRoles('a cura di Paolo Rossi')).toBe('Paolo Rossi');
+    expect(stripRoles('hrsg. von Petra Lange')).toBe('Petra Lange');
     expect(stripRoles('translated by Caryl Emerson.')).toBe('Caryl Emerson.');
   });
 });

@@ -9,10 +9,10 @@ import { PARTICLES } from './lexicon';
 import { squash, trimEndChars, trimStartChars } from './text-trim';
 
 const ROLE_PREFIX =
-  /^(?:in\s*:?\s+|edited\s+by\s+|ed\.\s+by\s+|eds?\.\s+|hrsg\.\s+v(?:on|\.)\s+|hg\.\s+v(?:on|\.)\s+|herausgegeben\s+von\s+|translated\s+(?:from\s+\S+\s+)?by\s+|trans(?:l)?\.\s+(?:by\s+)?|tr\.\s+|transl\s+|by\s+|dir\.\s+|coord\.\s+|sous\s+la\s+direction\s+de\s+|trad\.\s+(?:de\s+|par\s+)?|[([]\s*)+/i;
+  /^(?:in\s*:?\s+|edited\s+by\s+|ed\.\s+by\s+|eds?\.\s+|hrsg\.\s+v(?:on|\.)\s+|hg\.\s+v(?:on|\.)\s+|herausgegeben\s+von\s+|translated\s+(?:from\s+\S+\s+)?by\s+|trans(?:l)?\.\s+(?:by\s+)?|tr\.\s+|transl\s+|by\s+|dir\.\s+|coord\.\s+|sous\s+la\s+dir(?:ection|\.)\s+d[e']\s*|dans\s*:?\s+|[ée]d\.\s+(?:par\s+)?|a\s+cura\s+di\s+|trad\.\s+(?:de\s+|par\s+)?|под\s+(?:общ(?:ей|\.)\s+)?ред(?:акцией|\.)?\s+|пер\.\s+(?:с\s+\S+\s+)?|[([]\s*)+/iu;
 
 const ROLE_SUFFIX =
-  /(?:^|[\s,;]+)(?:[([]\s*)?(?:eds?|editors?|edited|hrsg|hg|dir|dirs|coord|comps?|trans|transl|translators?|director|producers?|writer\/director|writer|director\/writer)\.?\s*(?:[)\]]\s*)?[.,:;]?$/;
+  /(?:^|[\s,;]+)(?:[([]\s*)?(?:eds?|éds?|editors?|edited|hrsg|hg|dir|dirs|coord|comps?|trans|transl|translators?|director|producers?|writer\/director|writer|director\/writer|ред|сост)\.?\s*(?:[)\]]\s*)?[.,:;]?$/;
 
 const CORPORATE =
   /\b(?:organi[sz]ation|institute|institut|university|universit[éä]t?|association|society|department|ministry|committee|council|agency|bureau|inc|ltd|group|cent(?:er|re)|foundation|office|commission|board|corporation|company|government|federal|national|program(?:me)?|project|team|consortium|library|museum|network|alliance|union|service|services|authority|school|college|trust|panel|world|international|news|press)\b/i;
@@ -33,7 +33,7 @@ export function stripRoles(text: string): string {
     s = tidy(s.replace(ROLE_PREFIX, ''));
     // Role words sit at the very end; looking only at the tail keeps the pattern cheap on long input.
     const tail = s.slice(-48);
-    const suffix = ROLE_SUFFIX.exec(tail.toLowerCase() === tail ? tail : tail.replace(/\b(Eds?|Editors?|Hrsg|Hg|Trans|Transl|Dir|Comps?|Director|Producers?|Writer)\b/g, (w) => w.toLowerCase()));
+    const suffix = ROLE_SUFFIX.exec(tail.toLowerCase() === tail ? tail : tail.replace(/(?<!\p{L})(Eds?|Éds?|Editors?|Hrsg|Hg|Trans|Transl|Dir|Comps?|Director|Producers?|Writer|Ред|Сост)(?!\p{L})/gu, (w) => w.toLowerCase()));
     if (suffix) s = tidy(s.slice(0, s.length - tail.length + suffix.index));
     if (s === before) break;
   }
