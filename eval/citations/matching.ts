@@ -71,7 +71,8 @@ export interface CitationMatch {
 function sameWork(item: OurItem, gold: GoldCitation, entryText: string): boolean {
   const context = squash(`${gold.text} ${entryText}`);
   if (item.number !== undefined) return new RegExp(`\\b${item.number}\\b`, 'u').test(gold.text);
-  if (item.year === undefined || !context.includes(String(item.year))) return false;
+  // A short note ("Anderson, Imagined Communities, 141.") names no year: its name must do.
+  if (item.year !== undefined && !context.includes(String(item.year))) return false;
   const first = squash(item.names[0] ?? '');
   return first.length > 0 && context.includes(first);
 }

@@ -49,7 +49,7 @@ export interface GoldFromLinks {
 
 const HEADING = /^\s*(References|Bibliography|Literature|Literatur|Literaturverzeichnis|Références|Bibliographie|Works Cited|Список литературы|Литература)\s*$/iu;
 
-async function itemsOf(page: PDFPageProxy): Promise<Item[]> {
+export async function itemsOf(page: PDFPageProxy): Promise<Item[]> {
   const content = await page.getTextContent();
   const items: Item[] = [];
   for (const raw of content.items) {
@@ -94,7 +94,7 @@ function textIn(items: Item[], rect: number[]): string {
 }
 
 /** The first lines of the entry that starts at a destination. */
-function entryText(items: Item[], left: number, top: number): string {
+export function entryText(items: Item[], left: number, top: number): string {
   const below = items.filter((it) => it.y <= top + 2 && it.y > top - 40 && it.x >= left - 4 && it.x < left + 260);
   below.sort((a, b) => b.y - a.y || a.x - b.x);
   return below.map((it) => it.str).join(' ').replace(/\s+/gu, ' ').trim().slice(0, 120);
@@ -132,38 +132,57 @@ export async function goldFromLinks(bytes: Uint8Array): Promise<GoldFromLinks> {
   try {
     const pages: Item[][] = [];
     for (let p = 1; p <= pdf.numPages; p++) pages.push(await itemsOf(await pdf.getPage(p)));
-    // The last heading that names a reference list opens it.
-    let heading: { page: number; y: number; text: string } | undefined;
+    // Every heading that names a reference list opens one: a document may hold one list per
+    // chapter. A destination belongs to the list of the last heading before it.
+    const headings: Array<{ page: number; y: number; text: string }> = [];
     pages.forEach((items, page) => {
       // A heading may come as one item per word ("Список", "литературы"): test whole lines.
       const lines = new Map<number, Item[]>();
       for (const it of items) lines.set(Math.round(it.y), [...(lines.get(Math.round(it.y)) ?? []), it]);
       for (const [y, parts] of [...lines.entries()].sort(([a], [b]) => b - a)) {
         const line = parts.sort((a, b) => a.x - b.x).map((it) => it.str).join(' ').replace(/\s+/gu, ' ').trim();
-        if (HEADING.test(line) && line.length < 40) heading = { page, y, text: line };
+        if (HEADING.test(line) && line.length < 40) headings.push({ page, y, text: line });
       }
     });
-    const targets = new Map<string, { page: number; left: number; top: number }>();
+    const heading = headings[headings.length - 1];
+    const under = (page: number, top: number): number => {
+      let found = -1;
+      headings.forEach((h, i) => { if (page > h.page || (page === h.page && top <= h.y + 2)) found = i; });
+      return found;
+    };
+    const targets = new Map<string, { page: number; left: number; top: number; list: number }>();
     const links: Array<{ page: number; text: string; key: string; y: number }> = [];
-    const headingY = heading?.y ?? 0;
     for (let p = 0; p < pdf.numPages; p++) {
       const page = await pdf.getPage(p + 1);
       const annotations = (await page.getAnnotations()) as LinkAnnotation[];
       for (const annotation of annotations) {
         if (annotation.subtype !== 'Link' || !annotation.dest) continue;
         const dest = await destinationOf(pdf, annotation.dest);
-        if (!dest || !heading) continue;
-        const inList = dest.page > heading.page || (dest.page === heading.page && dest.top <= heading.y + 2);
-        if (!inList || !Number.isFinite(dest.top)) continue;
+        if (!dest || !heading || !Number.isFinite(dest.top)) continue;
+        const list = under(dest.page, dest.top);
+        if (list < 0) continue;
         const key = `${dest.page}:${Math.round(dest.left)}:${Math.round(dest.top)}`;
-        targets.set(key, dest);
+        targets.set(key, { ...dest, list });
         links.push({ page: p + 1, text: textIn(pages[p]!, annotation.rect), key, y: annotation.rect[1] ?? 0 });
       }
     }
-    // Links inside the list itself (an entry pointing at another) are not citations in the text;
-    // links in an appendix after the list's last page are.
+    // Links inside a list itself (an entry pointing at another) are not citations in the text;
+    // links in an appendix after the last list's last page are. An earlier list (one per
+    // chapter) ends at its last entry, give or take the entry's own lines.
+    const spans = headings.map((h, i) => {
+      const own = [...targets.values()].filter((d) => d.list === i);
+      const last = own.sort((a, b) => b.page - a.page || a.top - b.top)[0];
+      return last ? { heading: h, last } : undefined;
+    });
     const lastListPage = Math.max(...[...targets.values()].map((d) => d.page)) + 1;
-    const inList = (l: { page: number; y: number }) => heading !== undefined && ((l.page === heading.page + 1 && l.y < headingY) || (l.page > heading.page + 1 && l.page <= lastListPage));
+    const lastSpan = spans.reduce((found, span, i) => (span ? i : found), -1);
+    const inList = (l: { page: number; y: number }) => spans.some((span, i) => {
+      if (!span) return false;
+      const { heading: h, last } = span;
+      if (l.page - 1 === h.page && l.y < h.y) return i !== lastSpan ? l.page - 1 < last.page || l.y >= last.top - 40 : true;
+      if (l.page - 1 <= h.page) return false;
+      return i === lastSpan ? l.page <= lastListPage : l.page - 1 < last.page || (l.page - 1 === last.page && l.y >= last.top - 40);
+    });
     links.splice(0, links.length, ...links.filter((l) => !inList(l)));
     // Entries in reading order: by page, column (left), then from the top down.
     // A link with neither a year nor a number in it points at an appendix or a section that

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Builds the LaTeX-made documents of the citation corpus: one body, set in several biblatex
-styles and languages, with hyperref, so each PDF's citation links give the gold. Needs TeX
-(Debian: texlive-latex-base, -latex-recommended, -bibtex-extra, -lang-cyrillic, -lang-german, -fonts-recommended, biber). The PDFs are
-committed, so scoring never needs TeX."""
+styles and languages, with hyperref, so each PDF's citation links give the gold (notes documents
+take theirs from the body: see ../tex-gold.ts). Needs TeX (Debian: texlive-latex-base,
+-latex-recommended, -latex-extra for biblatex-chicago's xstring, -bibtex-extra, -lang-cyrillic,
+-lang-german, -fonts-recommended, biber). The PDFs are committed, so scoring never needs TeX.
+`build.py [name...]` rebuilds only those."""
 import os, shutil, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -16,30 +18,78 @@ DOCS = {
     # Bodies set in Latin letters for styles that print authors' names or labels in the text.
     'made--numeric-ru': ('style=numeric,sorting=none', 'english,russian', 'body-ru.tex', 'Родство и нация в кино'),
 }
-PREAMBLE = r"""\documentclass[11pt]{article}
+
+# Documents with several reference lists, running heads or notes: each says what differs from
+# the plain article above. 'bibliography' is what closes the document ('' when the body prints
+# its own lists), 'package' the biblatex line, 'preamble' extra packages.
+RUNNING_HEAD = r"""\linespread{2}
+\AtBeginBibliography{\linespread{1}\selectfont}
+\usepackage{fancyhdr}
+\pagestyle{fancy}
+\fancyhf{}
+\fancyhead[L]{\leftmark}
+\fancyhead[R]{\thepage}
+"""
+RUNNING_FOOT = r"""\usepackage{fancyhdr}
+\pagestyle{fancy}
+\fancyhf{}
+\renewcommand{\headrulewidth}{0pt}
+\fancyfoot[L]{\leftmark}
+\fancyfoot[R]{\thepage}
+"""
+CATEGORISED = r"""\printbibheading[title={References}]
+\printbibliography[heading=subbibliography,notkeyword=software,notkeyword=online,title={Literature}]
+\printbibliography[heading=subbibliography,keyword=software,title={Software}]
+\printbibliography[heading=subbibliography,keyword=online,title={Online sources}]
+"""
+MORE = {
+    # One list per chapter (refsection per chapter), numbers restarting in each.
+    'made--chapters-en': dict(options='style=numeric,sorting=nyt,refsection=chapter', language='russian,english', body='body-chapters-en.tex',
+                              title='Nation, Kinship, Cinema', cls='report', bibliography=''),
+    # One list per chapter in explicit refsection environments, author-year, German; the last chapter has none.
+    'made--chapters-de': dict(options='style=authoryear,uniquename=false,uniquelist=false', language='russian,ngerman', body='body-chapters-de.tex',
+                              title='Kino und Gesellschaft', cls='report', bibliography=''),
+    # One bibliography in three categories under one heading (keyword filters).
+    'made--categorised-en': dict(options='style=authoryear,uniquename=false,uniquelist=false', language='russian,english', body='body-categorised-en.tex',
+                                 title='Festival Audiences and the New Russian Realism', bibliography=CATEGORISED),
+    # A thesis-like survey (12 pt, double-spaced) whose single-spaced list of four pages has "REFERENCES" in the running head of each.
+    'made--runninghead-en': dict(options='style=authoryear,uniquename=false,uniquelist=false', language='russian,english', body='body-long-en.tex',
+                                 title='A Survey of Film Theory', size='12pt', preamble=RUNNING_HEAD),
+    # Notes and bibliography: Chicago notes (biblatex-chicago), "BIBLIOGRAPHY" in the running foot of the list.
+    'made--notes-chicago-en': dict(package=r'\usepackage[notes,backend=biber,autolang=other]{biblatex-chicago}', language='russian,english',
+                                   body='body-notes-en.tex', title='Kinship and Nation on Screen', preamble=RUNNING_FOOT,
+                                   bibliography='\\printbibliography[title={Bibliography}]\n'),
+    # Notes with biblatex's verbose-note: later citations point back at the note of the first ("see n. 2").
+    'made--notes-verbose-en': dict(options='style=verbose-note', language='russian,english', body='body-notes-en.tex', title='Kinship and Nation on Screen'),
+    # German notes with "Ebd." (verbose-ibid) and with "a. a. O." and "Ebd." (verbose-trad2).
+    'made--notes-ibid-de': dict(options='style=verbose-ibid', language='russian,ngerman', body='body-notes-de.tex', title='Kino, Nation und Gedächtnis'),
+    'made--notes-trad-de': dict(options='style=verbose-trad2', language='russian,ngerman', body='body-notes-de.tex', title='Kino, Nation und Gedächtnis'),
+}
+
+PREAMBLE = r"""\documentclass[%(size)s]{%(cls)s}
 \usepackage{cmap}
 \usepackage[T2A,T1]{fontenc}
 \usepackage[utf8]{inputenc}
-\usepackage[%s]{babel}
-\usepackage[backend=biber,autolang=other,%s]{biblatex}
+\usepackage[%(language)s]{babel}
+%(package)s
 \addbibresource{works.bib}
-\usepackage[hidelinks]{hyperref}
-\title{%s}
+%(preamble)s\usepackage[hidelinks]{hyperref}
+\title{%(title)s}
 \author{Lectern test corpus}
 \date{}
 \begin{document}
 \maketitle
-\input{%s}
-\printbibliography
-\end{document}
+\input{%(body)s}
+%(bibliography)s\end{document}
 """
 
-def build(name, options, language, body, title):
+def build(name, options='', language='english', body='', title='', cls='article', size='11pt', bibliography='\\printbibliography\n', preamble='', package=None):
     with tempfile.TemporaryDirectory() as tmp:
         for f in ('works.bib', body):
             shutil.copy(os.path.join(HERE, f), tmp)
         with open(os.path.join(tmp, 'doc.tex'), 'w', encoding='utf-8') as out:
-            out.write(PREAMBLE % (language, options, title, body))
+            package = package or r'\usepackage[backend=biber,autolang=other,%s]{biblatex}' % options
+            out.write(PREAMBLE % dict(cls=cls, size=size, language=language, package=package, preamble=preamble, title=title, body=body, bibliography=bibliography))
         def run(*cmd):
             done = subprocess.run(cmd, cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors='replace')
             if done.returncode != 0:
@@ -51,7 +101,10 @@ def build(name, options, language, body, title):
         shutil.copy(os.path.join(tmp, 'doc.pdf'), os.path.join(CORPUS, name + '.pdf'))
     print(name)
 
-for name, spec in DOCS.items():
+for name, spec in [*DOCS.items(), *MORE.items()]:
     if len(sys.argv) > 1 and name not in sys.argv[1:]:
         continue
-    build(name, *spec)
+    if isinstance(spec, dict):
+        build(name, **spec)
+    else:
+        build(name, *spec)
