@@ -85,6 +85,9 @@ function OpenPdf({ pdf, sizes, text, blocks, placed, citations, selectedId, onSe
   const selection = usePdfSelection(rootRef, text, blocks, layout.scale, onCreateHighlight);
 
   const [flash, setFlash] = useState<{ page: number; span: FoundSpan; nonce: number } | null>(null);
+  // The flash belongs to its jump: once its page has been in sight and is scrolled away, coming
+  // back to the page later does not flash it again.
+  const flashSeen = useRef(false);
   useImperativeHandle(
     ref,
     () => ({
@@ -93,11 +96,21 @@ function OpenPdf({ pdf, sizes, text, blocks, placed, citations, selectedId, onSe
           if (!place) return;
           goToSpot(place.page, place.top);
           const span = place.span;
-          if (span) setFlash((previous) => ({ page: place.page, span, nonce: (previous?.nonce ?? 0) + 1 }));
+          if (!span) return;
+          flashSeen.current = false;
+          setFlash((previous) => ({ page: place.page, span, nonce: (previous?.nonce ?? 0) + 1 }));
         }),
     }),
     [finder, cache, text, blocks, sizes.length, goToSpot],
   );
+  useEffect(() => {
+    if (!flash) return;
+    if (layout.near.has(flash.page)) flashSeen.current = true;
+    else if (flashSeen.current) {
+      flashSeen.current = false;
+      setFlash(null);
+    }
+  }, [flash, layout.near]);
   const followLink = useCallback((target: LinkTarget) => goToSpot(target.page, target.top), [goToSpot]);
 
   // A highlight chosen elsewhere (the sidebar) is brought into view if none of its pages is in sight.
