@@ -43,7 +43,8 @@ const YEARS_ONLY = new RegExp(String.raw`^\s?(?<years>${YEARS})(?<rest>.{0,120})
 /** Names right before a narrative citation's parenthesis, possessive allowed. */
 const NAMES_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{M}'’\-])(?<names>${NAMES})\s{1,2}$`, 'u');
 
-const LABEL = String.raw`(?:pp?|pg|pgs|pages?|s|S|ch|chap|chapter|sec|section|§|para|paras|¶|fig|figs|n|nn|notes?|vol|col|l|ll|lines?|loc|at)\.?`;
+// English, German (S., Kap., Abschn., Anm., Bd., Sp.), French (chap., t., n.) and Russian (с., гл.) labels.
+const LABEL = String.raw`(?:pp?|pg|pgs|pages?|s|S|ch|chap|chapter|sec|section|§|para|paras|¶|fig|figs|n|nn|notes?|vol|col|l|ll|lines?|loc|at|Kap|Abschn|Anm|Bd|Sp|t|с|С|гл|Гл)\.?`;
 const PIN = String.raw`(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s?[-–—]\s?(?:\d{1,5}|[ivxlcdm]{1,8}))?`;
 const LOCATOR = new RegExp(
   String.raw`^(?<label>${LABEL}\s{0,2})?(?<pin>${PIN}(?:\s?(?:,|and|&)\s{0,2}${PIN}){0,5}(?:\s?ff?\.?)?)$`,
@@ -93,7 +94,7 @@ export function parseLocator(rest: string): { locator?: string; ok: boolean } {
   const label = (m.groups.label ?? '').trim().replace(/\.$/u, '');
   const pin = m.groups.pin ?? '';
   // Page labels are the default locator in CSL; others stay with the value ("ch. 3").
-  return { ok: true, locator: !label || /^(?:pp?|pg|pgs|pages?|s|S)$/u.test(label) ? pin : `${(m.groups.label ?? '').trim()} ${pin}` };
+  return { ok: true, locator: !label || /^(?:pp?|pg|pgs|pages?|s|S|с|С)$/u.test(label) ? pin : `${(m.groups.label ?? '').trim()} ${pin}` };
 }
 
 /** What a citation part says, with the cues the caller needs to judge it. */

@@ -44,6 +44,18 @@ describe('parenthetical citations', () => {
     ]);
   });
 
+  it('reads locator labels in German, French and Russian', () => {
+    const [de] = findInTextCitations('So steht es (vgl. Bordwell 1985, Kap. 3; Koch 2010, S. 12–14).', withAuthors('Bordwell', 'Koch'));
+    expect(de?.items.map((i) => i.locator)).toEqual(['Kap. 3', '12–14']);
+    const [fr] = findInTextCitations('ce que le spectateur peut inférer (voir Bordwell 1985; 1989, chap. 3).', withAuthors('Bordwell'));
+    expect(fr?.items).toEqual([
+      { names: ['Bordwell'], year: 1985, prefix: 'voir' },
+      { names: ['Bordwell'], year: 1989, locator: 'chap. 3' },
+    ]);
+    const [ru] = findInTextCitations('как писал он (Лотман 1973, с. 45).', withAuthors('Лотман'));
+    expect(ru?.items).toEqual([{ names: ['Лотман'], year: 1973, locator: '45' }]);
+  });
+
   it('takes names confirmed by the reference list, and plain "Name Year" shapes as unresolved candidates', () => {
     const known = withAuthors('Bykov');
     expect(texts('Are bringing Russia their awards” (Bykov 2017). Such was', known)).toEqual(['(Bykov 2017)']);

@@ -5,7 +5,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { BlockDraft } from '../assemble';
 import { readingOrder, type LineChunk } from './columns';
-import { groupLines, type PdfLine, type TextRun } from './lines';
+import { fromT1Codes, groupLines, type PdfLine, type TextRun } from './lines';
 import { bodySize, buildBlocks, measureBody, type BodyStyle } from './paragraphs';
 import { removeRunningHeads } from './running-heads';
 
@@ -30,7 +30,7 @@ export async function readPageLines(pdf: PDFDocumentProxy): Promise<PdfLine[][]>
       // Rotated text (a margin stamp, a table's side label) is not part of the reading text;
       // slanted text (a shear, for a synthetic italic) is.
       if (!(a > 0) || Math.abs(b) > 0.1 * a) continue;
-      runs.push({ x, y, width: item.width, size: Math.abs(d), text: item.str });
+      runs.push({ x, y, width: item.width, size: Math.abs(d), text: fromT1Codes(item.str) });
     }
     page.cleanup();
     pages.push(groupLines(runs, number));

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { readingOrder } from './columns';
-import { composeAccents, groupLines, type PdfLine, type TextRun } from './lines';
+import { composeAccents, fromT1Codes, groupLines, type PdfLine, type TextRun } from './lines';
 import { statedFromInfo } from './metadata';
 import { removeRunningHeads } from './running-heads';
 
 const run = (x: number, y: number, text: string, size = 10): TextRun => ({ x, y, width: text.length * size * 0.5, size, text });
 const line = (x: number, y: number, text: string, page = 1, size = 10): PdfLine => ({ page, x, right: x + text.length * 5, y, size, text });
+
+describe('fromT1Codes', () => {
+  it('reads the control codes of T1 bitmap fonts as quotes, dashes and ligatures', () => {
+    expect(fromT1Codes('Mulvey, Laura (1975). \x10Visual Pleasure\x11. pp. 6\x1518, the e\x1Bect we \x1Cnd \x16 \x1Dows')).toBe(
+      'Mulvey, Laura (1975). “Visual Pleasure”. pp. 6–18, the effect we find — flows',
+    );
+    expect(fromT1Codes('plain text, tabs\tand all')).toBe('plain text, tabs\tand all');
+  });
+});
 
 describe('composeAccents', () => {
   it('puts TeX accents that pdf.js returns apart back on their letters', () => {

@@ -121,6 +121,22 @@ export function composeAccents(text: string): string {
     .normalize('NFC');
 }
 
+/**
+ * pdfLaTeX documents set in T1-encoded bitmap fonts (Type 3, no ToUnicode map) hand over the
+ * font's own codes for the characters T1 keeps below the space: quotes, dashes, guillemets,
+ * dotless i and the f-ligatures. Control characters never stand in text, so they are read as T1
+ * says: "\x10Visual Pleasure\x11" is "“Visual Pleasure”", "e\x1Bect" is "effect".
+ */
+const T1_LOW: Record<string, string> = {
+  '\x10': '“', '\x11': '”', '\x12': '„', '\x13': '«', '\x14': '»', '\x15': '–', '\x16': '—', '\x17': '', '\x18': '',
+  '\x19': 'ı', '\x1a': 'ȷ', '\x1b': 'ff', '\x1c': 'fi', '\x1d': 'fl', '\x1e': 'ffi', '\x1f': 'ffl',
+};
+
+/** Reads T1 control codes as their characters (see {@link T1_LOW}). */
+export function fromT1Codes(text: string): string {
+  return /[\x10-\x1f]/.test(text) ? text.replace(/[\x10-\x1f]/g, (c) => T1_LOW[c] ?? c) : text;
+}
+
 /** The median of `values` (0 for none). */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;

@@ -10,6 +10,13 @@ describe('foldText', () => {
     expect(text.slice(range.start - 100, range.end - 100)).toBe('“ﬁrst”');
   });
 
+  it("reads a T1 bitmap font's control codes as the import does", () => {
+    const page = 'The \x10\x1Crst\x11 e\x1Bect\x15';
+    expect(foldText(page).folded).toBe(foldText('The “first” effect–').folded);
+    const folded = foldText(page);
+    expect(page.slice(sourceRange(folded, { start: 3, end: 10 }).start, sourceRange(folded, { start: 3, end: 10 }).end)).toBe('\x10\x1Crst\x11');
+  });
+
   it('keeps surrogate pairs whole', () => {
     const folded = foldText('a 𝑥 b');
     expect(folded.folded).toBe('axb');

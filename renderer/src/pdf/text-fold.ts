@@ -6,6 +6,8 @@
  * folded character, where it came from, so a match on folded text maps back to real offsets.
  */
 
+import { fromT1Codes } from '../../../app/documents/pdf/lines';
+
 /** Text with whitespace and hyphens removed, ligatures expanded and letters lower-cased. */
 export interface FoldedText {
   folded: string;
@@ -29,7 +31,11 @@ export function foldText(text: string, offset = 0): FoldedText {
   for (const char of text) {
     const next = index + char.length;
     if (!DROPPED.test(char)) {
-      const plain = QUOTES[char] ?? (char.charCodeAt(0) < 128 ? char.toLowerCase() : char.normalize('NFKC').toLowerCase());
+      // A T1 bitmap font's control codes stand for quotes, dashes and ligatures (as in the import).
+      const read = fromT1Codes(char);
+      const plain = read !== char
+        ? [...read].map((c) => QUOTES[c] ?? c.normalize('NFKC').toLowerCase()).join('')
+        : (QUOTES[char] ?? (char.charCodeAt(0) < 128 ? char.toLowerCase() : char.normalize('NFKC').toLowerCase()));
       for (const unit of plain) {
         if (DROPPED.test(unit)) continue;
         folded += unit;
