@@ -8,9 +8,9 @@ import { parseReferences } from './default-parser';
 import { findFootnoteMarkers } from './footnotes';
 import { findInTextCitations, type CitedItem } from './in-text';
 import { findListDrivenCitations } from './list-driven';
-import { authorMatcher, linkCitation, type LinkableReference } from './linking';
+import { authorMatcher, linkCitation, type LinkableReference, type LinkedCitation } from './linking';
 import { findMentions } from './mentions';
-import { findReferenceList } from './reference-list';
+import { findReferenceLists } from './reference-lists';
 import { withoutLabel } from './reference-shapes';
 
 /** One entry of the document's reference list. */
@@ -46,8 +46,13 @@ export interface DocumentCitation {
 export interface DocumentCitations {
   references: DocumentReference[];
   citations: DocumentCitation[];
-  /** Where the reference list heading sits, when there is one. */
+  /** Where the (last) reference list's heading sits, when there is one. */
   heading?: { start: number; end: number; text: string };
+  /**
+   * The lists, in text order, when the document has several (one per chapter): each serves the
+   * text between the list before it and itself, and the last also what follows it.
+   */
+  lists?: Array<{ heading?: { start: number; end: number; text: string }; start: number; end: number; referenceIds: string[] }>;
 }
 
 /**
@@ -91,13 +96,50 @@ function withYearSuffix(item: CslItem, raw: string): CslItem {
   return { ...item, id, 'year-suffix': m[1] };
 }
 
+/** What the citation finder of one part of the text needs of the list that serves it. */
+interface ScopeList {
+  references: DocumentReference[];
+  linkable: LinkableReference[];
+  numbered: boolean;
+  labels?: ReadonlySet<string>;
+}
+
+function shifted<T extends { start: number; end: number }>(items: T[], by: number): T[] {
+  return items.map((c) => ({ ...c, start: c.start + by, end: c.end + by }));
+}
+
+/**
+ * The citations of the text in [from, to), linked to the one list that serves that part (the
+ * list closing a chapter serves the chapter). `taken` are footnote markers, `lists` the ranges
+ * of all lists, where no citation is looked for.
+ */
+function citationsInScope(text: string, from: number, to: number, list: ScopeList | undefined, taken: LinkedCitation[], lists: Array<{ start: number; end: number }>): LinkedCitation[] {
+  const part = text.slice(from, to);
+  const outside = (c: { start: number; end: number }): boolean => !lists.some((r) => c.start < r.end && c.end > r.start);
+  const linkable = list?.linkable ?? [];
+  const references = list?.references ?? [];
+  const context = references.length > 0
+    ? { isKnownAuthor: authorMatcher(linkable), numberedList: list?.numbered ?? false, entryCount: references.length, ...(list?.labels ? { labels: list.labels } : {}) }
+    : {};
+  const grammar = shifted(findInTextCitations(part, context), from).filter(outside).map((c) => linkCitation(c, linkable));
+  const mine = taken.filter((c) => c.start >= from && c.end <= to);
+  // What the grammar read but could not link ("Lang (2014)" of "Nolan and Temple Lang (2014)")
+  // gives way to a citation the list confirms over the same words.
+  const blocked = [...grammar, ...mine].filter((c) => !c.unresolved).sort((a, b) => a.start - b.start);
+  const skip = lists.filter((r) => r.end > from && r.start < to);
+  const fromList = shifted(findListDrivenCitations(part, references, shifted(blocked, -from), shifted(skip, -from)), from).map((c) => linkCitation(c, linkable));
+  const replaced = (c: { start: number; end: number }) => fromList.some((l) => l.start < c.end && l.end > c.start);
+  return [...grammar.filter((c) => !c.unresolved || !replaced(c)), ...fromList];
+}
+
 /** Finds, parses and links the citations of one document. */
 export function findDocumentCitations(doc: { id: string; text: string; blocks: Block[] }): DocumentCitations {
   const { text, blocks } = doc;
-  const list = findReferenceList(text, blocks);
-  const csl = list.entries.length > 0 ? parseReferences(list.entries.map((e) => (e.label !== undefined ? withoutLabel(e.raw) : e.raw))).map((item, i) => withYearSuffix(item, list.entries[i]?.raw ?? '')) : [];
+  const sections = findReferenceLists(text, blocks);
+  const entries = sections.flatMap((s) => s.entries);
+  const csl = entries.length > 0 ? parseReferences(entries.map((e) => (e.label !== undefined ? withoutLabel(e.raw) : e.raw))).map((item, i) => withYearSuffix(item, entries[i]?.raw ?? '')) : [];
   const ids = referenceIds(csl);
-  const references: DocumentReference[] = list.entries.map((e, i) => ({
+  const references: DocumentReference[] = entries.map((e, i) => ({
     id: ids[i] ?? `ref${i + 1}`,
     raw: e.raw,
     start: e.start,
@@ -105,24 +147,33 @@ export function findDocumentCitations(doc: { id: string; text: string; blocks: B
     csl: { ...(csl[i] ?? { type: 'document' }), id: ids[i] ?? `ref${i + 1}` },
   }));
   const linkable: LinkableReference[] = references.map((r, i) => {
-    const entry = list.entries[i];
+    const entry = entries[i];
     return { id: r.id, csl: r.csl, ...(entry?.number !== undefined ? { number: entry.number } : {}), ...(entry?.label !== undefined ? { label: entry.label } : {}) };
   });
-  const first = list.entries[0];
-  const last = list.entries[list.entries.length - 1];
-  const listRange = first && last ? [{ start: list.heading?.start ?? first.start, end: last.end }] : [];
-  const outside = (c: { start: number; end: number }): boolean => !listRange.some((r) => c.start < r.end && c.end > r.start);
+  const listRanges = sections.map((s) => ({ start: s.start, end: s.end }));
+  const outside = (c: { start: number; end: number }): boolean => !listRanges.some((r) => c.start < r.end && c.end > r.start);
+  const markers = findFootnoteMarkers(text, blocks).filter(outside).map((c) => linkCitation(c, []));
 
-  const context = references.length > 0
-    ? { isKnownAuthor: authorMatcher(linkable), numberedList: list.numbered, entryCount: references.length, ...(list.labelled ? { labels: new Set(list.entries.map((e) => e.label!)) } : {}) }
-    : {};
-  const grammar = [...findInTextCitations(text, context), ...findFootnoteMarkers(text, blocks)].filter(outside).map((c) => linkCitation(c, linkable));
-  // What the grammar read but could not link ("Lang (2014)" of "Nolan and Temple Lang (2014)")
-  // gives way to a citation the list confirms over the same words.
-  const fromList = findListDrivenCitations(text, references, grammar.filter((c) => !c.unresolved), listRange).map((c) => linkCitation(c, linkable));
-  const replaced = (c: { start: number; end: number }) => fromList.some((l) => l.start < c.end && l.end > c.start);
-  const linked = [...grammar.filter((c) => !c.unresolved || !replaced(c)), ...fromList].sort((a, b) => a.start - b.start);
-  const mentions = findMentions(text, references, { blocks, skip: listRange, citations: linked });
+  // Each list serves the text from the end of the list before it up to itself; the last also
+  // serves what follows it (an appendix).
+  const linked: LinkedCitation[] = [...markers];
+  const firsts = sections.map((_, k) => sections.slice(0, k).reduce((n, s) => n + s.entries.length, 0));
+  sections.forEach((section, k) => {
+    const first = firsts[k] ?? 0;
+    const count = section.entries.length;
+    const own: ScopeList = {
+      references: references.slice(first, first + count),
+      linkable: linkable.slice(first, first + count),
+      numbered: section.numbered,
+      ...(section.labelled ? { labels: new Set(section.entries.map((e) => e.label!)) } : {}),
+    };
+    const from = k === 0 ? 0 : sections[k - 1]!.end;
+    const to = k === sections.length - 1 ? text.length : section.start;
+    linked.push(...citationsInScope(text, from, to, own, markers, listRanges));
+  });
+  if (sections.length === 0) linked.push(...citationsInScope(text, 0, text.length, undefined, markers, []));
+  linked.sort((a, b) => a.start - b.start);
+  const mentions = findMentions(text, references, { blocks, skip: listRanges, citations: linked });
 
   const citations: DocumentCitation[] = [
     ...linked.map((c): DocumentCitation => ({
@@ -139,5 +190,9 @@ export function findDocumentCitations(doc: { id: string; text: string; blocks: B
     })),
     ...mentions.map((m): DocumentCitation => ({ id: `${doc.id}:${m.start}`, ...m })),
   ].sort((a, b) => a.start - b.start);
-  return { references, citations, ...(list.heading ? { heading: list.heading } : {}) };
+  const main = sections[sections.length - 1];
+  const lists = sections.length > 1
+    ? { lists: sections.map((s, k) => ({ ...(s.heading ? { heading: s.heading } : {}), start: s.start, end: s.end, referenceIds: references.slice(firsts[k], (firsts[k] ?? 0) + s.entries.length).map((r) => r.id) })) }
+    : {};
+  return { references, citations, ...(main?.heading ? { heading: main.heading } : {}), ...lists };
 }

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../documents/model';
 import { importFile } from '../documents/import';
-import { findReferenceList } from './reference-list';
+import { findReferenceList } from './reference-lists';
 import { isReferenceHeading } from './reference-shapes';
 import { lineBlocksOf } from './test-support';
 

@@ -3,7 +3,7 @@
  * reference-shaped blocks) and splits it into entries, with offsets into the document text.
  */
 import type { Block } from '../documents/model';
-import { entryLabel, entryNumber, entryStartsWithin, isReferenceHeading, looksLikeHeadlessReference, looksLikeReference, opensShortEntry, opensWithDate, startsEntry } from './reference-shapes';
+import { entryLabel, entryNumber, entryStartsWithin, looksLikeHeadlessReference, looksLikeReference, opensShortEntry, opensWithDate, startsEntry } from './reference-shapes';
 
 /** One entry of a reference list. */
 export interface ReferenceListEntry {
@@ -66,18 +66,31 @@ function groupEntries(text: string, lines: Line[]): Array<{ start: number; end: 
   return entries;
 }
 
-function toEntry(text: string, span: { start: number; end: number }): ReferenceListEntry {
-  const raw = text.slice(span.start, span.end).replace(/\s+/gu, ' ');
+/** The text of `span` without the ranges in `cut` (page furniture inside an entry). */
+function sliceWithout(text: string, span: { start: number; end: number }, cut: ReadonlyArray<{ start: number; end: number }>): string {
+  let out = '';
+  let at = span.start;
+  for (const c of cut) {
+    if (c.end <= at || c.start >= span.end) continue;
+    out += text.slice(at, Math.max(at, c.start)) + ' ';
+    at = Math.max(at, c.end);
+  }
+  return out + text.slice(at, span.end);
+}
+
+function toEntry(text: string, span: { start: number; end: number }, cut: ReadonlyArray<{ start: number; end: number }> = []): ReferenceListEntry {
+  const raw = sliceWithout(text, span, cut).replace(/\s+/gu, ' ').trim();
   const number = entryNumber(raw);
   const label = number === undefined ? entryLabel(raw) : undefined;
   return { ...span, raw, ...(number !== undefined ? { number } : {}), ...(label !== undefined ? { label } : {}) };
 }
 
-/** Lines of the blocks from `from` up to the next heading or rule. */
-function linesUntilHeading(text: string, blocks: Block[], from: number): Line[] {
+/** Lines of the blocks from `from` up to the next heading or rule, page furniture (`skip`) left out. */
+function linesUntilHeading(text: string, blocks: Block[], from: number, skip?: ReadonlySet<number>): Line[] {
   const lines: Line[] = [];
   for (let i = from; i < blocks.length; i++) {
     const block = blocks[i];
+    if (skip?.has(i)) continue;
     if (!block || block.kind === 'heading' || block.kind === 'rule') break;
     lines.push(...blockLines(text, block));
   }
@@ -131,8 +144,10 @@ const LOOKAHEAD = 2;
  * carries on the entry before it, or, when another entry follows within two pieces, is an
  * annotation left out of both; otherwise the list ends there (credits, an appendix in body text).
  */
-function entriesUnderHeading(text: string, blocks: Block[], from: number): ReferenceListEntry[] {
-  const pieces = groupEntries(text, linesUntilHeading(text, blocks, from)).flatMap((span) => splitJoined(text, span)).map((span) => toEntry(text, span));
+function entriesUnderHeading(text: string, blocks: Block[], from: number, skip?: ReadonlySet<number>): ReferenceListEntry[] {
+  const cut = [...(skip ?? [])].sort((a, b) => a - b).map((i) => blocks[i]!).filter(Boolean);
+  const entry = (span: { start: number; end: number }) => toEntry(text, span, cut);
+  const pieces = groupEntries(text, linesUntilHeading(text, blocks, from, skip)).flatMap((span) => splitJoined(text, span)).map(entry);
   const entries: ReferenceListEntry[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
@@ -143,12 +158,27 @@ function entriesUnderHeading(text: string, blocks: Block[], from: number): Refer
     if (opens && (!last || bareLabel || !continues(last.raw, piece.raw) || startsEntry(piece.raw))) {
       entries.push(piece);
     } else if (last && continues(last.raw, piece.raw)) {
-      entries[entries.length - 1] = toEntry(text, { start: last.start, end: piece.end });
+      entries[entries.length - 1] = entry({ start: last.start, end: piece.end });
     } else if (!pieces.slice(i + 1, i + 1 + LOOKAHEAD).some((next) => looksLikeHeadlessReference(next.raw))) {
       break;
     }
   }
-  return entries;
+  return withoutNotes(entries);
+}
+
+/** A footnote as a PDF prints it at a page's foot, its number glued on ("22Lotte H. Eisner. …"). */
+const GLUED_NOTE = /^\d{1,3}\p{Lu}\p{Ll}/u;
+
+/**
+ * A list without number labels that a page's footnotes interrupt: "39. Miriam Hansen, Babel and
+ * Babylon (Cambridge, MA: …, 1991), 23." reads like a numbered entry, but among entries that
+ * carry no numbers it is a note of a notes-and-bibliography text, not part of the list.
+ */
+function withoutNotes(entries: ReferenceListEntry[]): ReferenceListEntry[] {
+  const numbered = entries.filter((e) => e.number !== undefined).length;
+  const plain = entries.length - numbered;
+  if (plain < 2 || numbered * 2 >= plain) return entries;
+  return entries.filter((e) => e.number === undefined && !GLUED_NOTE.test(e.raw));
 }
 
 function isNumbered(entries: ReferenceListEntry[]): boolean {
@@ -176,20 +206,21 @@ function headlessList(text: string, blocks: Block[]): ReferenceList {
 }
 
 /**
- * The reference list of a document. Prefers the last heading-announced list that has entries;
- * falls back to a trailing run of reference-shaped blocks.
+ * The list under the heading block `at`, page furniture (`skip`) left out; undefined when no
+ * entry follows the heading.
  */
-export function findReferenceList(text: string, blocks: Block[]): ReferenceList {
-  for (let i = blocks.length - 1; i >= 0; i--) {
-    const block = blocks[i];
-    if (!block || block.end - block.start > 80) continue;
-    const line = text.slice(block.start, block.end);
-    if (!isReferenceHeading(line)) continue;
-    const entries = entriesUnderHeading(text, blocks, i + 1);
-    if (entries.length === 0) continue;
-    const lead = line.length - line.trimStart().length;
-    const heading = { start: block.start + lead, end: block.start + lead + line.trim().length, text: line.trim() };
-    return { heading, entries, numbered: isNumbered(entries), labelled: entries.every((e) => e.label !== undefined) };
-  }
+export function listUnderHeading(text: string, blocks: Block[], at: number, skip?: ReadonlySet<number>): ReferenceList | undefined {
+  const block = blocks[at];
+  if (!block) return undefined;
+  const entries = entriesUnderHeading(text, blocks, at + 1, skip);
+  if (entries.length === 0) return undefined;
+  const line = text.slice(block.start, block.end);
+  const lead = line.length - line.trimStart().length;
+  const heading = { start: block.start + lead, end: block.start + lead + line.trim().length, text: line.trim() };
+  return { heading, entries, numbered: isNumbered(entries), labelled: entries.every((e) => e.label !== undefined) };
+}
+
+/** The last run of reference-shaped blocks near the end, for a document whose list has no heading. */
+export function findHeadlessList(text: string, blocks: Block[]): ReferenceList {
   return headlessList(text, blocks);
 }

@@ -24,6 +24,33 @@ export function isReferenceHeading(line: string): boolean {
   return trimmed.length <= 60 && HEADING.test(trimmed);
 }
 
+/**
+ * Headings of the parts of a bibliography split by kind of source ("Software", "Online sources",
+ * "Primärliteratur"). Alone they name sections of any text, so they open a list only where one
+ * list has just ended (see reference-lists.ts).
+ */
+const CATEGORY_WORDS = [
+  'software', 'data', 'datasets', 'data sets', 'data sources', 'online sources', 'online resources', 'internet sources', 'web sources',
+  'websites', 'web pages', 'primary sources', 'secondary sources', 'primary literature', 'secondary literature', 'archival sources',
+  'archives', 'films', 'filmography', 'films cited', 'audiovisual sources', 'interviews', 'newspapers', 'newspaper articles',
+  'periodicals', 'books', 'articles', 'journal articles', 'book chapters', 'reports', 'official documents', 'government documents',
+  'legal sources', 'cases', 'statutes', 'printed sources', 'unpublished sources', 'manuscripts', 'further reading', 'other sources',
+  'primärquellen', 'sekundärquellen', 'primärliteratur', 'sekundärliteratur', 'internetquellen', 'onlinequellen', 'online-quellen',
+  'filmografie', 'filmographie', 'archivalien', 'gedruckte quellen', 'ungedruckte quellen', 'zeitungsartikel', 'weitere literatur',
+  'sources primaires', 'sources secondaires', 'ouvrages', 'sites web', 'интернет-источники', 'электронные ресурсы', 'архивные источники',
+];
+
+const CATEGORY = new RegExp(
+  String.raw`^(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}|[ivxlc]{1,6}|[a-h])[.)]?\s{1,4})?(?:${CATEGORY_WORDS.join('|')})\s{0,4}:?$`,
+  'iu',
+);
+
+/** True for a line that heads one kind of source in a split bibliography ("Software", "B. Online sources"). */
+export function isCategoryHeading(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed.length <= 60 && CATEGORY.test(trimmed);
+}
+
 /** "[12]" or "12." / "12)" opening a numbered entry; group 1 or 2 holds the number. */
 const NUMBER_LABEL = /^\s{0,8}(?:\[(\d{1,4})\]|(\d{1,4})[.)](?=\s))/u;
 

@@ -75,7 +75,7 @@ async function destinationOf(pdf: PDFDocumentProxy, dest: unknown): Promise<{ pa
 }
 
 /** Text of the items inside a rectangle [x1, y1, x2, y2], in reading order. */
-function textIn(items: Item[], rect: number[]): string {
+function textIn(items: Item[], rect: number[], slack = 1): string {
   const [x1, y1, x2, y2] = rect as [number, number, number, number];
   const inside = items.filter((it) => it.y + it.height * 0.3 >= y1 - 1 && it.y <= y2 + 1 && it.x < x2 && it.x + it.width > x1);
   inside.sort((a, b) => b.y - a.y || a.x - b.x);
@@ -84,8 +84,8 @@ function textIn(items: Item[], rect: number[]): string {
       // Cut an item that runs past the link to the characters inside it (proportional widths).
       const per = it.width / Math.max(1, it.str.length);
       // Glyph widths vary: keep a character more on each side rather than cut a digit off.
-      const from = Math.max(0, Math.floor((x1 - it.x) / per) - 1);
-      const to = Math.min(it.str.length, Math.ceil((x2 - it.x) / per) + 1);
+      const from = Math.max(0, Math.floor((x1 - it.x) / per) - slack);
+      const to = Math.min(it.str.length, Math.ceil((x2 - it.x) / per) + slack);
       return it.str.slice(from, Math.max(from, to));
     })
     .join(' ')
@@ -95,8 +95,13 @@ function textIn(items: Item[], rect: number[]): string {
 
 /** The first lines of the entry that starts at a destination. */
 export function entryText(items: Item[], left: number, top: number): string {
-  const below = items.filter((it) => it.y <= top + 2 && it.y > top - 40 && it.x >= left - 4 && it.x < left + 260);
+  let below = items.filter((it) => it.y <= top + 2 && it.y > top - 40 && it.x >= left - 4 && it.x < left + 260);
   below.sort((a, b) => b.y - a.y || a.x - b.x);
+  // A destination set on the baseline of the line above (biblatex) takes in the previous
+  // entry's last line; hanging indents tell it: it starts further right than the entry does.
+  const firstY = below[0]?.y;
+  const firstLine = below.filter((it) => it.y === firstY);
+  if (firstY !== undefined && firstY >= top - 1 && Math.min(...firstLine.map((it) => it.x)) > left + 4 && below.some((it) => it.y < firstY && it.x <= left + 4)) below = below.filter((it) => it.y !== firstY);
   return below.map((it) => it.str).join(' ').replace(/\s+/gu, ' ').trim().slice(0, 120);
 }
 
@@ -114,12 +119,14 @@ const YEAR = /\b(1[5-9]\d\d|20\d\d)[a-z]?\b|\bin press\b|\bn\.d\./u;
  * "2004" for "Zeileis (2004)"), and a link broken across lines in two: links to the same entry
  * are one cited work until one of them holds the year.
  */
-function mergeKeyed(links: Array<{ page: number; text: string; key: string }>): Array<{ page: number; text: string; key: string }> {
-  const out: Array<{ page: number; text: string; key: string }> = [];
+function mergeKeyed<T extends { page: number; text: string; key: string; merged?: boolean }>(links: T[]): T[] {
+  const out: T[] = [];
   for (const link of links) {
     const last = out[out.length - 1];
-    if (last && last.key === link.key && last.page === link.page && !YEAR.test(last.text)) last.text = `${last.text} ${link.text}`;
-    else out.push({ ...link });
+    if (last && last.key === link.key && last.page === link.page && !YEAR.test(last.text)) {
+      last.text = `${last.text} ${link.text}`;
+      last.merged = true;
+    } else out.push({ ...link });
   }
   return out;
 }
@@ -151,7 +158,7 @@ export async function goldFromLinks(bytes: Uint8Array): Promise<GoldFromLinks> {
       return found;
     };
     const targets = new Map<string, { page: number; left: number; top: number; list: number }>();
-    const links: Array<{ page: number; text: string; key: string; y: number }> = [];
+    const links: Array<{ page: number; text: string; key: string; y: number; rect: number[]; merged?: boolean }> = [];
     for (let p = 0; p < pdf.numPages; p++) {
       const page = await pdf.getPage(p + 1);
       const annotations = (await page.getAnnotations()) as LinkAnnotation[];
@@ -163,7 +170,7 @@ export async function goldFromLinks(bytes: Uint8Array): Promise<GoldFromLinks> {
         if (list < 0) continue;
         const key = `${dest.page}:${Math.round(dest.left)}:${Math.round(dest.top)}`;
         targets.set(key, { ...dest, list });
-        links.push({ page: p + 1, text: textIn(pages[p]!, annotation.rect), key, y: annotation.rect[1] ?? 0 });
+        links.push({ page: p + 1, text: textIn(pages[p]!, annotation.rect), key, y: annotation.rect[1] ?? 0, rect: annotation.rect });
       }
     }
     // Links inside a list itself (an entry pointing at another) are not citations in the text;
@@ -187,7 +194,14 @@ export async function goldFromLinks(bytes: Uint8Array): Promise<GoldFromLinks> {
     // Entries in reading order: by page, column (left), then from the top down.
     // A link with neither a year nor a number in it points at an appendix or a section that
     // follows the list ("A.1"), not at an entry.
-    const cited = mergeKeyed(links).filter((l) => YEAR.test(l.text) || NUMBERS.test(l.text) || LABEL.test(l.text));
+    // Capitals run wider than the average glyph: a link of one piece whose year was cut short
+    // ("(British Film Institute 201") is read again with more slack.
+    const merged = mergeKeyed(links).map((l) => {
+      if (l.merged || YEAR.test(l.text) || !/\d{2,3}\W*$/u.test(l.text) || !/\p{L}{2}/u.test(l.text)) return l;
+      const wider = textIn(pages[l.page - 1]!, l.rect, 3);
+      return YEAR.test(wider) ? { ...l, text: wider } : l;
+    });
+    const cited = merged.filter((l) => YEAR.test(l.text) || NUMBERS.test(l.text) || LABEL.test(l.text));
     const used = new Set(cited.map((l) => l.key));
     const ordered = [...targets.entries()].filter(([key]) => used.has(key)).sort(([, a], [, b]) => a.page - b.page || a.left - b.left || b.top - a.top);
     const indexOf = new Map(ordered.map(([key], index) => [key, index]));
