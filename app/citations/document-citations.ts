@@ -10,6 +10,8 @@ import { findInTextCitations, type CitedItem } from './in-text';
 import { findListDrivenCitations } from './list-driven';
 import { authorMatcher, linkCitation, type LinkableReference, type LinkedCitation } from './linking';
 import { findMentions } from './mentions';
+import { findNoteCitations } from './note-citations';
+import { findNotes, type Note } from './notes';
 import { findReferenceLists } from './reference-lists';
 import { withoutLabel } from './reference-shapes';
 
@@ -30,7 +32,7 @@ export interface DocumentCitation {
   text: string;
   start: number;
   end: number;
-  kind: 'parenthetical' | 'narrative' | 'numeric' | 'footnote' | 'mention';
+  kind: 'parenthetical' | 'narrative' | 'numeric' | 'footnote' | 'note' | 'mention';
   /** Ids of the entries cited; empty for footnotes and unresolved citations. */
   referenceIds: string[];
   locator?: string;
@@ -113,7 +115,7 @@ function shifted<T extends { start: number; end: number }>(items: T[], by: numbe
  * list closing a chapter serves the chapter). `taken` are footnote markers, `lists` the ranges
  * of all lists, where no citation is looked for.
  */
-function citationsInScope(text: string, from: number, to: number, list: ScopeList | undefined, taken: LinkedCitation[], lists: Array<{ start: number; end: number }>): LinkedCitation[] {
+function citationsInScope(text: string, from: number, to: number, list: ScopeList | undefined, taken: LinkedCitation[], lists: Array<{ start: number; end: number }>, notes: Note[]): LinkedCitation[] {
   const part = text.slice(from, to);
   const outside = (c: { start: number; end: number }): boolean => !lists.some((r) => c.start < r.end && c.end > r.start);
   const linkable = list?.linkable ?? [];
@@ -129,7 +131,12 @@ function citationsInScope(text: string, from: number, to: number, list: ScopeLis
   const skip = lists.filter((r) => r.end > from && r.start < to);
   const fromList = shifted(findListDrivenCitations(part, references, shifted(blocked, -from), shifted(skip, -from)), from).map((c) => linkCitation(c, linkable));
   const replaced = (c: { start: number; end: number }) => fromList.some((l) => l.start < c.end && l.end > c.start);
-  return [...grammar.filter((c) => !c.unresolved || !replaced(c)), ...fromList];
+  const found = [...grammar.filter((c) => !c.unresolved || !replaced(c)), ...fromList];
+  // Notes-and-bibliography: works named in the notes by author and title, and what points back at them.
+  const noted = linkable.map((l, i) => ({ ...l, raw: references[i]?.raw ?? '' }));
+  const inNotes = findNoteCitations(text, notes.filter((n) => n.start >= from && n.end <= to), noted, [...found.filter((c) => !c.unresolved), ...mine]);
+  const resolvedByNote = (c: LinkedCitation) => c.unresolved && inNotes.some((n) => n.start < c.end && n.end > c.start);
+  return [...found.filter((c) => !resolvedByNote(c)), ...inNotes];
 }
 
 /** Finds, parses and links the citations of one document. */
@@ -153,6 +160,8 @@ export function findDocumentCitations(doc: { id: string; text: string; blocks: B
   const listRanges = sections.map((s) => ({ start: s.start, end: s.end }));
   const outside = (c: { start: number; end: number }): boolean => !listRanges.some((r) => c.start < r.end && c.end > r.start);
   const markers = findFootnoteMarkers(text, blocks).filter(outside).map((c) => linkCitation(c, []));
+  // A page's footnotes may sit inside a list (between its entries): only the entries are not notes.
+  const notes = sections.length > 0 ? findNotes(text, blocks, [...entries, ...sections.flatMap((s) => (s.heading ? [s.heading] : []))]) : [];
 
   // Each list serves the text from the end of the list before it up to itself; the last also
   // serves what follows it (an appendix).
@@ -168,10 +177,10 @@ export function findDocumentCitations(doc: { id: string; text: string; blocks: B
       ...(section.labelled ? { labels: new Set(section.entries.map((e) => e.label!)) } : {}),
     };
     const from = k === 0 ? 0 : sections[k - 1]!.end;
-    const to = k === sections.length - 1 ? text.length : section.start;
-    linked.push(...citationsInScope(text, from, to, own, markers, listRanges));
+    const to = k === sections.length - 1 ? text.length : section.end;
+    linked.push(...citationsInScope(text, from, to, own, markers, listRanges, notes));
   });
-  if (sections.length === 0) linked.push(...citationsInScope(text, 0, text.length, undefined, markers, []));
+  if (sections.length === 0) linked.push(...citationsInScope(text, 0, text.length, undefined, markers, [], []));
   linked.sort((a, b) => a.start - b.start);
   const mentions = findMentions(text, references, { blocks, skip: listRanges, citations: linked });
 

@@ -9,8 +9,8 @@ import { namesBefore, narrativeItems, parseCitationPart, parseNarrativeParen, pa
 
 export type { CitedItem } from './in-text-patterns';
 
-/** How a citation is written. */
-export type InTextKind = 'parenthetical' | 'narrative' | 'numeric' | 'footnote';
+/** How a citation is written; 'note' is a work cited in a foot- or endnote (see note-citations.ts). */
+export type InTextKind = 'parenthetical' | 'narrative' | 'numeric' | 'footnote' | 'note';
 
 /** One in-text citation, with offsets into the document text. */
 export interface InTextCitation {

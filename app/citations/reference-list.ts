@@ -155,7 +155,13 @@ function entriesUnderHeading(text: string, blocks: Block[], from: number, skip?:
     // A label on a line of its own ("[Ben63]", "[12]") opens the entry its next line carries on.
     const bareLabel = /^(?:\[[^\]]{1,10}\]|\d{1,4}\.)$/u.test(piece.raw) && (entryLabel(piece.raw + ' x') !== undefined || entryNumber(piece.raw + ' x') !== undefined);
     const opens = bareLabel || looksLikeReference(piece.raw) || opensShortEntry(piece.raw);
-    if (opens && (!last || bareLabel || !continues(last.raw, piece.raw) || startsEntry(piece.raw))) {
+    // A page's footnote inside an unnumbered list stands apart, to be left out (withoutNotes).
+    const note = GLUED_NOTE.test(piece.raw) || (piece.number !== undefined && entries.length >= 2 && entries.every((e) => e.number === undefined));
+    if (last && LOST_MARK.test(piece.raw) && /[.!?]["”’»)]?$/u.test(last.raw)) {
+      // The rule biblatex-chicago draws for a repeated author comes out of a PDF as nothing,
+      // leaving the entry's own full stop: ". Narration in the Fiction Film. …, 1985."
+      entries.push({ ...piece, raw: `———${piece.raw}` });
+    } else if (note || (opens && (!last || bareLabel || !continues(last.raw, piece.raw) || startsEntry(piece.raw)))) {
       entries.push(piece);
     } else if (last && continues(last.raw, piece.raw)) {
       entries[entries.length - 1] = entry({ start: last.start, end: piece.end });
@@ -163,8 +169,28 @@ function entriesUnderHeading(text: string, blocks: Block[], from: number, skip?:
       break;
     }
   }
-  return withoutNotes(entries);
+  return withoutNotes(entries, (e) => {
+    const tail = entryAfterNote(text.slice(e.start, e.end));
+    return tail === undefined ? undefined : entry({ start: e.start + tail, end: e.end });
+  });
 }
+
+/**
+ * Where, in a footnote a PDF ran into a list, the next entry of the list starts: after a
+ * sentence end, "Family, Given." or "Family, Given H.:" ("…, 1955, p. 17. Dolin, Anton.
+ * Closeness and …"). Short citations in a note ("Anderson, Imagined Communities, 141.") have a
+ * comma, not a full stop, after the words that follow the family name, and a place ("Cambridge,
+ * MA: Harvard …") no given name.
+ */
+function entryAfterNote(piece: string): number | undefined {
+  for (const m of piece.matchAll(/(?<=[.)]\s{1,3})(?=\p{Lu}[\p{L}'’-]{1,40}(?:\s\p{Lu}[\p{L}'’-]{1,40}){0,2},\s(?:\p{Lu}\p{Ll}[\p{L}'’-]*|\p{Lu}\.)(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*|\s\p{Lu}\.){0,3}[.:]\s\p{Lu})/gu)) {
+    if (m.index > 3) return m.index;
+  }
+  return undefined;
+}
+
+/** An entry that opens with the full stop after a repeated-author rule the PDF lost, and has a year. */
+const LOST_MARK = /^[.,]\s{1,2}\p{Lu}(?=.{0,300}(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d))/u;
 
 /** A footnote as a PDF prints it at a page's foot, its number glued on ("22Lotte H. Eisner. …"). */
 const GLUED_NOTE = /^\d{1,3}\p{Lu}\p{Ll}/u;
@@ -174,11 +200,12 @@ const GLUED_NOTE = /^\d{1,3}\p{Lu}\p{Ll}/u;
  * Babylon (Cambridge, MA: …, 1991), 23." reads like a numbered entry, but among entries that
  * carry no numbers it is a note of a notes-and-bibliography text, not part of the list.
  */
-function withoutNotes(entries: ReferenceListEntry[]): ReferenceListEntry[] {
+function withoutNotes(entries: ReferenceListEntry[], entryAfter: (note: ReferenceListEntry) => ReferenceListEntry | undefined): ReferenceListEntry[] {
   const numbered = entries.filter((e) => e.number !== undefined).length;
   const plain = entries.length - numbered;
   if (plain < 2 || numbered * 2 >= plain) return entries;
-  return entries.filter((e) => e.number === undefined && !GLUED_NOTE.test(e.raw));
+  // A note may run on into the entry that follows it on the page.
+  return entries.flatMap((e) => (e.number === undefined && !GLUED_NOTE.test(e.raw) ? [e] : (entryAfter(e) ?? [])));
 }
 
 function isNumbered(entries: ReferenceListEntry[]): boolean {
