@@ -1,6 +1,7 @@
 /**
- * The parser with the model Lectern ships (model/refs-model.json, trained on all of AnyStyle's
- * core.xml by `npm run train:refs`). The model is unpacked on first use, not at import.
+ * The parser with the model Lectern ships (model/refs-model.json, trained by `npm run train:refs`
+ * on AnyStyle's core.xml, GROBID's citation corpus and synthetic references rendered through CSL
+ * styles; see app/citations/train). The model is unpacked on first use, not at import.
  */
 import type { CslItem } from '../documents/model';
 import shippedModel from './model/refs-model.json';

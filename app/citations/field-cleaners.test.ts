@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanContainer, cleanPages, cleanTitle, extractDoi, extractIsbn, extractUrl, parseVolume } from './field-cleaners';
+import { cleanContainer, cleanPages, cleanPlain, cleanTitle, extractDoi, extractIsbn, extractUrl, parseVolume } from './field-cleaners';
 
 describe('cleanTitle', () => {
   it('strips every kind of wrapping quote and end punctuation', () => {
@@ -27,12 +27,18 @@ describe('other fields', () => {
     expect(cleanContainer('In: Handbook of labor economics,')).toBe('Handbook of labor economics');
     expect(cleanContainer('Sobesednik.ru.')).toBe('Sobesednik.ru');
     expect(cleanContainer('Proc. Natl. Acad. Sci.')).toBe('Proc. Natl. Acad. Sci.');
+    expect(cleanContainer('// Искусство кино. —')).toBe('Искусство кино');
+    expect(cleanContainer('// Вопросы экономики.')).toBe('Вопросы экономики');
   });
 
   it('cleans pages', () => {
     expect(cleanPages('pp. 1761–1800).')).toBe('1761–1800');
     expect(cleanPages('403–408.')).toBe('403–408');
     expect(cleanPages('p. 7 - 22')).toBe('7-22');
+    expect(cleanPages('— С. 45–60.')).toBe('45–60');
+    expect(cleanPages('с. 12')).toBe('12');
+    expect(cleanPlain('— Москва:')).toBe('Москва');
+    expect(cleanPlain('/ Наука,')).toBe('Наука');
   });
 
   it('splits volume and issue', () => {
@@ -41,6 +47,8 @@ describe('other fields', () => {
     expect(parseVolume('(Vol. 3, Part A,')).toEqual({ volume: '3' });
     expect(parseVolume('vol. 26, no. 14,')).toEqual({ volume: '26', issue: '14' });
     expect(parseVolume('14:')).toEqual({ volume: '14' });
+    expect(parseVolume('Т. 58, № 3.')).toEqual({ volume: '58', issue: '3' });
+    expect(parseVolume('— Вып. 4.')).toEqual({ issue: '4' });
   });
 
   it('pulls identifiers out of their prefixes', () => {

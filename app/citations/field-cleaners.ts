@@ -68,7 +68,9 @@ function hasOpener(s: string): boolean {
 
 /** A journal, book or series title: cue words such as "In:" and end punctuation removed. */
 export function cleanContainer(text: string): string {
-  let s = squash(text).replace(/^(?:in|dans|im)\s*:?\s+(?=\S)/i, '');
+  // GOST opens a container with "//" and separates areas with " — ".
+  let s = squash(text).replace(/^(?:\/\/|[—–]\s)\s*/u, '').replace(/\s[—–]$/u, '');
+  s = s.replace(/^(?:in|dans|im|в)\s*:?\s+(?=\S)/iu, '');
   s = s.replace(/^(?:of|aus)\s+(?=\p{Lu})/u, '');
   s = cleanTitle(s);
   // Keep a final full stop that closes an abbreviation ("Nano Lett.") when the title is written
@@ -79,7 +81,7 @@ export function cleanContainer(text: string): string {
 
 /** Plain text fields (publisher, place, edition, note): end punctuation and brackets removed. */
 export function cleanPlain(text: string): string {
-  let s = trimChars(squash(text), ',;:.([');
+  let s = trimChars(squash(text).replace(/^(?:[—–]|\/)\s+/u, '').replace(/\s[—–]$/u, ''), ',;:.([');
   if (s.endsWith(')') && !s.includes('(')) s = s.slice(0, -1);
   if (s.endsWith(']') && !s.includes('[')) s = s.slice(0, -1);
   if (s.startsWith('(') && s.endsWith(')')) s = s.slice(1, -1);
@@ -88,7 +90,7 @@ export function cleanPlain(text: string): string {
 
 /** Page ranges: "pp. 1761–1800)." -> "1761–1800", "S. 12 f." -> "12 f". */
 export function cleanPages(text: string): string {
-  let s = squash(text).replace(/^[([]?\s*(?:pp?|pages?|pgs?|s|seiten|ss|str)\s*\.?\s*:?\s*/i, '');
+  let s = squash(text).replace(/^[—–]\s+/u, '').replace(/^[([]?\s*(?:pp?|pages?|pgs?|s|seiten|ss|str|с|сс|стр)\s*\.?\s*:?\s*/iu, '');
   s = trimChars(s, ',;:.()[]');
   return s.replace(/\s*([-–—])\s*/g, '$1');
 }
@@ -97,8 +99,8 @@ export function cleanPages(text: string): string {
 export function parseVolume(text: string): { volume?: string; issue?: string } {
   const s = squash(text).slice(0, 120);
   const out: { volume?: string; issue?: string } = {};
-  const issueWord = /(?:^|[\s,(])(?:no|nos|nr|n|number|issue|iss|heft|h)\.?\s*(\d+(?:[-–/]\d+)?|[ivxlc]+\b)/i.exec(s);
-  const volumeWord = /(?:^|[\s,(])(?:vol|vols|volume|bd|band|t|tome|jg|jahrgang)\.?\s*(\d+(?:[-–/]\d+)?|[ivxlcdm]+\b)/i.exec(s);
+  const issueWord = /(?:^|[\s,(])(?:no|nos|nr|n|number|issue|iss|heft|h|№|вып|выпуск)\.?\s*(\d+(?:[-–/]\d+)?|[ivxlc]+\b)/iu.exec(s);
+  const volumeWord = /(?:^|[\s,(])(?:vol|vols|volume|bd|band|t|tome|jg|jahrgang|т|том)\.?\s*(\d+(?:[-–/]\d+)?|[ivxlcdm]+\b)/iu.exec(s);
   const compact = /^\(?(\d+(?:[-–/]\d+)?|[IVXLC]+)\s*\(([^)]{1,20})\)/.exec(s);
   if (volumeWord) out.volume = volumeWord[1];
   if (issueWord) out.issue = issueWord[1];

@@ -18,3 +18,48 @@ describe('spansToCsl dates', () => {
     expect(item.issued).toEqual({ 'date-parts': [[1975]] });
   });
 });
+
+describe('spansToCsl books after "in"', () => {
+  it('reads what follows "in" as the book when the editors come after an editor cue', () => {
+    const item = spansToCsl([
+      { label: 'author', text: 'Yuval-Davis, Nira.' },
+      { label: 'date', text: '1997.' },
+      { label: 'title', text: '“Gender and Nation (1993)”' },
+      { label: 'editor', text: 'in Space, Gender,' },
+      { label: 'container-title', text: 'Knowledge: Feminist Readings,' },
+      { label: 'editor', text: 'edited by Joanne P. Sharp and Linda McDowell,' },
+      { label: 'pages', text: '403–408.' },
+    ]);
+    expect(item['container-title']).toBe('Space, Gender, Knowledge: Feminist Readings');
+    expect(item.editor?.map((n) => n.family)).toEqual(['Sharp', 'McDowell']);
+    expect(item.type).toBe('chapter');
+  });
+
+  it('leaves "In" editors alone when no other editor cue follows', () => {
+    const item = spansToCsl([
+      { label: 'author', text: 'Solon, G. (1999).' },
+      { label: 'title', text: 'Intergenerational mobility in the labor market.' },
+      { label: 'editor', text: 'In O. Ashenfelter & D. Card (Eds.),' },
+      { label: 'container-title', text: 'Handbook of labor economics' },
+    ]);
+    expect(item.editor?.map((n) => n.family)).toEqual(['Ashenfelter', 'Card']);
+    expect(item['container-title']).toBe('Handbook of labor economics');
+  });
+});
+
+describe('spansToCsl GOST', () => {
+  it('reads names after "/ под ред." as editors and strips the GOST separators', () => {
+    const item = spansToCsl([
+      { label: 'author', text: 'Иванов И. И.' },
+      { label: 'title', text: 'Кино и общество' },
+      { label: 'author', text: '/ под ред. П. П. Петрова.' },
+      { label: 'location', text: '— М.:' },
+      { label: 'publisher', text: 'Наука,' },
+      { label: 'date', text: '2005.' },
+    ]);
+    expect(item.author?.map((n) => n.family)).toEqual(['Иванов']);
+    expect(item.editor?.map((n) => n.family)).toEqual(['Петрова']);
+    expect(item['publisher-place']).toBe('М');
+    expect(item.publisher).toBe('Наука');
+  });
+});

@@ -117,8 +117,33 @@ function datePart(spans: LabelledSpan[]): string | undefined {
   return paged ? date.slice(paged[0].length) : date;
 }
 
+const IN_CUE = /^\s*(?:in|dans|im)\b/iu;
+const EDITOR_CUE = /^\s*[,.]?\s*(?:edited\s+by|ed\.\s+by|eds?\.\s|hrsg\.|hg\.|herausgegeben|sous\s+la\s+dir|a\s+cura\s+di|под\s+(?:общ\.\s+)?ред)/iu;
+
+/**
+ * "… “Gender and Nation” in Space, Gender, Knowledge: Feminist Readings, edited by Joanne P.
+ * Sharp …": when the editors are named after an editor cue, what follows "in" is the book, even
+ * where its title reads like names ("Space, Gender,") or was left as a note.
+ */
+function bookAfterIn(spans: LabelledSpan[]): LabelledSpan[] {
+  const at = spans.findIndex((s) => (s.label === 'editor' || s.label === 'note') && IN_CUE.test(s.text));
+  if (at < 0) return spans;
+  const cuedEditor = spans.slice(at + 1).some((s) => s.label === 'editor' && EDITOR_CUE.test(s.text));
+  const otherContainer = spans.some((s, i) => i !== at + 1 && (s.label === 'container-title' || s.label === 'journal'));
+  if (!cuedEditor || otherContainer) return spans;
+  const next = spans[at + 1];
+  const book = next?.label === 'container-title' ? { label: 'container-title', text: `${spans[at]!.text} ${next.text}` } : { label: 'container-title', text: spans[at]!.text };
+  return [...spans.slice(0, at), book, ...spans.slice(next?.label === 'container-title' ? at + 2 : at + 1)];
+}
+
 /** The CSL item for a list of spans (id left empty; the caller assigns one). */
-export function spansToCsl(spans: LabelledSpan[]): CslItem {
+export function spansToCsl(given: LabelledSpan[]): CslItem {
+  const spans = bookAfterIn(given).map((span, i) =>
+    // GOST names editors after the title: "Кино и общество / под ред. П. П. Петрова".
+    i > 0 && span.label === 'author' && EDITOR_CUE.test(span.text.replace(/^\s*\/{1,2}\s*/u, ''))
+      ? { label: 'editor', text: span.text.replace(/^\s*\/{1,2}\s*/u, '') }
+      : span,
+  );
   const item: CslItem = { id: '', type: 'document' };
   const author = names(spans, 'author');
   if (author.length) item.author = author;
