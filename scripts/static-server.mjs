@@ -18,6 +18,19 @@ const types = {
 };
 
 /**
+ * The decoded path of a request URL, or undefined when it cannot be decoded.
+ * @param {string | undefined} url
+ * @returns {string | undefined}
+ */
+export function requestPath(url) {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://localhost').pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Serves `root` on 127.0.0.1. Resolves with the server and its URL; port 0 picks a free port.
  * @param {string} root
  * @param {number} [port]
@@ -25,7 +38,12 @@ const types = {
 export async function startStaticServer(root, port = 0) {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const path = requestPath(request.url);
+    // Any page in the browser can send a malformed address ("/%E0%A4%A"); it gets an answer, never a crash.
+    if (path === undefined) {
+      response.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request');
+      return;
+    }
     const file = normalize(join(base, path === '/' ? 'index.html' : path));
     if (file !== base && !file.startsWith(base + sep)) {
       response.writeHead(403).end('Forbidden');
