@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from './decode';
+import { decoderFor } from './windows-1252';
 
-/** Encodes text in a single-byte code page by inverting TextDecoder over 0..255. */
+/** Encodes text in a single-byte code page by inverting its decoder over 0..255. */
 function encodeSingleByte(encoding: string, text: string): Uint8Array {
-  const decoder = new TextDecoder(encoding);
+  const decoder = decoderFor(encoding);
+  if (!decoder) throw new Error(`no decoder for ${encoding}`);
   const table = new Map<string, number>();
   for (let byte = 255; byte >= 0; byte--) table.set(decoder.decode(new Uint8Array([byte])), byte);
   return new Uint8Array([...text].map((char) => {

@@ -7,6 +7,7 @@
 import type { Result } from './model';
 import { isPlausibleCyrillic, scoreCyrillic } from './cyrillic';
 import { looksLikeLatinText } from './latin';
+import { decodeWindows1252 as windows1252 } from './windows-1252';
 
 /** Encodings Lectern reports for text files. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'koi8-r' | 'windows-1252';
@@ -73,7 +74,7 @@ function decodeCyrillic(bytes: Uint8Array): DecodedText | undefined {
 }
 
 function decodeWindows1252(bytes: Uint8Array): DecodedText | undefined {
-  const text = decode('windows-1252', bytes);
+  const text = windows1252(bytes);
   return looksLikeLatinText(text) ? { text, encoding: 'windows-1252' } : undefined;
 }
 

@@ -5,6 +5,7 @@
  * Undecodable bytes become U+FFFD: a page with a few broken bytes still opens.
  */
 import { decodeText } from '../decode';
+import { decodeWindows1252, decoderFor } from '../windows-1252';
 
 /** A decoded page and the encoding it was read as (a WHATWG encoding name). */
 export interface DecodedHtml {
@@ -43,7 +44,7 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | 
 
 /** The charset named by a <meta> tag or an XML declaration near the top of the file. */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, PRESCAN_BYTES));
+  const head = decodeWindows1252(bytes.subarray(0, PRESCAN_BYTES));
   const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
   if (xml?.[1]) return xml[1];
   for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
@@ -51,14 +52,6 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
     if (charset?.[1]) return charset[1];
   }
   return undefined;
-}
-
-function decoderFor(label: string): TextDecoder | undefined {
-  try {
-    return new TextDecoder(label.trim().toLowerCase());
-  } catch {
-    return undefined;
-  }
 }
 
 /** More well-formed non-ASCII characters than U+FFFD replacements: UTF-8 with a few damaged bytes. */
