@@ -13,6 +13,7 @@ import { findMentions } from './mentions';
 import { findNoteCitations } from './note-citations';
 import { findNotes, type Note } from './notes';
 import { findReferenceLists } from './reference-lists';
+import { inheritRepeatedNames } from './repeated-authors';
 import { withoutLabel } from './reference-shapes';
 
 /** One entry of the document's reference list. */
@@ -144,7 +145,17 @@ export function findDocumentCitations(doc: { id: string; text: string; blocks: B
   const { text, blocks } = doc;
   const sections = findReferenceLists(text, blocks);
   const entries = sections.flatMap((s) => s.entries);
-  const csl = entries.length > 0 ? parseReferences(entries.map((e) => (e.label !== undefined ? withoutLabel(e.raw) : e.raw))).map((item, i) => withYearSuffix(item, entries[i]?.raw ?? '')) : [];
+  const raws = entries.map((e) => (e.label !== undefined ? withoutLabel(e.raw) : e.raw));
+  // "———. 1989." and "Ders.:" stand for the names of the entry before (each list on its own).
+  const parsed = entries.length > 0 ? parseReferences(raws) : [];
+  const csl = sections
+    .flatMap((s, k) => {
+      const from = sections.slice(0, k).reduce((n, x) => n + x.entries.length, 0);
+      // biblatex's dash comes out of a PDF as a single em dash ("— (1989). Making Meaning …").
+      const marks = raws.slice(from, from + s.entries.length).map((r) => r.replace(/^\s*—(?=\s)/u, '———'));
+      return inheritRepeatedNames(marks, parsed.slice(from, from + s.entries.length));
+    })
+    .map((item, i) => withYearSuffix(item, entries[i]?.raw ?? ''));
   const ids = referenceIds(csl);
   const references: DocumentReference[] = entries.map((e, i) => ({
     id: ids[i] ?? `ref${i + 1}`,

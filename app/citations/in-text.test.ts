@@ -98,6 +98,11 @@ describe('numeric citations', () => {
     expect(found[1]?.items[0]?.prefix).toBe('see');
   });
 
+  it('reads a bracket a double-spaced page broke after its comma, one block per line', () => {
+    const found = findInTextCitations('the redemption of physical reality [35,\n\np. 300] and time [18,\n\n19].', { numberedList: true, entryCount: 52 });
+    expect(found.map((c) => [c.items.map((i) => i.number), c.locator])).toEqual([[[35], '300'], [[18, 19], undefined]]);
+  });
+
   it('reads no bracketed numbers where the list is not numbered or there is none (console output, indexes)', () => {
     const console = 'R> index(z)\n[1] "zooreg" "zoo"\nR> x[1]';
     expect(texts(console)).toEqual([]);

@@ -46,9 +46,10 @@ const PAREN = /\(([^()\n]{1,300})\)/gu;
 const YEAR_PAREN = /\((?=\s?(?:1[5-9]\d\d|20\d\d)[a-z]?[\s),;:])([^()\n]{1,120})\)/gu;
 /**
  * "[12]", "[3–5, 8]", and with a prefix or a pin-point: "[see 5, 6, ch. 3]", "[21, p. 405]",
- * "[4, pp. 310–312]", "[2, с. 112]". Group 1: prefix, 2: numbers, 3: locator.
+ * "[4, pp. 310–312]", "[2, с. 112]", also broken after a comma across lines or blocks (a
+ * double-spaced page a PDF reads as one block per line). Group 1: prefix, 2: numbers, 3: locator.
  */
-const NUMERIC = /\[(?:(see|cf\.|e\.g\.,?|см\.|vgl\.)\s)?(\d{1,4}(?:\s?[-–]\s?\d{1,4})?(?:\s?,\s?\d{1,4}(?:\s?[-–]\s?\d{1,4})?){0,30})(?:,\s?((?:pp?|ch|chap|sec|S|с|Kap)\.\s?[\dIVXLCivxlc]{1,6}(?:\s?[-–—]\s?[\dIVXLCivxlc]{1,6})?))?\]/gu;
+const NUMERIC = /\[(?:(see|cf\.|e\.g\.,?|см\.|vgl\.)\s)?(\d{1,4}(?:\s?[-–]\s?\d{1,4})?(?:\s?,\s{0,3}\d{1,4}(?:\s?[-–]\s?\d{1,4})?){0,30})(?:,\s{0,3}((?:pp?|ch|chap|sec|S|с|Kap)\.\s?[\dIVXLCivxlc]{1,6}(?:\s?[-–—]\s?[\dIVXLCivxlc]{1,6})?))?\]/gu;
 
 function citationLocator(items: CitedItem[]): string | undefined {
   const located = items.filter((i) => i.locator);

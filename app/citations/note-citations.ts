@@ -189,8 +189,8 @@ const IBID = /^(?:ibid|ibidem|ebd|ebenda|ib)\b\.?/iu;
 const SAME_AUTHOR = /^(?:ders|dies|dens|idem|eadem|id)\b\.?/iu;
 /** What may stand before a citation in a note ("See", "Vgl.", "Compare"). */
 const LEAD = /^(?:(?:see|cf|compare|also|and|vgl|siehe|dazu|auch|ferner|erneut|s)\.?,?\s{1,3}){0,3}/iu;
-/** "see n. 2", "vgl. Anm. 2", "wie Anm. 2": the note the work was cited in first. */
-const SEE_NOTE = /^[,\s]{0,3}\(?(?:see|vgl\.|wie|cf\.)\s{1,2}(?:n|nn|note|Anm|Fn)\.?\s{1,2}(\d{1,4})/iu;
+/** "see n. 2", "above, n. 2", "vgl. Anm. 2", "wie Anm. 2", "s. Anm. 2": the note the work was cited in first. */
+const SEE_NOTE = /^[,\s]{0,3}\(?(?:(?:see|cf\.|above,?|vgl\.|wie|s\.|siehe|oben,?)\s{1,2})?(?:n|nn|note|Anm|Fn|Fußnote)\.?\s{1,2}(\d{1,4})(?!\d)/iu;
 /** "a. a. O.", "op. cit.", "loc. cit.": the author's work cited last. */
 const OP_CIT = /^[,\s]{0,3}(?:a\.\s?a\.\s?O\.|op\.\s?cit\.|loc\.\s?cit\.)/iu;
 /** Nothing but a locator after the name: "Anderson, 7." "Carsten, S. 189." (never a year: "Oxford: Berg, 2009."). */

@@ -86,15 +86,41 @@ function toEntry(text: string, span: { start: number; end: number }, cut: Readon
 }
 
 /** Lines of the blocks from `from` up to the next heading or rule, page furniture (`skip`) left out. */
-function linesUntilHeading(text: string, blocks: Block[], from: number, skip?: ReadonlySet<number>): Line[] {
+function linesUntilHeading(text: string, blocks: Block[], from: number, skip?: ReadonlySet<number>, heading?: string): Line[] {
   const lines: Line[] = [];
+  const furniture = heading ? runningHeading(heading) : undefined;
   for (let i = from; i < blocks.length; i++) {
     const block = blocks[i];
     if (skip?.has(i)) continue;
     if (!block || block.kind === 'heading' || block.kind === 'rule') break;
-    lines.push(...blockLines(text, block));
+    for (const line of blockLines(text, block)) {
+      const trimmed = furniture ? withoutRunningHeading(text, line, furniture) : line;
+      if (trimmed.end > trimmed.start) lines.push(trimmed);
+    }
   }
   return lines;
+}
+
+/** The list's heading as a running head or foot prints it, a page number on either side. */
+function runningHeading(heading: string): { lead: RegExp; tail: RegExp } {
+  const words = heading.trim().replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s+');
+  return {
+    lead: new RegExp(String.raw`^(?:\d{1,4}\s{1,4})?${words}(?:\s{1,4}\d{1,4})?\s{1,4}`, 'iu'),
+    tail: new RegExp(String.raw`\s{1,4}(?:\d{1,4}\s{1,4})?${words}(?:\s{1,4}\d{1,4})?$`, 'iu'),
+  };
+}
+
+/**
+ * A line without the running head or foot a PDF ran into it: "REFERENCES [18] Mary Ann Doane.
+ * …" (the foot of one page joined to the first entry of the next), or "…, 1983. REFERENCES".
+ */
+function withoutRunningHeading(text: string, line: Line, furniture: { lead: RegExp; tail: RegExp }): Line {
+  const body = text.slice(line.start, line.end);
+  const lead = furniture.lead.exec(body);
+  if (lead && startsEntry(body.slice(lead[0].length))) return { ...line, start: line.start + lead[0].length };
+  const tail = furniture.tail.exec(body);
+  if (tail && tail.index > 0 && /[.)]$/u.test(body.slice(0, tail.index))) return { ...line, end: line.start + tail.index };
+  return line;
 }
 
 /** Entries from `from` on, up to the first that does not read like a reference or a heading. */
@@ -144,10 +170,10 @@ const LOOKAHEAD = 2;
  * carries on the entry before it, or, when another entry follows within two pieces, is an
  * annotation left out of both; otherwise the list ends there (credits, an appendix in body text).
  */
-function entriesUnderHeading(text: string, blocks: Block[], from: number, skip?: ReadonlySet<number>): ReferenceListEntry[] {
+function entriesUnderHeading(text: string, blocks: Block[], from: number, skip?: ReadonlySet<number>, heading?: string): ReferenceListEntry[] {
   const cut = [...(skip ?? [])].sort((a, b) => a - b).map((i) => blocks[i]!).filter(Boolean);
   const entry = (span: { start: number; end: number }) => toEntry(text, span, cut);
-  const pieces = groupEntries(text, linesUntilHeading(text, blocks, from, skip)).flatMap((span) => splitJoined(text, span)).map(entry);
+  const pieces = groupEntries(text, linesUntilHeading(text, blocks, from, skip, heading)).flatMap((span) => splitJoined(text, span)).map(entry);
   const entries: ReferenceListEntry[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
@@ -179,11 +205,12 @@ function entriesUnderHeading(text: string, blocks: Block[], from: number, skip?:
  * Where, in a footnote a PDF ran into a list, the next entry of the list starts: after a
  * sentence end, "Family, Given." or "Family, Given H.:" ("…, 1955, p. 17. Dolin, Anton.
  * Closeness and …"). Short citations in a note ("Anderson, Imagined Communities, 141.") have a
- * comma, not a full stop, after the words that follow the family name, and a place ("Cambridge,
- * MA: Harvard …") no given name.
+ * comma, not a full stop, after the words that follow the family name (or more words than a
+ * given name has: "Naficy, An Accented Cinema: …"), and a place ("Cambridge, MA: Harvard …") no
+ * given name.
  */
 function entryAfterNote(piece: string): number | undefined {
-  for (const m of piece.matchAll(/(?<=[.)]\s{1,3})(?=\p{Lu}[\p{L}'’-]{1,40}(?:\s\p{Lu}[\p{L}'’-]{1,40}){0,2},\s(?:\p{Lu}\p{Ll}[\p{L}'’-]*|\p{Lu}\.)(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*|\s\p{Lu}\.){0,3}[.:]\s\p{Lu})/gu)) {
+  for (const m of piece.matchAll(/(?<=[.)]\s{1,3})(?=\p{Lu}[\p{L}'’-]{1,40}(?:\s\p{Lu}[\p{L}'’-]{1,40}){0,2},\s(?:\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?(?:\s\p{Lu}\.){1,2}|\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?[.:]|\p{Lu}\.(?:\s?\p{Lu}\.){0,2})\s(?:[“"‘]|\p{Lu}))/gu)) {
     if (m.index > 3) return m.index;
   }
   return undefined;
@@ -239,9 +266,9 @@ function headlessList(text: string, blocks: Block[]): ReferenceList {
 export function listUnderHeading(text: string, blocks: Block[], at: number, skip?: ReadonlySet<number>): ReferenceList | undefined {
   const block = blocks[at];
   if (!block) return undefined;
-  const entries = entriesUnderHeading(text, blocks, at + 1, skip);
-  if (entries.length === 0) return undefined;
   const line = text.slice(block.start, block.end);
+  const entries = entriesUnderHeading(text, blocks, at + 1, skip, line);
+  if (entries.length === 0) return undefined;
   const lead = line.length - line.trimStart().length;
   const heading = { start: block.start + lead, end: block.start + lead + line.trim().length, text: line.trim() };
   return { heading, entries, numbered: isNumbered(entries), labelled: entries.every((e) => e.label !== undefined) };

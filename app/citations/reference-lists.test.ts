@@ -125,6 +125,23 @@ describe('findReferenceLists', () => {
   });
 });
 
+describe('repeated-name marks', () => {
+  it('link a citation to the entry that repeats the author with a dash, one em dash as biblatex prints it', () => {
+    const doc = paged([
+      '# Theory',
+      'Narration (Bordwell 1985) and meaning (Bordwell 1989, ch. 1); reality (Kracauer 1960).',
+      '# References',
+      'Bordwell, David (1985). Narration in the Fiction Film. Madison: University of Wisconsin Press.',
+      '— (1989). Making Meaning: Inference and Rhetoric in the Interpretation of Cinema. Cambridge, MA: Harvard University Press.',
+      'Kracauer, Siegfried (1947). From Caligari to Hitler. Princeton: Princeton University Press.',
+      '———. (1960). Theory of Film: The Redemption of Physical Reality. New York: Oxford University Press.',
+    ]);
+    const found = findDocumentCitations({ id: 'd', ...doc });
+    const entryOf = (id: string | undefined) => found.references.findIndex((r) => r.id === id);
+    expect(found.citations.filter((c) => c.kind !== 'mention').flatMap((c) => c.referenceIds.map(entryOf))).toEqual([0, 1, 3]);
+  });
+});
+
 describe('running heads over a list', () => {
   const doc = paged([
     '# Survey',
@@ -154,6 +171,22 @@ describe('running heads over a list', () => {
       'Hobsbawm, Eric J. (1990). Nations and Nationalism since 1780: Programme, Myth, Reality. Cambridge: Cambridge University Press.',
       'Kenez, Peter (1992). Cinema and Soviet Society, 1917–1953. Cambridge: Cambridge University Press.',
     ]);
+  });
+
+  it('are cut off an entry a PDF ran them into, at its start or its end', () => {
+    const numbered = paged([
+      '# Survey',
+      'As argued [1, 2] and [3].',
+      '# References',
+      '[1] Benedict Anderson. Imagined Communities. London: Verso, 1983. REFERENCES 7',
+      '@8',
+      'REFERENCES [2] Ernest Gellner. Nations and Nationalism. Oxford: Blackwell, 1983.',
+      '[3] Eric J. Hobsbawm. Nations and Nationalism since 1780. Cambridge: Cambridge University Press, 1990.',
+    ]);
+    const list = findReferenceList(numbered.text, numbered.blocks);
+    expect(list.numbered).toBe(true);
+    expect(list.entries.map((e) => e.raw.slice(0, 22))).toEqual(['[1] Benedict Anderson.', '[2] Ernest Gellner. Na', '[3] Eric J. Hobsbawm. ']);
+    expect(list.entries[0]?.raw.endsWith('1983.')).toBe(true);
   });
 
   it('are not taken for the heading of a chapter’s own list on a later page', () => {

@@ -64,6 +64,21 @@ MORE = {
     # German notes with "Ebd." (verbose-ibid) and with "a. a. O." and "Ebd." (verbose-trad2).
     'made--notes-ibid-de': dict(options='style=verbose-ibid', language='russian,ngerman', body='body-notes-de.tex', title='Kino, Nation und Gedächtnis'),
     'made--notes-trad-de': dict(options='style=verbose-trad2', language='russian,ngerman', body='body-notes-de.tex', title='Kino, Nation und Gedächtnis'),
+    # A second body, held out while the note finder was written: English verbose-trad1 ("op. cit.",
+    # "idem"), German verbose-inote ("wie Anm."), and biblatex-chicago with short titles and notes.
+    # Held out in the same way for several lists and running heads: chapter lists with
+    # alphabetic labels, a numeric list in categories (numbers run on across them), and a
+    # numeric list with "REFERENCES" in the running foot.
+    'made--chapters-alpha-en': dict(options='style=alphabetic,refsection=chapter', language='russian,english', body='body-chapters-en.tex',
+                                    title='Nation, Kinship, Cinema', cls='report', bibliography=''),
+    'made--categorised-numeric-en': dict(options='style=numeric,defernumbers=true', language='russian,english', body='body-categorised-en.tex',
+                                         title='Festival Audiences and the New Russian Realism', bibliography=CATEGORISED),
+    'made--runningfoot-numeric-en': dict(options='style=numeric,sorting=nyt', language='russian,english', body='body-long-en.tex',
+                                         title='A Survey of Film Theory', size='12pt', preamble='\\linespread{2}\n\\AtBeginBibliography{\\linespread{1}\\selectfont}\n' + RUNNING_FOOT),
+    'made--notes-trad1-en': dict(options='style=verbose-trad1', language='russian,english', body='body-notes2-en.tex', title='Attractions and Audiences'),
+    'made--notes-inote-de': dict(options='style=verbose-inote', language='russian,ngerman', body='body-notes2-de.tex', title='Attraktion und Publikum'),
+    'made--notes-chicago2-en': dict(package=r'\usepackage[notes,backend=biber,autolang=other,short]{biblatex-chicago}', language='russian,english',
+                                    body='body-notes2-en.tex', title='Attractions and Audiences', bibliography='\\printbibliography[title={Bibliography}]\n'),
 }
 
 PREAMBLE = r"""\documentclass[%(size)s]{%(cls)s}
