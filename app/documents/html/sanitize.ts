@@ -89,6 +89,7 @@ export function createSectionSanitizer(window: SectionWindow): SectionSanitizer 
     if (!stylesheet) link.parentNode?.removeChild(link);
   });
   return (markup, type) => {
+    if (type === 'image/svg+xml') return sanitizeSvg(window, purify, markup);
     const xml = type === 'application/xhtml+xml';
     let doc = new window.DOMParser().parseFromString(markup, xml ? 'application/xhtml+xml' : 'text/html');
     if (xml && (doc.getElementsByTagName('parsererror').length > 0 || !doc.documentElement)) doc = new window.DOMParser().parseFromString(markup, 'text/html');
@@ -98,4 +99,21 @@ export function createSectionSanitizer(window: SectionWindow): SectionSanitizer 
     if (html) doc.documentElement.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:epub', 'http://www.idpf.org/2007/ops');
     return html ? new window.XMLSerializer().serializeToString(doc) : `<!DOCTYPE html>${doc.documentElement.outerHTML}`;
   };
+}
+
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+const EMPTY_SVG = `<svg xmlns="${SVG_NAMESPACE}"/>`;
+
+/**
+ * An SVG chapter or picture, sanitized as SVG: DOMPurify's SVG profile keeps shapes, text and
+ * pictures and drops scripts, handlers, foreign objects and script links. A file that does not
+ * parse as SVG is shown as an empty picture rather than guessed at.
+ */
+function sanitizeSvg(window: SectionWindow, purify: DOMPurify, markup: string): string {
+  const doc = new window.DOMParser().parseFromString(markup, 'image/svg+xml');
+  const root = doc.documentElement;
+  if (doc.getElementsByTagName('parsererror').length > 0 || root.namespaceURI !== SVG_NAMESPACE || root.localName !== 'svg') return EMPTY_SVG;
+  // Case-folded checks (text/html mode): SVG's camel-case names (viewBox, linearGradient) are listed in lower case.
+  purify.sanitize(root, { ...SECTION_CONFIG, WHOLE_DOCUMENT: false, PARSER_MEDIA_TYPE: 'text/html' });
+  return new window.XMLSerializer().serializeToString(doc);
 }

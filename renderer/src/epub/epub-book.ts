@@ -1,6 +1,7 @@
 import { EPUB, type FoliateTocItem } from 'foliate-js/epub.js';
 import { createSectionSanitizer, type SectionSanitizer } from '../../../app/documents/html/sanitize';
 import { ZipArchive } from '../../../app/documents/zip/zip-archive';
+import { servePart } from '../../../app/documents/epub/served-part';
 
 let sanitizer: SectionSanitizer | undefined;
 
@@ -10,8 +11,6 @@ function sectionSanitizer(): SectionSanitizer {
   return sanitizer;
 }
 
-const MARKUP_TYPES = new Set(['application/xhtml+xml', 'text/html']);
-
 interface ResourceEvent extends Event {
   detail: { data: string | Blob | Promise<string | Blob>; type: string | Promise<string> };
 }
@@ -19,7 +18,7 @@ interface ResourceEvent extends Event {
 /**
  * Opens a kept EPUB for the page view: foliate-js lays the book out, reading its parts from
  * Lectern's own zip reader (within the same size limits as import), and every chapter passes
- * DOMPurify before it becomes a page. Throws with a sentence a student can read.
+ * DOMPurify before it becomes a page, SVG chapters included. Throws with a sentence a student can read.
  */
 export async function openEpubForViewing(bytes: Uint8Array): Promise<EPUB> {
   const opened = ZipArchive.open(bytes);
@@ -42,7 +41,10 @@ export async function openEpubForViewing(bytes: Uint8Array): Promise<EPUB> {
   book.transformTarget.addEventListener('data', (event) => {
     const { detail } = event as ResourceEvent;
     const sanitize = sectionSanitizer();
-    detail.data = Promise.all([detail.data, detail.type]).then(([data, type]) => (typeof data === 'string' && MARKUP_TYPES.has(type) ? sanitize(data, type) : data));
+    // Every part, whatever its declared type, is either sanitized, known to be inert, or served as plain text.
+    const served = Promise.all([detail.data, detail.type]).then(([data, type]) => servePart(data, type, sanitize));
+    detail.data = served.then((part) => part.data);
+    detail.type = served.then((part) => part.type);
   });
   return book;
 }
