@@ -13,7 +13,7 @@ describe('citations in notes (notes and bibliography)', () => {
   it('reads full, short, Ibid. and name-only citations in Chicago endnotes and links them by author and title', () => {
     const text = [
       'Kinship on Screen',
-      'The nation is imagined, as the classic account has it. Who imagines it remains open. Later critics disagreed. The question is old. Narration matters.',
+      'The nation is imagined, as the classic account has it. Who imagines it remains open. Later critics disagreed. The question is old. Narration matters. So does meaning.',
       'Notes',
       '1. Benedict Anderson, Imagined Communities: Reflections on the Origin and Spread of Nationalism (London: Verso, 1983), 6.',
       '2. Ibid., 7.',
@@ -21,6 +21,7 @@ describe('citations in notes (notes and bibliography)', () => {
       '4. The film was released in 2017 and won a prize at Cannes, as Mulvey noted in passing.',
       '5. Mulvey, 12.',
       '6. David Bordwell, Making Meaning (Cambridge, MA: Harvard University Press, 1989), 2; Bordwell, Narration in the Fiction Film, 48.',
+      '7. Anderson’s imagined community is not a nation; see Bordwell, Making Meaning, 5; ibid., 6.',
       'Bibliography',
       'Anderson, Benedict. Imagined Communities: Reflections on the Origin and Spread of Nationalism. London: Verso, 1983.',
       'Bordwell, David. Making Meaning: Inference and Rhetoric in the Interpretation of Cinema. Cambridge, MA: Harvard University Press, 1989.',
@@ -35,6 +36,8 @@ describe('citations in notes (notes and bibliography)', () => {
       ['Mulvey, 12', 'Mulvey'],
       ['David Bordwell, Making Meaning (Cambridge, MA: Harvard University Press, 1989), 2', 'Bordwell'],
       ['Bordwell, Narration in the Fiction Film, 48', '———.'],
+      ['Bordwell, Making Meaning, 5', 'Bordwell'],
+      ['ibid., 6', 'Bordwell'],
     ]);
   });
 

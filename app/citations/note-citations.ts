@@ -188,7 +188,7 @@ const IBID = /^(?:ibid|ibidem|ebd|ebenda|ib)\b\.?/iu;
 /** "Ders.", "Dies.", "Idem", "Eadem": the author cited last. */
 const SAME_AUTHOR = /^(?:ders|dies|dens|idem|eadem|id)\b\.?/iu;
 /** What may stand before a citation in a note ("See", "Vgl.", "Compare"). */
-const LEAD = /^(?:(?:see|cf|compare|also|and|vgl|siehe|dazu|auch|ferner|erneut|s)\.?,?\s{1,3}){0,3}/iu;
+const LEAD = /^\s{0,3}(?:(?:see|cf|compare|also|and|vgl|siehe|dazu|auch|ferner|erneut|s)\.?,?\s{1,3}){0,3}/iu;
 /** "see n. 2", "above, n. 2", "vgl. Anm. 2", "wie Anm. 2", "s. Anm. 2": the note the work was cited in first. */
 const SEE_NOTE = /^[,\s]{0,3}\(?(?:(?:see|cf\.|above,?|vgl\.|wie|s\.|siehe|oben,?)\s{1,2})?(?:n|nn|note|Anm|Fn|Fußnote)\.?\s{1,2}(\d{1,4})(?!\d)/iu;
 /** "a. a. O.", "op. cit.", "loc. cit.": the author's work cited last. */
