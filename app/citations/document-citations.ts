@@ -99,7 +99,11 @@ function withYearSuffix(item: CslItem, raw: string): CslItem {
   return { ...item, id, 'year-suffix': m[1] };
 }
 
-/** What the citation finder of one part of the text needs of the list that serves it. */
+/**
+ * What the citation finder of one part of the text needs of the list that serves it. A list may
+ * print numbers that run on from the lists before it (biblatex refsegments, categories), so
+ * numbers are bounded by its highest, not by its length.
+ */
 interface ScopeList {
   references: DocumentReference[];
   linkable: LinkableReference[];
@@ -122,7 +126,7 @@ function citationsInScope(text: string, from: number, to: number, list: ScopeLis
   const linkable = list?.linkable ?? [];
   const references = list?.references ?? [];
   const context = references.length > 0
-    ? { isKnownAuthor: authorMatcher(linkable), numberedList: list?.numbered ?? false, entryCount: references.length, ...(list?.labels ? { labels: list.labels } : {}) }
+    ? { isKnownAuthor: authorMatcher(linkable), numberedList: list?.numbered ?? false, entryCount: Math.max(references.length, ...linkable.map((l) => l.number ?? 0)), ...(list?.labels ? { labels: list.labels } : {}) }
     : {};
   const grammar = shifted(findInTextCitations(part, context), from).filter(outside).map((c) => linkCitation(c, linkable));
   const mine = taken.filter((c) => c.start >= from && c.end <= to);

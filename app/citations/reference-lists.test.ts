@@ -57,6 +57,23 @@ describe('findReferenceLists', () => {
     expect(found.lists?.map((l) => l.referenceIds)).toEqual([[a1, b1], [a2, c2]]);
   });
 
+  it('reads chapter lists whose numbers run on through the document (refsegments)', () => {
+    const doc = paged([
+      '# Chapter 1',
+      'Imagined [1] and invented [2].',
+      '# References',
+      '[1] Benedict Anderson. Imagined Communities. London: Verso, 1983.',
+      '[2] Eric J. Hobsbawm. Nations and Nationalism since 1780. Cambridge: Cambridge University Press, 1990.',
+      '# Chapter 2',
+      'Made [5], and imagined again [1, p. 141].',
+      '# References',
+      '[1] Benedict Anderson. Imagined Communities. London: Verso, 1983.',
+      '[5] Janet Carsten. After Kinship. Cambridge: Cambridge University Press, 2004.',
+    ]);
+    const found = findDocumentCitations({ id: 'd', ...doc });
+    expect(found.citations.map((c) => found.references.findIndex((r) => r.id === c.referenceIds[0]))).toEqual([0, 1, 3, 2]);
+  });
+
   it('links the same work cited in two chapters to the entry in each chapter’s own list', () => {
     const doc = paged([
       '# Nations',

@@ -75,6 +75,10 @@ MORE = {
                                          title='Festival Audiences and the New Russian Realism', bibliography=CATEGORISED),
     'made--runningfoot-numeric-en': dict(options='style=numeric,sorting=nyt', language='russian,english', body='body-long-en.tex',
                                          title='A Survey of Film Theory', size='12pt', preamble='\\linespread{2}\n\\AtBeginBibliography{\\linespread{1}\\selectfont}\n' + RUNNING_FOOT),
+    # One list per chapter from refsegments: numbers run on through the document, each chapter's
+    # list prints its own (no work is cited in both, so each link has one target).
+    'made--refsegments-en': dict(options='style=numeric,sorting=nyt,refsegment=chapter', language='russian,english', body='body-segments-en.tex',
+                                 title='Nation and Kinship', cls='report', bibliography=''),
     'made--notes-trad1-en': dict(options='style=verbose-trad1', language='russian,english', body='body-notes2-en.tex', title='Attractions and Audiences'),
     'made--notes-inote-de': dict(options='style=verbose-inote', language='russian,ngerman', body='body-notes2-de.tex', title='Attraktion und Publikum'),
     'made--notes-chicago2-en': dict(package=r'\usepackage[notes,backend=biber,autolang=other,short]{biblatex-chicago}', language='russian,english',
