@@ -12,8 +12,8 @@
 import type { CslItem, CslName } from '../documents/model';
 import type { LinkableReference, LinkedCitation } from './linking';
 import { foldName } from './name-fold';
-import { opensWithRepeatedNames } from './repeated-authors';
 import type { Note } from './notes';
+import { opensWithRepeatedNames } from './repeated-authors';
 import { titleWords } from './work-identity';
 
 /** A word of a note: folded, with its offsets in the text. */
@@ -340,7 +340,7 @@ export function findNoteCitations(text: string, notes: Note[], references: Noted
   if (works.length === 0 || notes.length === 0) return [];
   const index = indexByName(works);
   const memory = new NoteMemory();
-  const found: Array<{ citation: LinkedCitation; strong: boolean }> = [];
+  const found: LinkedCitation[] = [];
   for (const note of notes) {
     // Citations within a note are separated by semicolons.
     let partStart = note.start;
@@ -349,11 +349,11 @@ export function findNoteCitations(text: string, notes: Note[], references: Noted
       for (const f of citationsOfPart(text, partStart, partEnd, works, index, memory)) {
         memory.remember(f.work, note.number, f.strong);
         const citation = toCitation(text, f);
-        if (!taken.some((t) => citation.start < t.end && citation.end > t.start)) found.push({ citation, strong: f.strong });
+        if (!taken.some((t) => citation.start < t.end && citation.end > t.start)) found.push(citation);
       }
       partStart = partEnd + 1;
     }
   }
   // Without a note that names a work by author and title, the text does not cite in its notes.
-  return memory.strongSeen ? found.map((f) => f.citation) : [];
+  return memory.strongSeen ? found : [];
 }
