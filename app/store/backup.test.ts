@@ -1,68 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import type { LecternDb } from './db';
 import { exportLibrary, importLibrary, type BackupProgress } from './backup';
+import { annotation, dumpAll, fillLibrary, PDF_BYTES } from './backup-fixtures';
+import { exportLegacyBackup } from './legacy-export';
 import { saveImportedDocument } from './documents-repo';
 import { putAnnotations } from './annotations-repo';
 import { putNotebook } from './notebooks-repo';
-import { addToCollection, createCollection } from './collections-repo';
-import { setTags } from './tags-repo';
-import { moveDocumentToTrash } from './trash-repo';
 import { openTestDb, sampleDocument } from './test-support';
-import type { StoredAnnotation } from './records';
+import { sha256Hex } from './backup-archive';
 
 const HIGHLIGHTS = 2_500;
+// fake-indexeddb makes a few thousand rows take seconds on a busy 2-core machine: these tests get
+// a minute each, and their sizes are what can break (the 2,000-row write chunks), not their speed.
+const SLOW = 60_000;
 const open: LecternDb[] = [];
 afterEach(() => open.splice(0).forEach((db) => db.close()));
 async function fresh(): Promise<LecternDb> {
   const db = await openTestDb();
   open.push(db);
   return db;
-}
-
-function annotation(i: number, docId: string, updatedAt = i): StoredAnnotation {
-  return {
-    id: `a-${i}`,
-    docId,
-    selectors: [
-      { type: 'TextQuoteSelector', exact: `quote ${i}`, prefix: 'p', suffix: 's' },
-      { type: 'TextPositionSelector', start: i, end: i + 7 },
-    ],
-    color: ['yellow', 'green', 'blue'][i % 3]!,
-    noteJson: i % 4 === 0 ? { root: { children: [{ type: 'paragraph', children: [{ type: 'text', text: `note ${i} — ёлка` }] }] } } : null,
-    noteText: i % 4 === 0 ? `note ${i} — ёлка` : '',
-    createdAt: i,
-    updatedAt,
-  };
-}
-
-/** A library with every kind of row: documents (one with a Blob original), highlights, notebooks, tags, a collection, the trash. */
-async function fillLibrary(db: LecternDb, highlights: number): Promise<string[]> {
-  const docs = ['a', 'b', 'c', 'd'].map((seed) => sampleDocument(seed));
-  await saveImportedDocument(db, docs[0]!, { original: new Blob([new Uint8Array([37, 80, 68, 70])], { type: 'application/pdf' }) });
-  await saveImportedDocument(db, docs[1]!, {
-    original: new Uint8Array([1, 2, 3]),
-    references: [{ id: 'b-ref', index: 0, raw: 'Smith 2001.', csl: { id: 'smith', type: 'book', title: 'Earlier' } }],
-    citations: [{ id: 'b-cit', start: 50, end: 53, kind: 'numeric', referenceIds: ['b-ref'] }],
-  });
-  await saveImportedDocument(db, docs[2]!);
-  await saveImportedDocument(db, docs[3]!);
-  const ids = docs.map((d) => d.id);
-  await putAnnotations(db, Array.from({ length: highlights }, (_, i) => annotation(i, ids[i % 3]!)));
-  await putAnnotations(db, [annotation(highlights, ids[3]!)]);
-  await putNotebook(db, { id: 'n1', title: 'Seminar', content: { root: { children: [{ text: 'plan' }] } }, updatedAt: 5 });
-  await putNotebook(db, { id: 'n2', title: 'Thesis', content: { root: { children: [] } }, updatedAt: 6 });
-  await setTags(db, ids[0]!, ['film', 'thesis']);
-  const course = await createCollection(db, 'Course', 7);
-  await addToCollection(db, course.id, [ids[0]!, ids[1]!], 8);
-  await moveDocumentToTrash(db, ids[3]!, 9);
-  await db.searchIndex.put({ key: 'library', value: { stale: true } });
-  return ids;
-}
-
-async function dumpAll(db: LecternDb): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const table of db.tables) if (table.name !== 'searchIndex') out[table.name] = await table.toArray();
-  return out;
 }
 
 async function blobBytes(db: LecternDb, docId: string): Promise<number[]> {
@@ -72,33 +29,50 @@ async function blobBytes(db: LecternDb, docId: string): Promise<number[]> {
 }
 
 describe('backup and restore', () => {
-  // 2,500 highlights cross the backup's 2,000-row chunks, which is what size can break here; the
-  // 10,000-highlight round trip is timed in bench/backup.bench.ts, never against a test timeout
-  // (fake-indexeddb makes it take seconds on a busy 2-core machine).
-  it('round-trips a library of 2,500 highlights into an empty database, every table equal', async () => {
-    const source = await fresh();
-    const ids = await fillLibrary(source, HIGHLIGHTS);
-    const progress: BackupProgress[] = [];
-    const file = await exportLibrary(source, { onProgress: (p) => progress.push(p) });
-    expect(progress.at(-1)?.done).toBe(progress.at(-1)?.total);
-    expect(progress.at(-1)!.total).toBeGreaterThan(HIGHLIGHTS);
-    expect(progress.length).toBeGreaterThan(2);
+  it(
+    'round-trips a library of 2,500 highlights into an empty database, every table and original equal',
+    async () => {
+      const source = await fresh();
+      const ids = await fillLibrary(source, HIGHLIGHTS);
+      const progress: BackupProgress[] = [];
+      const file = await exportLibrary(source, { onProgress: (p) => progress.push(p) });
+      expect(progress.at(-1)?.done).toBe(progress.at(-1)?.total);
+      expect(progress.at(-1)!.total).toBeGreaterThan(HIGHLIGHTS);
 
-    const target = await fresh();
-    const result = await importLibrary(target, file, { mode: 'replace' });
-    expect(result.ok).toBe(true);
-    expect(result.ok && result.value.written.annotations).toBe(HIGHLIGHTS);
-    expect(await dumpAll(target)).toEqual(await dumpAll(source));
-    // toEqual sees no difference between any two Blobs, so compare their bytes.
-    expect(await blobBytes(target, ids[0]!)).toEqual([37, 80, 68, 70]);
-    expect((await target.originals.get(ids[1]!))?.data).toEqual(new Uint8Array([1, 2, 3]));
-    expect(await target.searchIndex.count()).toBe(0);
-    expect(await target.documents.where('tags').equals('film').count()).toBe(1);
+      const target = await fresh();
+      const restoring: BackupProgress[] = [];
+      const result = await importLibrary(target, file, { mode: 'replace', onProgress: (p) => restoring.push(p) });
+      expect(result).toMatchObject({ ok: true });
+      expect(result.ok && result.value.written.annotations).toBe(HIGHLIGHTS); // the last one went to the trash with its document
+      expect(restoring.filter((p) => p.phase === 'writing').length).toBeGreaterThan(2);
+      expect(await dumpAll(target)).toEqual(await dumpAll(source));
+      expect(await blobBytes(target, ids[0]!)).toEqual(PDF_BYTES);
+      expect((await target.originals.get(ids[0]!))?.data).toHaveProperty('type', 'application/pdf');
+      expect((await target.originals.get(ids[1]!))?.data).toEqual(new Uint8Array([1, 2, 3]));
+      expect(await target.searchIndex.count()).toBe(0);
+      expect(await target.documents.where('tags').equals('film').count()).toBe(1);
+    },
+    SLOW,
+  );
+
+  it('writes a zip any unzip tool reads: a manifest, JSON tables, each original as it was', async () => {
+    const db = await fresh();
+    const ids = await fillLibrary(db, 10);
+    const files = unzipSync(new Uint8Array(await (await exportLibrary(db, { now: new Date('2025-01-07T10:00:00Z') })).arrayBuffer()));
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as Record<string, unknown>;
+    expect(manifest).toMatchObject({ format: 'lectern-backup', formatVersion: 1, schemaVersion: db.verno, createdAt: '2025-01-07T10:00:00.000Z' });
+    expect(manifest.tables).toMatchObject({ documents: 3, annotations: 10, notebooks: 2, trash: 1, collectionItems: 2 });
+    const originals = JSON.parse(strFromU8(files['tables/originals/0001.json']!)) as { docId: string; data: { file: string } }[];
+    const pdf = originals.find((row) => row.docId === ids[0])!;
+    expect(pdf.data).toEqual({ file: `originals/${await sha256Hex(new Uint8Array(PDF_BYTES))}`, size: PDF_BYTES.length, mediaType: 'application/pdf', kind: 'blob' });
+    expect([...files[pdf.data.file]!]).toEqual(PDF_BYTES);
+    // The trashed document keeps its original, stored once like the others.
+    expect(Object.keys(files).filter((name) => name.startsWith('originals/'))).toHaveLength(3);
   });
 
   it('replace empties the library first; merge keeps both sides and the newer note', async () => {
     const source = await fresh();
-    const [a] = [sampleDocument('a')];
+    const a = sampleDocument('a');
     await saveImportedDocument(source, a);
     await putAnnotations(source, [annotation(1, a.id, 100), annotation(2, a.id, 1), annotation(3, a.id, 3)]);
     await putNotebook(source, { id: 'shared', title: 'From backup', content: {}, updatedAt: 1 });
@@ -126,55 +100,56 @@ describe('backup and restore', () => {
     expect(await dumpAll(target)).toEqual(await dumpAll(source));
   });
 
-  it('refuses a file that is not a Lectern backup, or is from a newer Lectern, changing nothing', async () => {
-    const db = await fresh();
-    await fillLibrary(db, 20);
-    const before = await dumpAll(db);
-    const good = JSON.parse(await (await exportLibrary(db)).text()) as { data: { databaseVersion: number; tables: { name: string }[] } };
-    const files = [
-      new Blob(['not json at all']),
-      new Blob([JSON.stringify({ hello: 'world' })]),
-      new Blob([JSON.stringify({ formatName: 'dexie', formatVersion: 1, data: { databaseName: 'x', databaseVersion: 1, tables: [{ name: 'todos', schema: 'id', rowCount: 0 }], data: [] } })]),
-      new Blob([JSON.stringify({ ...good, data: { ...good.data, tables: good.data.tables.filter((t) => t.name !== 'annotations') } })]),
-    ];
-    for (const file of files) {
-      const result = await importLibrary(db, file, { mode: 'replace' });
-      expect(result.ok).toBe(false);
-      expect(!result.ok && result.error).toMatch(/not a Lectern backup.*nothing was changed/);
-    }
-    const newer = new Blob([JSON.stringify({ ...good, data: { ...good.data, databaseVersion: 99 } })]);
-    const refused = await importLibrary(db, newer, { mode: 'replace' });
-    expect(!refused.ok && refused.error).toMatch(/newer version of Lectern/);
-    expect(await dumpAll(db)).toEqual(before);
-  });
+  it(
+    'a cancelled restore leaves the library as it was, whether it is checking or writing',
+    async () => {
+      const source = await fresh();
+      await fillLibrary(source, 3_000);
+      const file = await exportLibrary(source);
+      const target = await fresh();
+      await fillLibrary(target, 10);
+      const before = await dumpAll(target);
+      for (const phase of ['checking', 'writing'] as const) {
+        const controller = new AbortController();
+        const result = await importLibrary(target, file, {
+          mode: 'replace',
+          signal: controller.signal,
+          onProgress: (progress) => {
+            if (progress.phase === phase && progress.done > 0) controller.abort();
+          },
+        });
+        expect(!result.ok && result.error).toBe('The restore was cancelled; the library is as it was.');
+        expect(await dumpAll(target)).toEqual(before);
+      }
+      await expect(exportLibrary(source, { signal: AbortSignal.abort() })).rejects.toThrow();
+    },
+    SLOW,
+  );
+});
 
-  it('a cancelled restore leaves the library as it was', async () => {
+describe('backups made before the archive format', () => {
+  it('restores a dexie-export-import backup with Blob and byte originals, the trash and collections', async () => {
     const source = await fresh();
-    await fillLibrary(source, 3_000);
-    const file = await exportLibrary(source);
+    const ids = await fillLibrary(source, 30);
+    const legacy = await exportLegacyBackup(source);
+    expect(await legacy.text()).toContain('"blob2"');
     const target = await fresh();
-    await fillLibrary(target, 10);
-    const before = await dumpAll(target);
-    const controller = new AbortController();
-    const result = await importLibrary(target, file, {
-      mode: 'replace',
-      signal: controller.signal,
-      onProgress: (progress) => {
-        if (progress.done > 0) controller.abort();
-      },
-    });
-    expect(!result.ok && result.error).toMatch(/cancelled; the library is as it was/);
-    expect(await dumpAll(target)).toEqual(before);
-    await expect(exportLibrary(source, { signal: AbortSignal.abort() })).rejects.toThrow();
+    await saveImportedDocument(target, sampleDocument('other'));
+    expect(await importLibrary(target, legacy, { mode: 'replace' })).toMatchObject({ ok: true });
+    expect(await dumpAll(target)).toEqual(await dumpAll(source));
+    expect(await blobBytes(target, ids[0]!)).toEqual(PDF_BYTES);
   });
 
-  it('restores a backup made before tags existed, filling them in', async () => {
+  it('restores one made before tags existed, filling them in', async () => {
     const db = await fresh();
     await saveImportedDocument(db, sampleDocument('old'));
-    const file = JSON.parse(await (await exportLibrary(db)).text()) as {
+    const file = JSON.parse(await (await exportLegacyBackup(db)).text()) as {
       data: { databaseVersion: number; tables: { name: string }[]; data: { tableName: string; rows: Record<string, unknown>[] }[] };
     };
     file.data.databaseVersion = 1;
+    const v2Tables = new Set(['collections', 'collectionItems', 'trash']);
+    file.data.tables = file.data.tables.filter((table) => !v2Tables.has(table.name));
+    file.data.data = file.data.data.filter((table) => !v2Tables.has(table.tableName));
     for (const row of file.data.data.find((table) => table.tableName === 'documents')!.rows) {
       // A version-1 row never had tags, nor the type note the export writes for them.
       delete row.tags;

@@ -1,12 +1,13 @@
 /**
- * dexie-export-import is written for browsers: it reads `self` when it loads and reads Blobs with
- * FileReader. Node (the CLI and the tests) has neither, so before loading it there, this supplies
- * `self` as the global object and a FileReader reduced to what the library calls. In a browser or
- * a worker both exist and nothing is touched.
+ * Test helper: writes a backup in the format Lectern used before its archive format, with the
+ * library that wrote those backups (dexie-export-import), so tests prove old backups still
+ * restore. Imported by tests and benchmarks only; the app never loads dexie-export-import.
+ *
+ * The library is written for browsers: it reads `self` when it loads and reads Blobs with
+ * FileReader. Node has neither, so before loading it this supplies `self` as the global object
+ * and a FileReader reduced to what the library calls.
  */
-import type * as ExportImport from 'dexie-export-import';
-
-type ExportImportModule = typeof ExportImport;
+import type { LecternDb } from './db';
 
 type ReaderEvent = { target: MinimalFileReader };
 
@@ -32,10 +33,11 @@ class MinimalFileReader {
   }
 }
 
-/** Loads dexie-export-import, first giving Node the two browser globals it needs. */
-export async function loadExportImport(): Promise<ExportImportModule> {
+/** The library as the old backup code wrote it: dexie-export-import JSON, search index left out. */
+export async function exportLegacyBackup(db: LecternDb): Promise<Blob> {
   const global = globalThis as Record<string, unknown>;
   global.self ??= globalThis;
   global.FileReader ??= MinimalFileReader;
-  return import('dexie-export-import');
+  const { exportDB } = await import('dexie-export-import');
+  return exportDB(db, { skipTables: ['searchIndex'] });
 }

@@ -11,7 +11,8 @@ export function createElectronPlatform(bridge: LecternBridge): Platform {
       if (!result.ok) return result;
       return { ok: true, value: result.value.map((file) => ({ name: file.name, blob: new Blob([new Uint8Array(file.bytes)]) })) };
     },
-    saveFile: (defaultName, data) => bridge.saveFile({ defaultName, data }),
+    // The bridge carries text or bytes: a Blob is read into bytes first.
+    saveFile: async (defaultName, data) => bridge.saveFile({ defaultName, data: data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data }),
     openExternal: (url) => bridge.openExternal(url),
     onCommand: (listener) => bridge.onMenuCommand(listener),
   };

@@ -25,8 +25,11 @@ export interface Platform {
    * ".json") narrows the web chooser; it defaults to the importable formats.
    */
   pickFiles(accept?: string): Promise<PlatformResult<PickedFile[]>>;
-  /** Saves data under a suggested name (native dialog, or a download on the web). */
-  saveFile(defaultName: string, data: string | Uint8Array): Promise<PlatformResult<{ path: string } | null>>;
+  /**
+   * Saves data under a suggested name (native dialog, or a download on the web). A Blob (a
+   * backup) is downloaded as it is on the web, without copying it into memory.
+   */
+  saveFile(defaultName: string, data: string | Uint8Array | Blob): Promise<PlatformResult<{ path: string } | null>>;
   /** Opens an http(s) link outside Lectern. */
   openExternal(url: string): Promise<PlatformResult<void>>;
   /** Subscribes to commands from the native menu; returns an unsubscribe function. */

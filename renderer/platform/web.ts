@@ -24,9 +24,9 @@ function chooseFiles(accept: string): Promise<PickedFile[]> {
   });
 }
 
-function download(defaultName: string, data: string | Uint8Array): void {
-  const part: BlobPart = typeof data === 'string' ? data : new Uint8Array(data);
-  const url = URL.createObjectURL(new Blob([part]));
+function download(defaultName: string, data: string | Uint8Array | Blob): void {
+  const blob = data instanceof Blob ? data : new Blob([typeof data === 'string' ? data : new Uint8Array(data)]);
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = defaultName;

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { importLibrary, type BackupProgress, type ImportMode, type ImportSummary } from '../../../app/store/backup';
+import type { BackupProgress, ImportMode, ImportSummary } from '../../../app/store/backup';
 import type { PickedFile } from '../../platform';
-import { database } from '../store/hooks';
 import { Modal } from '../shell/Modal';
 import '../shell/dialogs.css';
 import './backup.css';
+import { runBackupJob } from './backup-client';
 
 /** Props of the restore dialog. */
 export interface RestoreDialogProps {
@@ -19,8 +19,9 @@ type Step = { kind: 'choose' } | { kind: 'confirm-replace' } | { kind: 'running'
 
 /**
  * Restoring a backup: Merge (keep the library, add the backup's documents and newer notes) or
- * Replace (the library becomes the backup, after a confirmation). A file that is not a Lectern
- * backup, a full disk or Cancel leave the library exactly as it was.
+ * Replace (the library becomes the backup, after a confirmation). The file is read, checked and
+ * written in a worker; a file that is not a Lectern backup, a damaged or altered one, a full disk
+ * or Cancel leave the library exactly as it was, and the dialog says which it was.
  */
 export function RestoreDialog({ file, documentCount, onRestored, onClose }: RestoreDialogProps) {
   const [mode, setMode] = useState<ImportMode>('merge');
@@ -34,8 +35,8 @@ export function RestoreDialog({ file, documentCount, onRestored, onClose }: Rest
   const run = async () => {
     const running = new AbortController();
     controller.current = running;
-    setStep({ kind: 'running', progress: { done: 0, total: 0 } });
-    const result = await importLibrary(database(), file.blob, { mode, signal: running.signal, onProgress: (progress) => setStep({ kind: 'running', progress }) });
+    setStep({ kind: 'running', progress: { phase: 'checking', done: 0, total: 0 } });
+    const result = await runBackupJob({ type: 'restore', file: file.blob, mode }, { signal: running.signal, onProgress: (progress) => setStep({ kind: 'running', progress }) });
     controller.current = null;
     if (result.ok) onRestored(result.value, mode);
     else if (running.signal.aborted) onClose();
@@ -75,13 +76,10 @@ export function RestoreDialog({ file, documentCount, onRestored, onClose }: Rest
           Replace the library? The {documentCount} {plural} in it now, with their highlights and notes, are removed and the backup takes their place. This cannot be undone.
         </div>
       ) : step.kind === 'running' ? (
-        <div className="restore-progress" role="status">
-          <span>Restoring{step.progress.total ? `: ${Math.min(step.progress.done, step.progress.total)} of ${step.progress.total} items` : '…'}</span>
-          <progress max={step.progress.total || 1} value={step.progress.total ? step.progress.done : undefined} aria-label="Restore progress" />
-        </div>
+        <RestoreProgress progress={step.progress} />
       ) : (
-        <div className="dialog-error" role="alert">
-          {step.error}
+        <div className="dialog-error restore-error" role="alert">
+          <strong>The backup was not restored.</strong> {step.error}
         </div>
       )}
       <div className="dialog-actions">
@@ -99,5 +97,21 @@ export function RestoreDialog({ file, documentCount, onRestored, onClose }: Rest
         ) : null}
       </div>
     </Modal>
+  );
+}
+
+/** What the restore is doing: checking the whole file first, then writing it in one go. */
+function RestoreProgress({ progress }: { progress: BackupProgress }) {
+  const { phase, done, total } = progress;
+  const label =
+    phase === 'checking'
+      ? `Checking the backup${total ? `: ${Math.min(done, total)} of ${total} parts` : '…'}`
+      : `Restoring${total ? `: ${Math.min(done, total).toLocaleString('en')} of ${total.toLocaleString('en')} items` : '…'}`;
+  return (
+    <div className="restore-progress" role="status">
+      <span>{label}</span>
+      <progress max={total || 1} value={total ? done : undefined} aria-label={phase === 'checking' ? 'Checking progress' : 'Restore progress'} />
+      <span className="restore-mode-text">Nothing in the library changes until the whole backup has been checked and written.</span>
+    </div>
   );
 }

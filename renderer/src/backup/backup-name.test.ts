@@ -3,7 +3,7 @@ import { backupFileName, restoredSummary } from './backup-name';
 
 describe('backupFileName', () => {
   it('uses the local date, zero-padded', () => {
-    expect(backupFileName(new Date(2025, 0, 7, 23, 59))).toBe('lectern-backup-2025-01-07.json');
+    expect(backupFileName(new Date(2025, 0, 7, 23, 59))).toBe('lectern-backup-2025-01-07.zip');
   });
 });
 

@@ -1,12 +1,15 @@
 /** Names and types of backup files. */
 
-/** Offered in the restore file chooser (the web one; the desktop one offers all files). */
-export const BACKUP_ACCEPT = '.json,application/json';
+/**
+ * Offered in the restore file chooser (the web one; the desktop one offers all files): backups
+ * are zip archives, and older ones were JSON.
+ */
+export const BACKUP_ACCEPT = '.zip,.json,application/zip,application/json';
 
-/** `lectern-backup-YYYY-MM-DD.json`, by the local calendar date the student sees. */
+/** `lectern-backup-YYYY-MM-DD.zip`, by the local calendar date the student sees. */
 export function backupFileName(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `lectern-backup-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.json`;
+  return `lectern-backup-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.zip`;
 }
 
 /** "2 documents, 1 highlight": what a restore wrote, for the closing message. */

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
-import { exportLibrary, type BackupProgress } from '../../../app/store/backup';
+import type { BackupProgress } from '../../../app/store/backup';
 import type { PickedFile, Platform } from '../../platform';
-import { database } from '../store/hooks';
+import { runBackupJob } from './backup-client';
 import { BACKUP_ACCEPT, backupFileName } from './backup-name';
 
 /** How backups report back. */
@@ -11,8 +11,8 @@ export interface BackupFeedback {
 }
 
 /**
- * Backing up and starting a restore. A backup runs with progress and can be cancelled; a restore
- * starts by picking the file, then the RestoreDialog takes over.
+ * Backing up and starting a restore. A backup runs in a worker with progress and can be
+ * cancelled; a restore starts by picking the file, then the RestoreDialog takes over.
  */
 export function useBackup(platform: Platform, { notify, onError }: BackupFeedback) {
   const [progress, setProgress] = useState<BackupProgress | null>(null);
@@ -23,20 +23,22 @@ export function useBackup(platform: Platform, { notify, onError }: BackupFeedbac
     if (controller.current) return;
     const running = new AbortController();
     controller.current = running;
-    setProgress({ done: 0, total: 0 });
+    setProgress({ phase: 'writing', done: 0, total: 0 });
     try {
-      const blob = await exportLibrary(database(), { onProgress: setProgress, signal: running.signal });
+      const made = await runBackupJob({ type: 'backup' }, { onProgress: setProgress, signal: running.signal });
+      if (!made.ok) {
+        if (running.signal.aborted) notify(made.error);
+        else onError(made.error);
+        return;
+      }
       const name = backupFileName(new Date());
-      const saved = await platform.saveFile(name, new Uint8Array(await blob.arrayBuffer()));
-      if (!saved.ok) onError(saved.error);
+      const saved = await platform.saveFile(name, made.value);
+      if (!saved.ok) onError(`The backup was made but not saved: ${saved.error}`);
       else if (saved.value) notify(`Library backed up to ${saved.value.path}.`);
       else if (platform.kind === 'web') notify(`Library backed up as ${name}. Keep it somewhere safe, away from this computer too.`);
     } catch (error) {
-      if (running.signal.aborted) notify('Backup cancelled; nothing was saved.');
-      else {
-        console.error(error);
-        onError('The backup could not be made. Check that there is free disk space, then try again.');
-      }
+      // Only the save can throw here (the bridge, the browser's download); name what happened.
+      onError(`The backup was made but not saved (${error instanceof Error ? error.message : 'unexpected error'}). Try again.`);
     } finally {
       controller.current = null;
       setProgress(null);
