@@ -14,20 +14,23 @@ export interface AxeViolation {
 }
 
 /**
- * Runs axe-core (WCAG 2.x A and AA rules) on the part of the page `selector` matches. The script
- * goes in through the DevTools protocol, as Playwright's evaluate does, so the app's
- * Content-Security-Policy stays as strict as it is.
+ * Runs axe-core (WCAG 2.x A and AA rules; `strict` adds label-in-name and heading order) on the
+ * part of the page `selector` matches. The script goes in through the DevTools protocol, as
+ * Playwright's evaluate does, so the app's Content-Security-Policy stays as strict as it is.
  */
-export async function axeViolations(page: Page, selector: string): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page, selector: string, options: { strict?: boolean } = {}): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (within) => {
+  return page.evaluate(async ([within, strict]) => {
     const axe = (window as unknown as { axe: { run: (context: string, options: object) => Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run(within, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    // Strict adds the two rules WCAG tags leave out: a visible label inside the accessible name
+    // (axe calls it experimental) and headings that skip no level (a best practice).
+    const rules = strict ? { 'label-content-name-mismatch': { enabled: true }, 'heading-order': { enabled: true } } : {};
+    const result = await axe.run(within, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, rules, resultTypes: ['violations'] });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact ?? null,
       help: violation.help,
       targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
     }));
-  }, selector);
+  }, [selector, options.strict ?? false] as const);
 }

@@ -332,7 +332,7 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onCreateH
           </span>
         ) : null}
       </div>
-      <div className="epub-pages" ref={hostRef} tabIndex={0} aria-label="Pages" />
+      <div className="epub-pages" ref={hostRef} tabIndex={0} role="region" aria-label="Pages" />
       {pending ? <SelectionToolbar spot={pending.spot} onHighlight={highlight} /> : null}
     </div>
   );

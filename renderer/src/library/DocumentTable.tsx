@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CollectionListItem } from '../../../app/store/collections-repo';
 import type { DocumentSummary } from '../../../app/store/documents-repo';
 import { sortDocuments, type SortKey } from '../../../app/store/documents-sort';
 import { DOCUMENT_MIME } from '../highlights/drag';
+import { gridTarget } from './grid-keys';
 import { RowMenu } from './RowMenu';
 
 const columns: { key: SortKey; label: string; className: string }[] = [
@@ -41,9 +42,20 @@ export function DocumentTable(props: DocumentTableProps) {
   const [menu, setMenu] = useState<{ docId: string; anchor: DOMRect } | null>(null);
   const sorted = useMemo(() => sortDocuments(documents, sort.key, sort.direction), [documents, sort]);
   const toggleSort = (key: SortKey) => setSort((was) => ({ key, direction: was.key === key && was.direction === 'asc' ? 'desc' : 'asc' }));
+  // One row is in the Tab order (the last focused, else the first); arrows move between rows.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const tabStop = sorted.some((doc) => doc.id === activeId) ? activeId : (sorted[0]?.id ?? null);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const moveFocus = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
+    const target = gridTarget(event.key, index, sorted.length);
+    if (target === null) return false;
+    event.preventDefault();
+    body.current?.querySelectorAll<HTMLTableRowElement>('tr.library-row')[target]?.focus();
+    return true;
+  };
 
   return (
-    <table className="library-table">
+    <table className="library-table" role="grid">
       <caption className="visually-hidden">Your library, {documents.length} documents</caption>
       <thead>
         <tr>
@@ -62,12 +74,13 @@ export function DocumentTable(props: DocumentTableProps) {
           </th>
         </tr>
       </thead>
-      <tbody>
-        {sorted.map((doc) => (
+      <tbody ref={body}>
+        {sorted.map((doc, index) => (
           <tr
             key={doc.id}
             className="library-row"
-            tabIndex={0}
+            tabIndex={doc.id === tabStop ? 0 : -1}
+            onFocus={() => setActiveId(doc.id)}
             data-document-id={doc.id}
             draggable
             onDragStart={(event) => {
@@ -77,6 +90,7 @@ export function DocumentTable(props: DocumentTableProps) {
             onClick={(event) => (event.shiftKey ? onOpenBeside(doc.id) : onOpen(doc.id))}
             onKeyDown={(event) => {
               if (event.target !== event.currentTarget) return;
+              if (moveFocus(event, index)) return;
               if (event.key === 'Enter') {
                 if (event.shiftKey) onOpenBeside(doc.id);
                 else onOpen(doc.id);

@@ -47,7 +47,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
         {item({ kind: 'all' }, 'All documents', props.documentCount)}
 
         <div className="filter-heading">
-          <h3>Collections</h3>
+          <h2>Collections</h2>
           <button type="button" className="icon-button" onClick={props.onNewCollection} aria-label="New collection" title="New collection">
             +
           </button>
@@ -88,7 +88,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
         </ul>
 
         <div className="filter-heading">
-          <h3>Tags</h3>
+          <h2>Tags</h2>
         </div>
         {tags.length === 0 ? <p className="filter-empty">No tags yet: use “Tags…” in a row’s menu.</p> : null}
         <ul className="filter-list">

@@ -25,7 +25,8 @@ export function NoteToolbar() {
   };
   const button = (label: string, title: string, onClick: () => void, className = '') => (
     <button type="button" className={`note-tool ${className}`} title={title} aria-label={title} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
-      {label}
+      {/* A glyph such as "1." is an icon, not a text label: drawn by CSS, it stays out of the name. */}
+      {label === title ? label : <span className="note-glyph" data-glyph={label} aria-hidden="true" />}
     </button>
   );
   return (

@@ -24,10 +24,11 @@ export function PaneToolbar(props: PaneToolbarProps) {
       className={`icon-button${sidebar === mode ? ' on' : ''}`}
       onClick={() => props.onToggleSidebar(mode)}
       title={label}
-      aria-label={label}
+      // The name holds the visible count too, so a voice user can say what they see.
+      aria-label={`${label} ${count}`}
       aria-pressed={sidebar === mode}
     >
-      {glyph} <span className="count-badge">{count}</span>
+      <span aria-hidden="true">{glyph}</span> <span className="count-badge">{count}</span>
     </button>
   );
   return (
