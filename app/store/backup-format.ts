@@ -114,7 +114,7 @@ export function damaged(detail: string): BackupRefusal {
 
 /** For a backup Lectern could not have written as it is: edited, or crafted. */
 export function refused(detail: string): BackupRefusal {
-  return new BackupRefusal(`This backup cannot be restored: ${detail}. Lectern never writes that, so the file was changed after it was made. ${NOTHING_CHANGED}`);
+  return new BackupRefusal(`This backup cannot be restored: it holds what Lectern never writes, so it was changed after it was made: ${detail}. ${NOTHING_CHANGED}`);
 }
 
 /** For a backup past the limits above. */

@@ -235,8 +235,10 @@ describe('searching, organising, trash and backups', () => {
   it('backs up the library to a dated file', async () => {
     await importSeeds(page, [seed('001')]);
     const backup = await backUpLibrary(page);
-    expect(backup.suggested).toMatch(/^lectern-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    expect(readFileSync(backup.path, 'utf8')).toContain('"formatName":"dexie"');
+    expect(backup.suggested).toMatch(/^lectern-backup-\d{4}-\d{2}-\d{2}\.zip$/);
+    // A zip archive with its manifest first (backup-format.ts).
+    expect(readFileSync(backup.path).subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1'));
+    expect(readFileSync(backup.path).includes('manifest.json')).toBe(true);
   });
 
   it('restores the backup into a fresh profile, replacing what was there', async () => {

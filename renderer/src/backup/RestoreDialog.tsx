@@ -78,8 +78,8 @@ export function RestoreDialog({ file, documentCount, onRestored, onClose }: Rest
       ) : step.kind === 'running' ? (
         <RestoreProgress progress={step.progress} />
       ) : (
-        <div className="dialog-error restore-error" role="alert">
-          <strong>The backup was not restored.</strong> {step.error}
+        <div className="dialog-error" role="alert">
+          {step.error}
         </div>
       )}
       <div className="dialog-actions">
