@@ -41,7 +41,7 @@ describe('MLA 9 bibliography of seed 001 Works Cited', () => {
   const lines = (): string[] => entries('mla');
 
   it('spells out the first name, quotes the title and ends with the date', () => {
-    expect(entryFor(lines(), 'Bykov')).toBe('Bykov, Dmitrii. “Dve Bedy: Tesnota i Nelubov’.” Sobesednik.Ru, 30 May 2017.');
+    expect(entryFor(lines(), 'Bykov')).toBe('Bykov, Dmitrii. “Dve Bedy: Tesnota i Nelubov’.” Sobesednik.ru, 30 May 2017.');
   });
 
   it('gives the chapter with "edited by", publisher, year and abbreviated pages', () => {

@@ -105,3 +105,18 @@ export function retypeEditedChapters(text: string, items: readonly CslItem[]): s
   }
   return out;
 }
+
+/**
+ * citation-js writes a full date's month and day together, `month = {may 30}`, which no BibTeX
+ * style reads as a month. BibTeX's month is the three-letter macro (`month = may`); the day goes
+ * in `day`, which biblatex's BibTeX reader and several styles take and the rest ignore.
+ */
+const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+export function bibtexMonths(text: string): string {
+  return text.replace(/^(\s*)month = \{([a-z]{3}|\d{1,2})(?: (\d{1,2}))?\},$/gm, (line, indent: string, month: string, day?: string) => {
+    const macro = /^\d+$/.test(month) ? MONTH_MACROS[Number(month) - 1] : MONTH_MACROS.includes(month) ? month : undefined;
+    if (!macro) return line;
+    return day ? `${indent}month = ${macro},\n${indent}day = {${day}},` : `${indent}month = ${macro},`;
+  });
+}

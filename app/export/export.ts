@@ -5,10 +5,11 @@
  * Nothing here throws: failures come back as a message the student can act on.
  */
 import type { CslItem, Result } from '../documents/model';
-import { retypeEditedChapters, toBibtexReady } from './bibtex-fields';
+import { bibtexMonths, retypeEditedChapters, toBibtexReady } from './bibtex-fields';
 import { renderBibliography, renderCitation, toBibtexText, type RenderFormat } from './citation-js';
 import { itemsToRis } from './ris';
 import { assignCitekeys } from './citekeys';
+import { withSiteNamesKept, withSpelledInitials } from './export-tidy';
 import { checkLocale, resolveStyle, STYLE_ALIASES } from './styles';
 
 /** Data formats; any other format name is taken as a CSL style id or alias (apa, mla, chicago). */
@@ -36,10 +37,15 @@ function failure(error: unknown, what: string): { ok: false; error: string } {
   return { ok: false, error: `Lectern could not ${what}: ${reason}` };
 }
 
-/** The items with their citekeys as ids. */
+/** The items with their citekeys as ids, and initials written without dots spelled out. */
 export function withCitekeys(items: readonly CslItem[]): CslItem[] {
   const keys = assignCitekeys(items);
-  return items.map((item, i) => ({ ...item, id: keys[i] ?? item.id }));
+  return items.map((item, i) => withSpelledInitials({ ...item, id: keys[i] ?? item.id }));
+}
+
+/** Items ready for a CSL style: citekeys, and site names marked so title case leaves them alone. */
+function styleReady(items: readonly CslItem[]): CslItem[] {
+  return withCitekeys(items).map(withSiteNamesKept);
 }
 
 function styleSetup(style: string, options: ExportOptions): Result<{ engineName: string; lang: string }> {
@@ -56,7 +62,7 @@ export function formatBibliography(items: readonly CslItem[], style: string, opt
   const setup = styleSetup(style, options);
   if (!setup.ok) return setup;
   try {
-    return { ok: true, value: renderBibliography(withCitekeys(items), setup.value.engineName, setup.value.lang, options.output ?? 'text') };
+    return { ok: true, value: renderBibliography(styleReady(items), setup.value.engineName, setup.value.lang, options.output ?? 'text') };
   } catch (error) {
     return failure(error, `format the bibliography in the style "${style}"`);
   }
@@ -68,7 +74,7 @@ export function formatCitation(items: readonly CslItem[], style: string, options
   const setup = styleSetup(style, options);
   if (!setup.ok) return setup;
   try {
-    const keyed = withCitekeys(items);
+    const keyed = styleReady(items);
     const entry = keyed.map((item) => (options.locator && keyed.length === 1 ? { id: item.id, locator: options.locator, label: 'page' } : { id: item.id }));
     return { ok: true, value: renderCitation(keyed, setup.value.engineName, setup.value.lang, options.output ?? 'text', entry) };
   } catch (error) {
@@ -86,7 +92,7 @@ export function exportItems(items: readonly CslItem[], format: ExportFormat, opt
       case 'bibtex':
       case 'biblatex': {
         const ready = keyed.map((item) => toBibtexReady(item, item.id));
-        return { ok: true, value: retypeEditedChapters(toBibtexText(ready, format === 'bibtex' ? 'bibtex' : 'biblatex'), ready) };
+        return { ok: true, value: bibtexMonths(retypeEditedChapters(toBibtexText(ready, format === 'bibtex' ? 'bibtex' : 'biblatex'), ready)) };
       }
       case 'ris':
         return { ok: true, value: itemsToRis(keyed) };
