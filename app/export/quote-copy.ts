@@ -6,6 +6,9 @@
 import { quoteCitation, type PassageLocator } from '../citations/quote-citation';
 import type { CslItem } from '../documents/model';
 import { formatPassageCitation } from './passage-citation';
+import { normaliseQuote } from './quote-marks';
+
+export { normaliseQuote };
 
 /** The styles the copy command offers. */
 export type QuoteStyle = 'apa' | 'mla' | 'chicago' | (string & {});
@@ -18,18 +21,6 @@ export interface QuoteCopy {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/**
- * The quote on one line, with quotation marks inside it turned to single ones: the whole is
- * wrapped in double marks, and a quote within a quote takes single marks in English.
- */
-export function normaliseQuote(quote: string): string {
-  return quote
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(/(^|[\s([{—–-])["“„]/gu, '$1‘')
-    .replace(/["”“]/gu, '’');
 }
 
 function asLocator(locator: PassageLocator | string | undefined | null): PassageLocator | null {

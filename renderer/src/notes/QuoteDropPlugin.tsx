@@ -2,6 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $createQuoteNode } from '@lexical/rich-text';
 import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, $isRangeSelection, COMMAND_PRIORITY_HIGH, DROP_COMMAND, DRAGOVER_COMMAND } from 'lexical';
 import { useEffect } from 'react';
+import { inQuotes } from '../../../app/export/quote-marks';
 import { HIGHLIGHT_MIME, readHighlightDrag } from '../highlights/drag';
 import { $createCitationNode } from './CitationNode';
 import { onInbox, takeFromInbox } from './notebook-inbox';
@@ -11,7 +12,7 @@ import { quoteFromHighlight, type NotebookQuote } from './quote-from-highlight';
 function insertQuote(editor: ReturnType<typeof useLexicalComposerContext>[0], item: NotebookQuote): void {
   editor.update(() => {
     const quote = $createQuoteNode();
-    quote.append($createTextNode(`“${item.quote}” `), $createCitationNode(item.citation, { docId: item.docId, annotationId: item.annotationId }));
+    quote.append($createTextNode(`${inQuotes(item.quote)} `), $createCitationNode(item.citation, { docId: item.docId, annotationId: item.annotationId }));
     const after = $createParagraphNode();
     const selection = $getSelection();
     const anchorBlock = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement() : null;
