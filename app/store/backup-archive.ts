@@ -82,10 +82,10 @@ export async function readBackupArchive(file: Blob, latestSchema: number, onProg
     } else if (ORIGINAL_NAME.test(entry.name)) {
       if (entry.size > BACKUP_LIMITS.originalBytes) throw tooLarge(`“${entry.name}” is ${megabytes(entry.size)}, more than the ${megabytes(BACKUP_LIMITS.originalBytes)} an original may be`);
       originals.set(entry.name, entry);
-    } else throw refused(`it holds a file Lectern never puts in a backup (“${entry.name}”)`);
+    } else throw refused(`it holds a file that is no part of a Lectern backup (“${entry.name}”)`);
   }
   if (tableBytes > BACKUP_LIMITS.tableBytes) throw tooLarge(`its tables unpack to ${megabytes(tableBytes)}, more than the ${megabytes(BACKUP_LIMITS.tableBytes)} Lectern restores`);
-  if (manifestEntry.size > BACKUP_LIMITS.manifestBytes) throw refused(`its manifest declares ${megabytes(manifestEntry.size)}, far more than a manifest holds`);
+  if (manifestEntry.size > BACKUP_LIMITS.manifestBytes) throw refused(`its manifest declares ${megabytes(manifestEntry.size)}, far more than a manifest ever holds`);
 
   const manifest = await readJson(file, manifestEntry);
   const format = (manifest as { format?: unknown } | null)?.format;

@@ -112,9 +112,10 @@ export function damaged(detail: string): BackupRefusal {
   return new BackupRefusal(`This backup is damaged: ${detail}. ${NOTHING_CHANGED}`);
 }
 
-/** For a backup Lectern could not have written as it is: edited, or crafted. */
+/** For a backup Lectern could not have written as it is: edited, or crafted. `detail` is a clause. */
 export function refused(detail: string): BackupRefusal {
-  return new BackupRefusal(`This backup cannot be restored: it holds what Lectern never writes, so it was changed after it was made: ${detail}. ${NOTHING_CHANGED}`);
+  const sentence = detail.charAt(0).toUpperCase() + detail.slice(1);
+  return new BackupRefusal(`This backup cannot be restored: it was changed after Lectern made it. ${sentence}. ${NOTHING_CHANGED}`);
 }
 
 /** For a backup past the limits above. */

@@ -424,7 +424,7 @@ export const CRAFTED_BACKUPS: CraftedBackup[] = [
       const evil = strToU8('#!/bin/sh\nrm -rf ~\n');
       return buildZip([...entries, { name: '../../.bashrc', method: 0, data: evil, size: evil.length, crc: crc32(evil) }]);
     },
-    message: /holds a file Lectern never puts in a backup \(“..\/..\/.bashrc”\)/,
+    message: /holds a file that is no part of a Lectern backup \(“..\/..\/.bashrc”\)/,
   },
   {
     name: 'an encrypted entry',

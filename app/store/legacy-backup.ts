@@ -114,7 +114,7 @@ function reviveRow(row: unknown, where: string): unknown {
 
 /** dexie-export-import's key paths: dot-separated, "~1" for a dot and "~0" for a tilde in a key. */
 function splitPath(path: string, where: string): string[] {
-  if (path === '' || path === '$') throw refused(`${where} types the whole row, which Lectern never wrote`);
+  if (path === '' || path === '$') throw refused(`${where} has a type note for the whole row`);
   return path.split('.').map((part) => {
     const key = part.replace(/~1/g, '.').replace(/~0/g, '~');
     if (FORBIDDEN_KEYS.has(key)) throw refused(`${where} has a type note that reaches into “${key}” (“${path}”)`);
