@@ -101,3 +101,30 @@ describe('buildPeopleIndex', () => {
     ]);
   });
 });
+
+describe('buildPeopleIndex and common words', () => {
+  const meta = (id: string, author?: { family: string; given: string }) => ({ id, type: 'article-journal', ...(author ? { author: [author] } : {}) });
+  const review = { id: 'r', title: 'Review', text: 'Roger Moore liked the film. Moore said it was long.', metadata: meta('r', { family: 'Moore', given: 'Roger' }) };
+  const econometrics = {
+    id: 'e',
+    title: 'Econometric Computing',
+    text: 'More data helps. Capital flowed to the West after 1990. Newey and West (1987) give a robust estimator.',
+    metadata: meta('e'),
+  };
+  const references = [{ docId: 'e', raw: 'Newey, W. K., & West, K. D. (1987). A simple covariance matrix. Econometrica, 55, 703–708.', csl: { id: 'nw', type: 'article-journal', author: [{ family: 'Newey', given: 'W. K.' }, { family: 'West', given: 'K. D.' }] } }];
+  const index = () => buildPeopleIndex({ documents: [review, econometrics], references });
+
+  it('takes no capitalised common word for a person’s family name', () => {
+    const moore = index().find((p) => p.name === 'Roger Moore');
+    expect(moore?.documents).toEqual([{ docId: 'r', count: 2 }]);
+    const west = index().find((p) => p.name.endsWith('West'));
+    // Cited there; "West" alone is a compass word, so "to the West" names no one.
+    expect(west?.documents).toEqual([{ docId: 'e', count: 0 }]);
+  });
+
+  it('shows a real given name before a more frequent slip', () => {
+    const cast = { id: 'c', title: 'Cast', text: 'Atrem Cipin plays the father. Atrem Cipin again. Atrem Cipin once more; Artem Tsypin in the credits.', metadata: meta('c') };
+    const tsypin = buildPeopleIndex({ documents: [cast], references: [] }).find((p) => p.variants.includes('Atrem Cipin'));
+    expect(tsypin?.name).toBe('Artem Tsypin');
+  });
+});

@@ -8,7 +8,7 @@ import type { StoredReference } from '../store/records';
 import { pushTo } from './push-to';
 import { findNamePairs, referenceSpans, type NamePair } from './name-pairs';
 import { foldName, sameName, splitPerson } from './name-fold';
-import { hasSurnameEnding, isKnownGivenName, isNotNameWord } from './person-lexicon';
+import { hasSurnameEnding, isExactGivenName, isKnownGivenName, isNotNameWord } from './person-lexicon';
 
 /** How a person comes into the library. */
 export type PersonRole = 'author' | 'cited' | 'named';
@@ -149,31 +149,55 @@ function clusterFamily(occurrences: Occurrence[]): Occurrence[][] {
   return groups;
 }
 
+/**
+ * Spellings, the preferred first: one whose given name is a real name ("Artem", not the slip
+ * "Atrem") before the rest, then the most frequent, then one a reference gives.
+ */
 function preferredSpelling(group: Occurrence[]): string[] {
-  const tally = new Map<string, { count: number; referenced: boolean; first: number }>();
+  const tally = new Map<string, { count: number; referenced: boolean; first: number; realGiven: boolean }>();
   group.forEach((o, i) => {
-    const t = tally.get(o.written) ?? { count: 0, referenced: false, first: i };
-    tally.set(o.written, { count: t.count + 1, referenced: t.referenced || o.role !== 'named', first: t.first });
+    const t = tally.get(o.written) ?? { count: 0, referenced: false, first: i, realGiven: isExactGivenName(o.written.split(' ')[0] ?? '') };
+    tally.set(o.written, { ...t, count: t.count + 1, referenced: t.referenced || o.role !== 'named' });
   });
+  // A slip only loses to a real name: where no spelling's given name is known, frequency decides.
   return [...tally]
-    .sort(([, a], [, b]) => b.count - a.count || Number(b.referenced) - Number(a.referenced) || a.first - b.first)
+    .sort(([, a], [, b]) => Number(b.realGiven) - Number(a.realGiven) || b.count - a.count || Number(b.referenced) - Number(a.referenced) || a.first - b.first)
     .map(([written]) => written);
 }
 
-/** Offsets of capitalised words per document, by folded form, for counting bare family names. */
-function familyWords(input: PeopleInput, rawsOf: (docId: string) => string[]): Map<string, Map<string, number[]>> {
-  const byDoc = new Map<string, Map<string, number[]>>();
+/** A capitalised word in a text, where it is and how it is written (possessive dropped). */
+interface WordAt {
+  at: number;
+  written: string;
+  /** After "the": "to the West" is a direction, "the Tarkovsky tradition" a person. */
+  afterThe: boolean;
+}
+
+/**
+ * Capitalised words per document, by folded form, for counting bare family names. A word that
+ * the same text also writes in lower case ("More" where "more" occurs) is a common word.
+ */
+function familyWords(input: PeopleInput, rawsOf: (docId: string) => string[]): Map<string, Map<string, WordAt[]>> {
+  const byDoc = new Map<string, Map<string, WordAt[]>>();
   for (const doc of input.documents) {
     const skip = referenceSpans(doc.text, rawsOf(doc.id));
-    const words = new Map<string, number[]>();
+    const lowerWords = new Set(doc.text.match(/(?<![\p{L}\p{M}'’-])\p{Ll}[\p{L}\p{M}]*/gu) ?? []);
+    const words = new Map<string, WordAt[]>();
     for (const m of doc.text.matchAll(/(?<![\p{L}\p{M}'’-])\p{Lu}[\p{L}\p{M}'’-]+/gu)) {
       if (skip.some((s) => m.index >= s.start && m.index < s.end)) continue;
-      const key = foldName(m[0].replace(/['’]s?$/u, '')).replace(/ /g, '');
-      pushTo(words, key, m.index);
+      const written = m[0].replace(/['’]s?$/u, '');
+      if (isNotNameWord(written) || lowerWords.has(written.toLowerCase())) continue;
+      const key = foldName(written).replace(/ /g, '');
+      pushTo(words, key, { at: m.index, written, afterThe: /\bthe\s+$/iu.test(doc.text.slice(Math.max(0, m.index - 5), m.index)) });
     }
     byDoc.set(doc.id, words);
   }
   return byDoc;
+}
+
+/** The family names a group is written with ("Moore"), for matching bare mentions exactly. */
+function familySpellings(group: readonly Occurrence[]): Set<string> {
+  return new Set(group.map((o) => o.written.split(' ').at(-1) ?? ''));
 }
 
 /**
@@ -205,10 +229,16 @@ export function buildPeopleIndex(input: PeopleInput): Person[] {
     for (let n = 2; keys.has(key); n++) key = `${foldName(name)} ${n}`;
     keys.add(key);
     const family = group[0]?.family ?? '';
+    const spellings = familySpellings(group);
     const documents = input.documents.flatMap((doc) => {
       const mine = group.filter((o) => o.docId === doc.id);
       const at = new Set(mine.flatMap((o) => (o.familyAt === undefined ? [] : [o.familyAt])));
-      if (familyOwners.get(family) === 1) for (const offset of words.get(doc.id)?.get(family) ?? []) at.add(offset);
+      // A bare family name counts only as written ("Moore", never the word "More" it folds with),
+      // and after "the" only where the text also names the person in full.
+      const namedInFull = mine.some((o) => o.familyAt !== undefined);
+      if (familyOwners.get(family) === 1) {
+        for (const word of words.get(doc.id)?.get(family) ?? []) if (spellings.has(word.written) && (!word.afterThe || namedInFull)) at.add(word.at);
+      }
       return mine.length > 0 || at.size > 0 ? [{ docId: doc.id, count: at.size }] : [];
     });
     const roles = ROLE_ORDER.filter((role) => group.some((o) => o.role === role));

@@ -40,6 +40,11 @@ export function isKnownGivenName(word: string): boolean {
   return false;
 }
 
+/** True only for a given name Lectern knows as spelled (in any romanisation), not one typo from one. */
+export function isExactGivenName(word: string): boolean {
+  return GIVEN_KEYS.has(foldName(word));
+}
+
 function oneEditApart(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
