@@ -209,7 +209,7 @@ export const CRAFTED_BACKUPS: CraftedBackup[] = [
     name: 'archive note with constructor.prototype',
     kind: 'prototype',
     make: (valid) => replacePartText(valid, 'annotations', (json) => json.replace('"noteJson":', '"noteJson":{"constructor":{"prototype":{"polluted":true}}},"x":')),
-    message: /field named “prototype”/,
+    message: /field named “constructor”/,
   },
   {
     name: 'legacy type note Lectern never wrote',
@@ -390,10 +390,23 @@ export const CRAFTED_BACKUPS: CraftedBackup[] = [
     make: async (valid, scale = 1) => {
       const entries = await rawEntries(valid);
       const part = entries.find((entry) => entry.name === 'tables/annotations/0001.json')!;
+      // 64 MB of zeros (1 GB in the benchmark) in about 1,000 times fewer bytes, declared as
+      // unpacking to exactly as many bytes as it is packed into.
       part.data = zerosDeflated(64 * scale);
+      part.size = part.data.length;
       return buildZip(entries);
     },
     message: /“tables\/annotations\/0001.json” unpacks to more than the \d+ bytes it declares/,
+  },
+  {
+    name: 'zip bomb: a part packed into more bytes than it claims to unpack to',
+    kind: 'zip bomb',
+    make: async (valid, scale = 1) => {
+      const entries = await rawEntries(valid);
+      entries.find((entry) => entry.name === 'tables/annotations/0001.json')!.data = zerosDeflated(64 * scale);
+      return buildZip(entries);
+    },
+    message: /“tables\/annotations\/0001.json” is packed into more bytes than it claims to unpack to/,
   },
   {
     name: 'zip bomb: a part declaring 2 GB',

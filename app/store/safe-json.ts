@@ -27,38 +27,37 @@ export class UnsafeJsonError extends Error {
 }
 
 /**
- * JSON.parse with the checks above. The reviver runs for every key, so a forbidden key is
- * refused before any code sees the object that holds it.
+ * JSON.parse with the checks above. JSON.parse itself only ever creates own data properties (a
+ * "__proto__" key included), so the parsed value is inert until something copies or walks it;
+ * nothing does before the check below has gone over every object, without recursion. (A reviver
+ * would do the same check as it parses, but costs eight times as long.)
  */
 export function parseSafeJson(text: string): unknown {
   let value: unknown;
   try {
-    value = JSON.parse(text, (key, inner: unknown) => {
-      if (FORBIDDEN_KEYS.has(key)) throw new UnsafeJsonError('forbidden-key', `a field named “${key}”`);
-      return inner;
-    });
+    value = JSON.parse(text);
   } catch (error) {
-    if (error instanceof UnsafeJsonError) throw error;
-    // The reviver recurses natively: nesting deep enough overflows the stack before it returns.
-    if (error instanceof RangeError) throw new UnsafeJsonError('too-deep', `values nested more than ${MAX_JSON_DEPTH} levels deep`);
     throw new UnsafeJsonError('syntax', error instanceof Error ? error.message : 'invalid JSON');
   }
-  const depth = depthOf(value, MAX_JSON_DEPTH);
-  if (depth > MAX_JSON_DEPTH) throw new UnsafeJsonError('too-deep', `values nested more than ${MAX_JSON_DEPTH} levels deep`);
+  checkPlainData(value);
   return value;
 }
 
-/** How deep `value` nests, counted without recursion; stops counting once past `limit`. */
-export function depthOf(value: unknown, limit: number): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 0]];
+/** Throws on a forbidden key anywhere in `value`, or on nesting deeper than MAX_JSON_DEPTH. */
+function checkPlainData(value: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  const stack: [unknown, number][] = [[value, 1]];
   while (stack.length > 0) {
     const [current, depth] = stack.pop()!;
-    if (current === null || typeof current !== 'object') continue;
-    if (depth + 1 > deepest) deepest = depth + 1;
-    if (deepest > limit) return deepest;
-    const children: unknown[] = Array.isArray(current) ? current : Object.values(current);
-    for (const child of children) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    if (depth > MAX_JSON_DEPTH) throw new UnsafeJsonError('too-deep', `values nested more than ${MAX_JSON_DEPTH} levels deep`);
+    if (Array.isArray(current)) {
+      for (const child of current) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+      continue;
+    }
+    for (const key of Object.keys(current as object)) {
+      if (FORBIDDEN_KEYS.has(key)) throw new UnsafeJsonError('forbidden-key', `a field named “${key}”`);
+      const child = (current as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
   }
-  return deepest;
 }

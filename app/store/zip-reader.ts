@@ -91,6 +91,11 @@ export async function readZipDirectory(file: Blob, maxEntries: number): Promise<
     };
     if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.headerOffset === 0xffffffff) throw new ZipError('uses zip64, which Lectern never writes');
     if (method === 0 && entry.size !== entry.compressedSize) throw new ZipError(`is damaged: “${name}” has two different sizes`);
+    // Deflate adds at most 5 bytes per 64 KB to data it cannot shrink: a stream much longer than
+    // what it claims to unpack to claims too little (the plainest zip bomb).
+    if (method === 8 && entry.compressedSize > entry.size + entry.size / 1000 + 1024) {
+      throw new ZipError(`is damaged or hostile: “${name}” is packed into more bytes than it claims to unpack to`);
+    }
     entries.push(entry);
     p += 46 + nameLength + extraLength + commentLength;
   }
