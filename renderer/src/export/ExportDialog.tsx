@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../../app/store/documents-repo';
 import type { Platform } from '../../platform';
 import { useCitationStyle } from '../citations/citation-style';
@@ -39,6 +39,11 @@ export function ExportDialog({ documents, initialDocIds, initialScope, platform,
   const formats = scope === 'highlights' ? HIGHLIGHT_FORMATS : BIBLIOGRAPHY_FORMATS;
   const chosenFormat = formats.find((candidate) => candidate.id === format) ?? formats[0];
 
+  // The first chosen document is in view when the dialog opens, however long the list.
+  const documentList = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    documentList.current?.querySelector('input:checked')?.closest('label')?.scrollIntoView({ block: 'nearest' });
+  }, []);
   useEffect(() => {
     if (!formats.some((candidate) => candidate.id === format)) setFormat(formats[0].id);
   }, [formats, format]);
@@ -108,12 +113,15 @@ export function ExportDialog({ documents, initialDocIds, initialScope, platform,
       {scope !== 'cited-works' ? (
         <fieldset className="export-field export-documents">
           <legend>Documents</legend>
-          {documents.map((doc) => (
-            <label key={doc.id} className="export-choice">
-              <input type="checkbox" checked={docIds.includes(doc.id)} onChange={() => toggle(doc.id)} />
-              {doc.title}
-            </label>
-          ))}
+          {/* The list scrolls inside the box, so the legend stays put above it. */}
+          <div className="export-document-list" ref={documentList}>
+            {documents.map((doc) => (
+              <label key={doc.id} className="export-choice">
+                <input type="checkbox" checked={docIds.includes(doc.id)} onChange={() => toggle(doc.id)} />
+                {doc.title}
+              </label>
+            ))}
+          </div>
         </fieldset>
       ) : null}
       <pre className="export-preview" aria-label="Preview" aria-busy={preview === null}>
