@@ -268,16 +268,17 @@ describe('backing up and restoring a library with originals', () => {
       await chooseRestoreFile(page, bigBackup);
       await replaceLibrary(page);
       // Wait until rows are being written (the check of the file is over), then close in the
-      // first half of the writing: the one transaction is open, with thousands of rows to go.
+      // first quarter of the writing: the one transaction is open, with thousands of rows to go.
       const status = dialog(page).getByRole('status');
       let progress = '';
       const midway = async () => {
         progress = await status.innerText().catch(() => '');
         const [, done = '0', total = '0'] = /^Restoring: ([\d,]+) of ([\d,]+)/.exec(progress) ?? [];
         const [d, t] = [Number(done.replace(/,/g, '')), Number(total.replace(/,/g, ''))];
-        return d > 0 && d <= t / 2;
+        return d > 0 && d <= t / 4;
       };
       await expect.poll(midway, { timeout: 60_000, interval: 20 }).toBe(true);
+      await screenshot(page, 'restore-writing');
       await page.close();
 
       const reopened = await context.newPage();
