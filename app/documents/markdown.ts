@@ -7,12 +7,20 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import type { BlockDraft } from './assemble';
 import { joinInline, renderInline, type InlineText } from './markdown-inline';
 import { splitFrontMatter } from './front-matter';
+import { limitMarkdownNesting } from './markdown-nesting';
+import { parsePlainText } from './plain-text';
 import type { StatedMetadata } from './text-metadata';
 
 /** Block drafts of a Markdown document and the metadata its front matter states. */
 export interface ParsedMarkdown {
   drafts: BlockDraft[];
   stated: StatedMetadata;
+  /**
+   * How the structure was simplified, when it was: 'flattened' when lists or quotes nested
+   * beyond MAX_MARKDOWN_DEPTH were cut to that depth, 'plain' when the Markdown could not be
+   * parsed at all (nesting inline marks thousands deep) and its text was read as plain text.
+   */
+  simplified?: 'flattened' | 'plain';
 }
 
 interface Context {
@@ -25,9 +33,17 @@ interface Context {
 /** Parses Markdown source into block drafts. */
 export function parseMarkdown(source: string): ParsedMarkdown {
   const { body, stated } = splitFrontMatter(source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, ''));
+  const limited = limitMarkdownNesting(body);
   const drafts: BlockDraft[] = [];
-  walk(new Lexer({ gfm: true }).lex(body), { inQuote: false, listDepth: -1, ordered: false }, drafts);
-  return { drafts, stated };
+  try {
+    walk(new Lexer({ gfm: true }).lex(limited.source), { inQuote: false, listDepth: -1, ordered: false }, drafts);
+  } catch (error) {
+    // Only a stack overflow is expected here (marked and the walk recurse over inline nesting);
+    // the words are then read as plain text rather than lost.
+    if (!(error instanceof RangeError)) throw error;
+    return { drafts: parsePlainText(limited.source).drafts, stated, simplified: 'plain' };
+  }
+  return { drafts, stated, ...(limited.flattened ? { simplified: 'flattened' as const } : {}) };
 }
 
 function walk(tokens: readonly Token[], context: Context, drafts: BlockDraft[]): void {

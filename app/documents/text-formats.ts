@@ -1,6 +1,7 @@
 import { decodeText } from './decode';
-import type { FormatImporter } from './format-importer';
+import type { FormatImporter, FormatReading } from './format-importer';
 import { parseMarkdown } from './markdown';
+import { MAX_MARKDOWN_DEPTH } from './markdown-nesting';
 import { parsePlainText } from './plain-text';
 
 /** Plain text: decoded, hard wrapping reflowed. */
@@ -21,12 +22,18 @@ export const plainTextImporter: FormatImporter = {
 export const markdownImporter: FormatImporter = {
   format: 'md',
   extensions: ['.md', '.markdown'],
-  read(fileName, _name, bytes) {
+  read(fileName, name, bytes) {
     const decoded = decodeText(fileName, bytes);
     if (!decoded.ok) return Promise.resolve(decoded);
-    const { drafts, stated } = parseMarkdown(decoded.value.text);
+    const { drafts, stated, simplified } = parseMarkdown(decoded.value.text);
     const first = drafts[0];
     if (!stated.title && first?.kind === 'heading' && first.level === 1) stated.title = first.text;
-    return Promise.resolve({ ok: true, value: { drafts, stated, encoding: decoded.value.encoding } });
+    const reading: FormatReading = { drafts, stated, encoding: decoded.value.encoding };
+    if (simplified === 'flattened') {
+      reading.warning = `${name} nests lists or quotes more than ${MAX_MARKDOWN_DEPTH} levels deep; Lectern read the deeper levels at level ${MAX_MARKDOWN_DEPTH} (their words are all kept).`;
+    } else if (simplified === 'plain') {
+      reading.warning = `${name} nests its Markdown formatting too deeply to read its structure; Lectern imported its text as plain text (its words are all kept).`;
+    }
+    return Promise.resolve({ ok: true, value: reading });
   },
 };

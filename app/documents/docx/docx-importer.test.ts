@@ -101,4 +101,21 @@ describe('DOCX import', () => {
     const result = await importFile('bomb.docx', bomb);
     expect(!result.ok && result.error).toMatch(/^“bomb\.docx” is too large when unpacked \(possible zip bomb\)/);
   });
+
+  it('reads tables nested 100 deep, and refuses XML nested deeper than mammoth can walk with a message saying so', async () => {
+    const nest = (levels: number) => {
+      let body = para('deep table words');
+      for (let i = 0; i < levels; i++) body = `<w:tbl><w:tr><w:tc>${body}</w:tc></w:tr></w:tbl>`;
+      return buildDocx({ body: body + para('shallow words') });
+    };
+    const read = await importFile('tables.docx', nest(100));
+    if (!read.ok) throw new Error(read.error);
+    expect(read.value.text).toBe('deep table words\n\nshallow words');
+    expect(read.value.warning).toMatch(/^“tables\.docx” nests its content more than 200 levels deep/);
+    const refused = await importFile('deeper.docx', nest(3000));
+    expect(refused).toEqual({
+      ok: false,
+      error: '“deeper.docx” nests its content more than 400 levels deep (tables inside tables, or similar), more than Lectern can read. Open it in Word or LibreOffice and save it again as .docx, with less nesting.',
+    });
+  });
 });

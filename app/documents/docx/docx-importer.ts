@@ -9,7 +9,7 @@ import mammoth from 'mammoth';
 import type { FormatImporter, FormatReading } from '../format-importer';
 import type { Result } from '../model';
 import { footnoteLinks, htmlToBlocks } from '../html/html-blocks';
-import { parseHtml } from '../html/html-dom';
+import { limitDepth, MAX_ELEMENT_DEPTH, nestingWarning, parseHtml } from '../html/html-dom';
 import { SINGLE_PAGE_KEYS } from '../html/html-importer';
 import { emptyNoteIndex, indexNotes } from '../html/html-notes';
 import { missingPartMessage, zipProblemMessage, type ZipDocumentKind } from '../zip/zip-problem-message';
@@ -44,20 +44,33 @@ export const docxImporter: FormatImporter = {
       const problem = unpacked.error;
       return { ok: false, error: 'missing' in problem ? missingPartMessage(name, problem.missing, KIND) : zipProblemMessage(name, problem.problem, KIND) };
     }
-    const html = await convert(unpacked.value.zipped);
-    if (html === undefined) return { ok: false, error: `${name} is damaged: Word's XML inside it cannot be read. ${capitalise(KIND.remedy)}.` };
-    const document = parseHtml(html);
+    const tooDeep = `${name} nests its content more than ${MAX_XML_DEPTH} levels deep (tables inside tables, or similar), more than Lectern can read. ${capitalise(KIND.remedy)}, with less nesting.`;
+    if (unpacked.value.deepest > MAX_XML_DEPTH) return { ok: false, error: tooDeep };
+    const converted = await convert(unpacked.value.zipped);
+    if (converted === 'too-deep') return { ok: false, error: tooDeep };
+    if (converted === 'broken') return { ok: false, error: `${name} is damaged: Word's XML inside it cannot be read. ${capitalise(KIND.remedy)}.` };
+    const document = parseHtml(converted.html);
+    const flattened = limitDepth(document, MAX_ELEMENT_DEPTH);
     const notes = emptyNoteIndex();
     indexNotes(document, SINGLE_PAGE_KEYS, notes);
     const blocks = htmlToBlocks(document, { keys: SINGLE_PAGE_KEYS, notes, dropBoilerplate: false });
     const links = footnoteLinks(blocks.markers, blocks.notes);
     const stated = unpacked.value.coreXml ? readCoreProperties(unpacked.value.coreXml) : {};
-    return { ok: true, value: { drafts: blocks.drafts, stated, ...(links.length > 0 ? { footnoteLinks: links } : {}) } };
+    const reading: FormatReading = { drafts: blocks.drafts, stated, ...(links.length > 0 ? { footnoteLinks: links } : {}) };
+    if (flattened) reading.warning = nestingWarning(name, MAX_ELEMENT_DEPTH);
+    return { ok: true, value: reading };
   },
 };
 
-/** mammoth's HTML, or undefined when the document's XML is broken. */
-async function convert(zipped: Uint8Array): Promise<string | undefined> {
+/**
+ * mammoth reads Word's XML by recursion, and overflows the stack somewhere past a thousand
+ * levels; Word itself stops tables at 64 levels (three XML levels each). Deeper files are
+ * refused before mammoth sees them, with a message saying why.
+ */
+export const MAX_XML_DEPTH = 400;
+
+/** mammoth's HTML, or why there is none: the document's XML is broken, or nests deeper than mammoth can walk. */
+async function convert(zipped: Uint8Array): Promise<{ html: string } | 'broken' | 'too-deep'> {
   const arrayBuffer = zipped.buffer.slice(zipped.byteOffset, zipped.byteOffset + zipped.byteLength);
   // Node's mammoth reads `buffer`, the browser build `arrayBuffer`; a Uint8Array serves as both.
   const input = { arrayBuffer, buffer: zipped } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
@@ -68,9 +81,9 @@ async function convert(zipped: Uint8Array): Promise<string | undefined> {
       externalFileAccess: false,
       ignoreEmptyParagraphs: true,
     });
-    return result.value;
-  } catch {
-    return undefined;
+    return { html: result.value };
+  } catch (error) {
+    return error instanceof RangeError ? 'too-deep' : 'broken';
   }
 }
 

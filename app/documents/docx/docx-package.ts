@@ -5,12 +5,15 @@
  * anything Lectern has not already measured.
  */
 import { zipSync } from 'fflate';
+import { limitTagDepth } from '../html/tag-depth';
 import { ZipArchive, type ZipProblem } from '../zip/zip-archive';
 
 /** A Word document's unpacked XML, ready for mammoth, and its core properties if any. */
 export interface DocxPackage {
   /** A stored (uncompressed) zip holding only the XML parts. */
   zipped: Uint8Array;
+  /** The deepest element nesting of any XML part. */
+  deepest: number;
   coreXml?: string;
 }
 
@@ -25,12 +28,14 @@ export function unpackDocx(bytes: Uint8Array): { ok: true; value: DocxPackage } 
   if (!opened.ok) return { ok: false, error: { problem: opened.problem } };
   const archive = opened.value;
   const parts: Record<string, Uint8Array> = {};
+  let deepest = 0;
   for (const name of archive.names) {
     if (!/\.(?:xml|rels)$/i.test(name) || /^word\/(?:media|embeddings|fonts)\//i.test(name)) continue;
     const read = archive.read(name);
     if (!read) continue;
     if (!read.ok) return { ok: false, error: { problem: read.problem } };
     parts[name] = read.value;
+    deepest = Math.max(deepest, tagDepth(read.value));
   }
   const rels = parts['_rels/.rels'];
   if (!rels) return { ok: false, error: { missing: 'package relationships (_rels/.rels)' } };
@@ -39,7 +44,7 @@ export function unpackDocx(bytes: Uint8Array): { ok: true; value: DocxPackage } 
   const core = parts['docProps/core.xml'];
   return {
     ok: true,
-    value: { zipped: zipSync(parts, { level: 0 }), ...(core ? { coreXml: new TextDecoder().decode(core) } : {}) },
+    value: { zipped: zipSync(parts, { level: 0 }), deepest, ...(core ? { coreXml: new TextDecoder().decode(core) } : {}) },
   };
 }
 
@@ -51,4 +56,9 @@ function mainPartName(relsXml: string): string | undefined {
     if (MAIN_PART_TYPE.test(type) && target) return target.replace(/^\//, '');
   }
   return undefined;
+}
+
+/** How deep the elements of one XML part nest. */
+function tagDepth(xml: Uint8Array): number {
+  return limitTagDepth(new TextDecoder().decode(xml), Infinity, true).deepest;
 }

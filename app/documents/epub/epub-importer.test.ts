@@ -122,4 +122,12 @@ describe('EPUB import', () => {
     const bytes = buildEpub({ metadata: METADATA, chapters: [{ file: 'c.xhtml', body: '' }], entries: { 'OEBPS/c.xhtml': latin1 } });
     expect((await importEpub(bytes)).text).toBe('Café crème.');
   });
+
+  it('keeps the words of a chapter nested 300 deep, read as plain text below 200 levels, and says so', async () => {
+    const body = '<div>'.repeat(300) + '<p>deep <em>words</em></p>' + '</div>'.repeat(300) + '<p>shallow words</p>';
+    const result = await importFile('deep.epub', buildEpub({ metadata: METADATA, chapters: [{ file: 'c.xhtml', body }] }));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.text).toBe('deep words\n\nshallow words');
+    expect(result.value.warning).toBe('“deep.epub” nests its content more than 200 levels deep; Lectern read the deeper parts as plain text (their words are all kept).');
+  });
 });

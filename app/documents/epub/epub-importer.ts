@@ -10,7 +10,7 @@ import type { FormatImporter, FormatReading } from '../format-importer';
 import type { Result } from '../model';
 import { footnoteLinks, htmlToBlocks, type DraftMarker } from '../html/html-blocks';
 import { decodeHtml } from '../html/html-decode';
-import { findFirst, parseHtml, type Document } from '../html/html-dom';
+import { findFirst, limitDepth, MAX_ELEMENT_DEPTH, nestingWarning, parseHtml, type Document } from '../html/html-dom';
 import { decodeFragment } from '../html/html-importer';
 import { emptyNoteIndex, indexNotes, type NoteKeys } from '../html/html-notes';
 import { ZipArchive } from '../zip/zip-archive';
@@ -68,6 +68,8 @@ function readEpub(fileName: string, name: string, bytes: Uint8Array): Result<For
   }
   if (chapters.length === 0) return { ok: false, error: missingPartMessage(name, 'chapters', KIND) };
 
+  // A chapter nested deeper than any real book has its deeper parts read as plain text, with a word to the student.
+  const flattened = chapters.filter((chapter) => limitDepth(chapter.document, MAX_ELEMENT_DEPTH)).length;
   const notes = emptyNoteIndex();
   for (const chapter of chapters) indexNotes(chapter.document, chapterKeys(chapter.path), notes);
   const drafts: BlockDraft[] = [];
@@ -83,7 +85,10 @@ function readEpub(fileName: string, name: string, bytes: Uint8Array): Result<For
   }
   const links = footnoteLinks(markers, notePlaces);
   const reading: FormatReading = { drafts, stated: readEpubMetadata(pkg.opf), ...(links.length > 0 ? { footnoteLinks: links } : {}) };
-  if (missing > 0) reading.warning = `${missing} chapter${missing === 1 ? ' is' : 's are'} missing from this EPUB; the rest was imported.`;
+  const warnings: string[] = [];
+  if (missing > 0) warnings.push(`${missing} chapter${missing === 1 ? ' is' : 's are'} missing from this EPUB; the rest was imported.`);
+  if (flattened > 0) warnings.push(nestingWarning(name, MAX_ELEMENT_DEPTH));
+  if (warnings.length > 0) reading.warning = warnings.join(' ');
   return { ok: true, value: reading };
 }
 

@@ -13,7 +13,7 @@ import type { BlockDraft } from '../assemble';
 import type { DraftFootnoteLink } from '../format-importer';
 import type { BlockKind } from '../model';
 import { isBoilerplate, isNeverText, NEVER_TEXT } from './html-content';
-import { attr, isTag, isText, type AnyNode, type Element } from './html-dom';
+import { attr, isTag, isText, rawTextOf, type AnyNode, type Element } from './html-dom';
 import { safeHref } from './html-links';
 import { bareLabel, declaresNote, isMarker, type NoteIndex, type NoteKeys } from './html-notes';
 import { InlineBuffer } from './inline-buffer';
@@ -66,7 +66,10 @@ const MARKS: Record<string, 'emphasis' | 'strong' | 'code'> = {
   em: 'emphasis', i: 'emphasis', cite: 'emphasis', dfn: 'emphasis', var: 'emphasis',
   strong: 'strong', b: 'strong', code: 'code', kbd: 'code', samp: 'code', tt: 'code',
 };
-/** Pages nested deeper than this are hostile or broken; deeper content is skipped, not a crash. */
+/**
+ * Importers flatten what lies deeper than MAX_ELEMENT_DEPTH before walking; should a tree still
+ * nest deeper than this, its deeper content is read as plain text rather than walked, never lost.
+ */
 const MAX_DEPTH = 300;
 
 /** Converts the tree under `root` into block drafts. */
@@ -91,7 +94,11 @@ class BlockWriter {
   constructor(private readonly options: HtmlWalkOptions) {}
 
   walkChildren(node: AnyNode, context: Context, depth: number): void {
-    if (!('children' in node) || depth > MAX_DEPTH) return;
+    if (!('children' in node)) return;
+    if (depth > MAX_DEPTH) {
+      this.buffer.append(rawTextOf(node), context.pre);
+      return;
+    }
     for (const child of node.children) {
       if (isText(child)) this.buffer.append(child.data, context.pre);
       else if (isTag(child)) this.walkElement(child, context, depth + 1);
@@ -146,7 +153,7 @@ class BlockWriter {
     const target = href ? this.options.keys.hrefKey(href) : undefined;
     if (context.inNote && target !== undefined && this.options.notes.markerIds.has(target)) return;
     if (!context.inNote && target !== undefined && this.options.notes.targets.has(target) && isMarker(anchor)) {
-      const text = anchor.children.map(textOfNode).join('').replace(/\s+/g, ' ').trim();
+      const text = rawTextOf(anchor).replace(/\s+/g, ' ').trim();
       if (text !== '') this.buffer.marker(text === bareLabel(text) ? `[${text}]` : text, target);
       return;
     }
@@ -233,11 +240,6 @@ function innerContext(element: Element, context: Context): Context {
 /** "12. Text" or "12 Text" already carries its number; "120 people" does not carry "12". */
 function startsWithLabel(text: string, label: string): boolean {
   return text.startsWith(label) && !/[\p{L}\p{N}]/u.test(text[label.length] ?? '');
-}
-
-function textOfNode(node: AnyNode): string {
-  if (isText(node)) return node.data;
-  return 'children' in node ? node.children.map(textOfNode).join('') : '';
 }
 
 /** Links each marker to the note it points to; markers whose note was not imported are left unlinked. */

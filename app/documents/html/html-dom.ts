@@ -5,18 +5,25 @@
  */
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, Text, type AnyNode, type Document, type Element } from 'domhandler';
+import { limitTagDepth } from './tag-depth';
 
 export type { AnyNode, Document, Element };
 export { isTag, isText };
 
+/** Documents whose markup was cut at MAX_ELEMENT_DEPTH before parsing (limitDepth reports them). */
+const CUT_BEFORE_PARSING = new WeakSet<Document>();
+
 /** Parses HTML (or, with `xhtml`, well-formed XHTML whose `<x/>` tags close themselves). */
 export function parseHtml(source: string, xhtml = false): Document {
-  return parseDocument(source, { decodeEntities: true, recognizeSelfClosing: xhtml, lowerCaseAttributeNames: true });
+  const limited = limitTagDepth(source, MAX_ELEMENT_DEPTH, xhtml);
+  const document = parseDocument(limited.source, { decodeEntities: true, recognizeSelfClosing: xhtml, lowerCaseAttributeNames: true });
+  if (limited.flattened) CUT_BEFORE_PARSING.add(document);
+  return document;
 }
 
 /** Parses XML (OPF, container.xml, docProps): every `<x/>` closed; attribute names lowercased, as in HTML. */
 export function parseXml(source: string): Document {
-  return parseDocument(source, { xmlMode: true, decodeEntities: true, lowerCaseAttributeNames: true });
+  return parseDocument(limitTagDepth(source, MAX_ELEMENT_DEPTH, true).source, { xmlMode: true, decodeEntities: true, lowerCaseAttributeNames: true });
 }
 
 /** An attribute's value, or '' when absent. */
@@ -56,22 +63,40 @@ export function localName(element: Element): string {
 
 /** All text under a node, tags removed, whitespace collapsed. */
 export function textOf(node: AnyNode): string {
+  return rawTextOf(node).replace(/\s+/g, ' ').trim();
+}
+
+/** All text under a node as written, in document order, without recursion (pages can nest thousands deep). */
+export function rawTextOf(node: AnyNode): string {
   const parts: string[] = [];
-  const walk = (n: AnyNode): void => {
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (!n) break;
     if (isText(n)) parts.push(n.data);
-    else if ('children' in n) for (const child of n.children) walk(child);
-  };
-  walk(node);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+    else if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as AnyNode);
+  }
+  return parts.join('');
+}
+
+/**
+ * Elements nested deeper than this are read as plain text: real pages and books nest a few
+ * dozen levels; a hostile one nests thousands, which would overflow every recursive walk.
+ */
+export const MAX_ELEMENT_DEPTH = 200;
+
+/** The warning for a file whose deeper parts were read as plain text; `name` is already quoted. */
+export function nestingWarning(name: string, maxDepth: number): string {
+  return `${name} nests its content more than ${maxDepth} levels deep; Lectern read the deeper parts as plain text (their words are all kept).`;
 }
 
 /**
  * Flattens whatever lies deeper than `maxDepth` elements into its text, in place; says whether it
- * did. Real pages nest a few dozen levels; a hostile one nests thousands, which would overflow the
+ * did (or whether parseHtml already cut the document's markup). Real pages nest a few dozen levels; a hostile one nests thousands, which would overflow the
  * recursive serializers under DOMPurify (browsers cap nesting near 512 for the same reason).
  */
 export function limitDepth(root: AnyNode, maxDepth: number): boolean {
-  let changed = false;
+  let changed = CUT_BEFORE_PARSING.has(root as Document);
   const stack: { node: AnyNode; depth: number }[] = [{ node: root, depth: 0 }];
   while (stack.length > 0) {
     const item = stack.pop();

@@ -10,13 +10,10 @@ import type { Result } from '../model';
 import { footnoteLinks, htmlToBlocks } from './html-blocks';
 import { chooseContentRoot } from './html-content';
 import { decodeHtml } from './html-decode';
-import { dropEventHandlers, limitDepth, parseHtml } from './html-dom';
+import { dropEventHandlers, limitDepth, MAX_ELEMENT_DEPTH, nestingWarning, parseHtml } from './html-dom';
 import { readHtmlMetadata } from './html-metadata';
 import { emptyNoteIndex, indexNotes, type NoteKeys } from './html-notes';
 import type { HtmlSanitizer } from './sanitize';
-
-/** Elements nested deeper than this are read as plain text. */
-const MAX_NESTING = 200;
 
 /** In a single page, a note is found by its id: "#fn1" → "fn1". */
 export const SINGLE_PAGE_KEYS: NoteKeys = {
@@ -29,14 +26,14 @@ export const SINGLE_PAGE_KEYS: NoteKeys = {
  * read from the page as written (meta tags and JSON-LD, as plain strings; nothing there is run);
  * the content is read only from what DOMPurify gives back.
  */
-export async function readHtmlPage(source: string, xhtml: boolean, sanitizeHtml: HtmlSanitizer): Promise<FormatReading> {
+export async function readHtmlPage(source: string, xhtml: boolean, sanitizeHtml: HtmlSanitizer, name: string): Promise<FormatReading> {
   const page = parseHtml(source, xhtml);
   const { stated, baseUrl } = readHtmlMetadata(page);
   // What DOMPurify is given is our own rewrite of the page: event handlers already gone, absurd
   // nesting flattened, and XHTML's "<a id='n1'/>" written out as "<a id='n1'></a>" so the HTML
   // parser under DOMPurify does not read it as an open link swallowing the rest of the paragraph.
   dropEventHandlers(page);
-  limitDepth(page, MAX_NESTING);
+  const flattened = limitDepth(page, MAX_ELEMENT_DEPTH);
   const clean = await sanitizeHtml(render(page, { xmlMode: false, selfClosingTags: false, encodeEntities: 'utf8' }));
   const document = parseHtml(clean);
   const { root, inArticle } = chooseContentRoot(document);
@@ -44,7 +41,12 @@ export async function readHtmlPage(source: string, xhtml: boolean, sanitizeHtml:
   indexNotes(root, SINGLE_PAGE_KEYS, notes);
   const blocks = htmlToBlocks(root, { keys: SINGLE_PAGE_KEYS, notes, dropBoilerplate: true, inArticle, ...(baseUrl ? { linkBase: baseUrl } : {}) });
   const links = footnoteLinks(blocks.markers, blocks.notes);
-  return { drafts: blocks.drafts, stated, ...(links.length > 0 ? { footnoteLinks: links } : {}) };
+  return {
+    drafts: blocks.drafts,
+    stated,
+    ...(links.length > 0 ? { footnoteLinks: links } : {}),
+    ...(flattened ? { warning: nestingWarning(name, MAX_ELEMENT_DEPTH) } : {}),
+  };
 }
 
 /** HTML, HTM and XHTML files. */
@@ -59,7 +61,7 @@ export const htmlImporter: FormatImporter = {
     }
     if (!context.sanitizeHtml) return { ok: false, error: `${name} was not imported: web pages are read only after they are sanitized, and no HTML sanitizer is available here.` };
     const xhtml = fileName.toLowerCase().endsWith('.xhtml') || /^\s*<\?xml/.test(decoded.text);
-    return { ok: true, value: { ...(await readHtmlPage(decoded.text, xhtml, context.sanitizeHtml)), encoding: decoded.encoding } };
+    return { ok: true, value: { ...(await readHtmlPage(decoded.text, xhtml, context.sanitizeHtml, name)), encoding: decoded.encoding } };
   },
 };
 

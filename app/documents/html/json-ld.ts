@@ -52,11 +52,25 @@ function parseJson(text: string): unknown {
   }
 }
 
-function flatten(value: unknown): Record<string, unknown>[] {
-  if (Array.isArray(value)) return value.flatMap(flatten);
-  if (!isObject(value)) return [];
-  const graph = value['@graph'];
-  return [value, ...(Array.isArray(graph) ? graph.flatMap(flatten) : [])];
+/** How deep arrays and @graph lists are looked into: real pages nest two or three levels. */
+const MAX_JSON_DEPTH = 8;
+
+/** Every object of a parsed script and of its @graph lists, in order; without recursion (a hostile script nests thousands deep). */
+function flatten(root: unknown): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop() ?? { value: undefined, depth: 0 };
+    if (depth > MAX_JSON_DEPTH) continue;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i] as unknown, depth: depth + 1 });
+    } else if (isObject(value)) {
+      found.push(value);
+      const graph = value['@graph'];
+      if (Array.isArray(graph)) stack.push({ value: graph, depth: depth + 1 });
+    }
+  }
+  return found;
 }
 
 function typesOf(o: Record<string, unknown>): string[] {
@@ -65,8 +79,8 @@ function typesOf(o: Record<string, unknown>): string[] {
 }
 
 /** Names of a person, organisation, or list of them (objects with `name`, or plain strings). */
-function namesOf(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(namesOf);
+function namesOf(value: unknown, depth = 0): string[] {
+  if (Array.isArray(value)) return depth < 2 ? value.flatMap((v: unknown) => namesOf(v, depth + 1)) : [];
   if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
   if (isObject(value)) return [str(value.name)].filter((n): n is string => n !== undefined);
   return [];
