@@ -7,6 +7,8 @@ import type { BlockDraft } from '../assemble';
 import { readingOrder, type LineChunk } from './columns';
 import { fromT1Codes, groupLines, type PdfLine, type TextRun } from './lines';
 import { bodySize, buildBlocks, measureBody, type BodyStyle } from './paragraphs';
+import type { Clock } from './pdf-limits';
+import type { PdfRef } from './pdf-syntax';
 import { removeRunningHeads } from './running-heads';
 
 /** The text of a PDF, as blocks, plus what metadata extraction needs. */
@@ -17,12 +19,34 @@ export interface PdfText {
   body: BodyStyle;
 }
 
-/** Reads each page's text runs and groups them into lines. Throws on a page pdf.js cannot read. */
-export async function readPageLines(pdf: PDFDocumentProxy): Promise<PdfLine[][]> {
+/** A bound the import passed while reading pages. */
+export class PdfLimitError extends Error {
+  constructor(readonly limit: 'time' | 'text') {
+    super(`PDF ${limit} limit reached`);
+  }
+}
+
+/** Pages are not those the balanced page tree listed: the file is read again as it was. */
+export class PageOrderError extends Error {}
+
+/** How long and how much page reading may take, and the page objects expected in order (after balancing). */
+export interface PageBudget {
+  deadline: number;
+  now: Clock;
+  maxTextChars: number;
+  expected?: readonly PdfRef[];
+}
+
+/** Reads each page's text runs and groups them into lines. Throws on a page pdf.js cannot read, and on a passed limit. */
+export async function readPageLines(pdf: PDFDocumentProxy, budget: PageBudget): Promise<PdfLine[][]> {
   const pages: PdfLine[][] = [];
+  let characters = 0;
   for (let number = 1; number <= pdf.numPages; number++) {
+    if (budget.now() > budget.deadline) throw new PdfLimitError('time');
     const page = await pdf.getPage(number);
-    const content = await page.getTextContent();
+    const expected = budget.expected?.[number - 1];
+    if (budget.expected && (!expected || page.ref?.num !== expected.num || page.ref.gen !== expected.gen)) throw new PageOrderError();
+    const content = await withDeadline(page.getTextContent(), budget);
     const runs: TextRun[] = [];
     for (const item of content.items) {
       if (!('str' in item) || item.str === '') continue;
@@ -31,11 +55,26 @@ export async function readPageLines(pdf: PDFDocumentProxy): Promise<PdfLine[][]>
       // slanted text (a shear, for a synthetic italic) is.
       if (!(a > 0) || Math.abs(b) > 0.1 * a) continue;
       runs.push({ x, y, width: item.width, size: Math.abs(d), text: fromT1Codes(item.str) });
+      characters += item.str.length;
     }
+    if (characters > budget.maxTextChars) throw new PdfLimitError('text');
     page.cleanup();
     pages.push(groupLines(runs, number));
   }
   return pages;
+}
+
+/** The promise, or a PdfLimitError once the deadline passes (pdf.js yields while it works, so the timer can fire). */
+async function withDeadline<T>(work: Promise<T>, budget: PageBudget): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new PdfLimitError('time')), Math.max(0, budget.deadline - budget.now()));
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Blocks from every page's lines, in reading order. */

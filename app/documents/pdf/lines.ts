@@ -134,6 +134,7 @@ const T1_LOW: Record<string, string> = {
 
 /** Reads T1 control codes as their characters (see {@link T1_LOW}). */
 export function fromT1Codes(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the control codes are exactly what is being read
   return /[\x10-\x1f]/.test(text) ? text.replace(/[\x10-\x1f]/g, (c) => T1_LOW[c] ?? c) : text;
 }
 

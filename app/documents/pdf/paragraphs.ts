@@ -63,6 +63,12 @@ function isBody(line: PdfLine, bodySize: number): boolean {
 
 interface OpenBlock {
   draft: BlockDraft;
+  /**
+   * The block's text so far, in pieces joined when the block closes: appending to one string and
+   * reading its end again for every line makes a paragraph of n lines cost n² (a long string
+   * built by `+=` is copied flat each time its end is read).
+   */
+  parts: string[];
   /** The line last added, the first line's indent, and the edges of its chunk. */
   last: PdfLine;
   firstIndented: boolean;
@@ -86,34 +92,40 @@ export function buildBlocks(chunks: readonly LineChunk[], body: BodyStyle): Bloc
       const indented = line.x - left >= INDENT * line.size;
       if (level !== undefined && line.text.length <= MAX_HEADING_LENGTH) {
         if (open?.draft.kind === 'heading' && open.draft.level === level && index > 0 && open.last.y - line.y <= 2 * line.size) {
-          open.draft.text += ` ${line.text}`;
+          open.parts.push(` ${line.text}`);
           open.last = line;
         } else {
-          open = start(drafts, { kind: 'heading', text: line.text, level, page: line.page }, line, false, left, right);
+          open = start(drafts, open, { kind: 'heading', text: line.text, level, page: line.page }, line, false, left, right);
         }
         return;
       }
       const bullet = BULLET.exec(line.text);
       if (bullet) {
-        open = start(drafts, { kind: 'list-item', text: line.text.slice(bullet[0].length), level: 0, page: line.page }, line, indented, left, right);
+        open = start(drafts, open, { kind: 'list-item', text: line.text.slice(bullet[0].length), level: 0, page: line.page }, line, indented, left, right);
         return;
       }
       if (open && open.draft.kind !== 'heading' && continues(open, line, indented, index === 0, body)) {
-        open.draft.text = joinLine(open.draft.text, line.text, words);
+        joinLine(open.parts, line.text, words);
         open.last = line;
         open.left = left;
         open.right = right;
         return;
       }
-      open = start(drafts, { kind: 'paragraph', text: line.text, page: line.page }, line, indented, left, right);
+      open = start(drafts, open, { kind: 'paragraph', text: line.text, page: line.page }, line, indented, left, right);
     });
   }
+  if (open) close(open);
   return drafts.filter((draft) => draft.text.trim() !== '');
 }
 
-function start(drafts: BlockDraft[], draft: BlockDraft, line: PdfLine, firstIndented: boolean, left: number, right: number): OpenBlock {
+function start(drafts: BlockDraft[], previous: OpenBlock | undefined, draft: BlockDraft, line: PdfLine, firstIndented: boolean, left: number, right: number): OpenBlock {
+  if (previous) close(previous);
   drafts.push(draft);
-  return { draft, last: line, firstIndented, left, right };
+  return { draft, parts: [draft.text], last: line, firstIndented, left, right };
+}
+
+function close(open: OpenBlock): void {
+  open.draft.text = open.parts.join('');
 }
 
 /** True when `line` carries on the open paragraph rather than starting one. */
@@ -130,8 +142,21 @@ function continues(open: OpenBlock, line: PdfLine, indented: boolean, chunkStart
   return !(indented !== prevIndented && indented === open.firstIndented);
 }
 
-function joinLine(text: string, next: string, words: () => ReadonlySet<string>): string {
-  return endsWithBrokenWord(text) ? joinBrokenWord(text, next, words()) : `${text} ${next}`;
+/** Longest piece a hyphenated join looks at: the broken word is at its end. */
+const JOIN_WINDOW = 256;
+
+/** Adds the next line to a block's pieces: after a space, or joined to a word broken at the line end. */
+function joinLine(parts: string[], next: string, words: () => ReadonlySet<string>): void {
+  let last = parts.pop() ?? '';
+  if (!endsWithBrokenWord(last)) {
+    parts.push(last, ` ${next}`);
+    return;
+  }
+  if (last.length > JOIN_WINDOW) {
+    parts.push(last.slice(0, -JOIN_WINDOW / 2));
+    last = last.slice(-JOIN_WINDOW / 2);
+  }
+  parts.push(joinBrokenWord(last, next, words()));
 }
 
 /**

@@ -6,8 +6,14 @@
 import type { BlockDraft } from '../assemble';
 import type { FormatImporter, FormatReading } from '../format-importer';
 import type { Result } from '../model';
-import { extractText, readPageLines } from './extract';
+import { extractText, PageOrderError, PdfLimitError, readPageLines, type PageBudget } from './extract';
+import type { PdfLine } from './lines';
 import { statedFromFirstPage, statedFromInfo, type PdfInfo } from './metadata';
+import { streamDecryptor } from './pdf-crypt';
+import { DEFAULT_PDF_LIMITS, realClock, type Clock, type PdfLimits } from './pdf-limits';
+import { balancePageTree } from './pdf-page-tree';
+import { scanStreams } from './pdf-stream-scan';
+import { byteString } from './pdf-syntax';
 import { openPdf } from './pdfjs';
 
 /** How far from the end pdf.js itself looks for the end of a PDF. */
@@ -24,38 +30,81 @@ export const pdfErrors = {
     `${name} has no text layer (it looks scanned), so there is nothing to read or cite yet. Run it through text recognition (OCR) in a PDF tool and import the result.`,
 };
 
+/** Messages for files Lectern reads no further, because they pass a limit. */
+export const pdfLimitErrors = {
+  unpacksTooLarge: (name: string, limits: PdfLimits) =>
+    `${name} is too large when unpacked (possible decompression bomb): Lectern reads at most ${mb(limits.maxDecodedBytes)} of compressed contents from one PDF, and ${mb(limits.maxStreamBytes)} for any one part. If the file is genuine, save a smaller copy from a PDF tool (or split it) and import that.`,
+  tooSlow: (name: string, limits: PdfLimits) =>
+    `${name} took more than ${minutes(limits.maxSeconds)} to read, so Lectern stopped. If the file is genuine, split it into smaller PDFs and import those.`,
+  tooManyPages: (name: string, pages: number, limits: PdfLimits) =>
+    `${name} has ${pages.toLocaleString('en')} pages; Lectern imports PDFs of at most ${limits.maxPages.toLocaleString('en')} pages. Split it into smaller PDFs and import those.`,
+  tooMuchText: (name: string, limits: PdfLimits) =>
+    `${name} holds more than ${(limits.maxTextChars / 1_000_000).toLocaleString('en')} million characters of text, more than Lectern imports from one PDF. Split it into smaller PDFs and import those.`,
+};
+
+function mb(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
+}
+
+function minutes(seconds: number): string {
+  return seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${seconds} seconds`;
+}
+
 /** PDF: text, reading order and paragraphs rebuilt from the page layout. */
 export const pdfImporter: FormatImporter = {
   format: 'pdf',
   extensions: ['.pdf'],
-  read: readPdf,
+  read: (fileName, name, bytes) => readPdf(fileName, name, bytes),
 };
 
-async function readPdf(fileName: string, name: string, bytes: Uint8Array): Promise<Result<FormatReading>> {
+/** Reads a PDF within `limits`; `now` is the clock the time limit is measured on. */
+export async function readPdf(fileName: string, name: string, bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS, now: Clock = realClock): Promise<Result<FormatReading>> {
   if (!hasPdfHeader(bytes)) return { ok: false, error: pdfErrors.notPdf(name) };
+  const deadline = now() + limits.maxSeconds * 1000;
+  const src = byteString(bytes);
+  const decrypt = await streamDecryptor(src);
+  const scan = await scanStreams(src, bytes, limits, deadline, now, decrypt);
+  if (!scan.ok) return { ok: false, error: scan.problem === 'too-large' ? pdfLimitErrors.unpacksTooLarge(name, limits) : pdfLimitErrors.tooSlow(name, limits) };
+  const balanced = balancePageTree(bytes, src, scan.objects);
+  let read: PdfPages | Result<never> | undefined;
+  if (balanced) read = await readPages(balanced.bytes, name, limits, { deadline, now, maxTextChars: limits.maxTextChars, expected: balanced.pages });
+  // A balanced tree whose pages pdf.js reads differently is dropped: the file is read as it came.
+  read ??= await readPages(bytes, name, limits, { deadline, now, maxTextChars: limits.maxTextChars });
+  if (read === undefined || 'ok' in read) return read ?? { ok: false, error: pdfErrors.damaged(name) };
+  const { drafts, lines, body } = extractText(read.pages);
+  if (drafts.length === 0) return { ok: false, error: hasPdfEnd(bytes) ? pdfErrors.noText(name) : pdfErrors.damaged(name) };
+  const fromInfo = statedFromInfo(read.info, fileName);
+  const fromPage = statedFromFirstPage(lines, body.size);
+  const stated = fromInfo.title ? fromInfo : { ...fromPage.stated, ...fromInfo };
+  const reading: FormatReading = { drafts: demoteBylines(drafts, fromPage.authorLines, lines[0]?.page), stated };
+  // pdf.js rebuilds a cut-off file from what is left; say so rather than refuse what was read.
+  if (!hasPdfEnd(bytes)) reading.warning = `${name} looks incomplete (it does not end the way a PDF should); some pages or text may be missing.`;
+  return { ok: true, value: reading };
+}
+
+/** Every page's lines and the info dictionary. */
+interface PdfPages {
+  pages: PdfLine[][];
+  info: PdfInfo;
+}
+
+/** The pages and info, a refusal, or undefined when the pages are not those `budget.expected` lists. */
+async function readPages(bytes: Uint8Array, name: string, limits: PdfLimits, budget: PageBudget): Promise<PdfPages | Result<never> | undefined> {
   const opened = await openPdf(bytes);
   if (!opened.ok) return { ok: false, error: opened.failure === 'password' ? pdfErrors.password(name) : pdfErrors.damaged(name) };
   const { pdf } = opened;
   try {
-    let pages;
-    try {
-      pages = await readPageLines(pdf);
-    } catch {
-      return { ok: false, error: pdfErrors.damaged(name) };
-    }
-    const { drafts, lines, body } = extractText(pages);
-    if (drafts.length === 0) return { ok: false, error: hasPdfEnd(bytes) ? pdfErrors.noText(name) : pdfErrors.damaged(name) };
+    if (pdf.numPages > limits.maxPages) return { ok: false, error: pdfLimitErrors.tooManyPages(name, pdf.numPages, limits) };
+    const pages = await readPageLines(pdf, budget);
     const info = await pdf.getMetadata().then(
       (metadata) => metadata.info as PdfInfo,
       () => ({}),
     );
-    const fromInfo = statedFromInfo(info, fileName);
-    const fromPage = statedFromFirstPage(lines, body.size);
-    const stated = fromInfo.title ? fromInfo : { ...fromPage.stated, ...fromInfo };
-    const reading: FormatReading = { drafts: demoteBylines(drafts, fromPage.authorLines, lines[0]?.page), stated };
-    // pdf.js rebuilds a cut-off file from what is left; say so rather than refuse what was read.
-    if (!hasPdfEnd(bytes)) reading.warning = `${name} looks incomplete (it does not end the way a PDF should); some pages or text may be missing.`;
-    return { ok: true, value: reading };
+    return { pages, info };
+  } catch (error) {
+    if (error instanceof PageOrderError) return undefined;
+    if (error instanceof PdfLimitError) return { ok: false, error: error.limit === 'time' ? pdfLimitErrors.tooSlow(name, limits) : pdfLimitErrors.tooMuchText(name, limits) };
+    return { ok: false, error: pdfErrors.damaged(name) };
   } finally {
     await pdf.destroy();
   }
