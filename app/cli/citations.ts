@@ -7,8 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from '../cli';
 import { findDocumentCitations, type DocumentCitations } from '../citations/document-citations';
-import { nodeImportContext } from '../documents/html/sanitize-node';
-import { importFile } from '../documents/import';
+import { importInWorker } from './import-in-worker';
 import type { CslItem } from '../documents/model';
 
 /** The JSON `lectern citations` prints. */
@@ -58,11 +57,12 @@ export const citationsCommand: Command = async (args, io) => {
     io.stderr(`lectern citations: ${bytes.error}\n`);
     return 1;
   }
-  const imported = await importFile(basename(path), bytes.value, nodeImportContext());
+  const imported = await importInWorker(basename(path), bytes.value);
   if (!imported.ok) {
     io.stderr(`lectern citations: ${imported.error}\n`);
     return 1;
   }
+  if (imported.value.warning) io.stderr(`lectern citations: warning: ${imported.value.warning}\n`);
   io.stdout(JSON.stringify(toCitationsJson(findDocumentCitations(imported.value)), null, 2) + '\n');
   return 0;
 };

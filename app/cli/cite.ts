@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command, CliIo } from '../cli';
 import { findDocumentCitations } from '../citations/document-citations';
-import { nodeImportContext } from '../documents/html/sanitize-node';
-import { importFile } from '../documents/import';
+import type { ParsedDocument } from '../documents/model';
+import { importInWorker } from './import-in-worker';
 import type { CslItem, Result } from '../documents/model';
 import { asciiFold } from '../export/citekeys';
 import { exportItems, FORMAT_NAMES } from '../export/export';
@@ -43,7 +43,7 @@ function parseArgs(args: string[]): Result<CiteOptions> {
   return { ok: true, value: options };
 }
 
-async function readDocument(path: string): Promise<Result<Awaited<ReturnType<typeof importFile>> extends Result<infer D> ? D : never>> {
+async function readDocument(path: string): Promise<Result<ParsedDocument>> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
@@ -53,7 +53,7 @@ async function readDocument(path: string): Promise<Result<Awaited<ReturnType<typ
     if (code === 'EISDIR') return { ok: false, error: `“${path}” is a folder, not a file.` };
     return { ok: false, error: `“${path}” cannot be read (${code ?? 'unknown error'}).` };
   }
-  return importFile(path, bytes, nodeImportContext());
+  return importInWorker(path, bytes);
 }
 
 /** Same first author, year and title: the same work, whichever file cites it. */

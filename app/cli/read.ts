@@ -5,8 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from '../cli';
-import { nodeImportContext } from '../documents/html/sanitize-node';
-import { importFile } from '../documents/import';
+import { importInWorker } from './import-in-worker';
 import type { CslDate, CslName, ParsedDocument } from '../documents/model';
 
 /** One block as `lectern read --json` prints it: its kind and its text, sliced from the document. */
@@ -32,11 +31,12 @@ export const readCommand: Command = async (args, io) => {
     io.stderr(`lectern read: ${bytes.error}\n`);
     return 1;
   }
-  const result = await importFile(basename(path), bytes.value, nodeImportContext());
+  const result = await importInWorker(basename(path), bytes.value);
   if (!result.ok) {
     io.stderr(`lectern read: ${result.error}\n`);
     return 1;
   }
+  if (result.value.warning) io.stderr(`lectern read: warning: ${result.value.warning}\n`);
   io.stdout(json ? JSON.stringify(toJson(result.value), null, 2) + '\n' : summary(result.value));
   return 0;
 };
