@@ -16,6 +16,8 @@ export function useCitationCard(
   jumpTo: (offset: number) => void,
 ): { handlers: Record<string, (event: React.SyntheticEvent) => void>; card: ReactNode } {
   const [active, setActive] = useState<{ id: string; top: number; left: number } | null>(null);
+  // What the focused citation points to, for a screen reader (hover cards are not announced).
+  const [spoken, setSpoken] = useState('');
   const closeTimer = useRef<number | undefined>(undefined);
   const byId = useMemo(() => new Map(citations.map((c) => [c.id, c])), [citations]);
   const referencesById = useMemo(() => new Map(references.map((r) => [r.id, r])), [references]);
@@ -61,10 +63,15 @@ export function useCitationCard(
     },
     onFocus: (event: React.SyntheticEvent) => {
       const element = citationOf(event);
-      if (element) open(element);
+      if (!element) return;
+      open(element);
+      const cited = byId.get(element.dataset.citationId ?? '');
+      if (cited) setSpoken(citationTarget(cited, referencesById));
     },
     onBlur: (event: React.SyntheticEvent) => {
-      if (citationOf(event)) closeSoon();
+      if (!citationOf(event)) return;
+      closeSoon();
+      setSpoken('');
     },
     onClickCapture: (event: React.SyntheticEvent) => {
       const element = citationOf(event);
@@ -100,5 +107,25 @@ export function useCitationCard(
       onPointerLeave={closeSoon}
     />
   ) : null;
-  return { handlers, card };
+  const announcer = (
+    <span className="visually-hidden" role="status" data-citation-announcer="">
+      {spoken}
+    </span>
+  );
+  return {
+    handlers,
+    card: (
+      <>
+        {card}
+        {announcer}
+      </>
+    ),
+  };
+}
+
+/** "Cites: Bykov, D. (2017). Dve bedy…": the entries a citation points to, or that it has none. */
+export function citationTarget(citation: StoredCitation, referencesById: ReadonlyMap<string, StoredReference>): string {
+  const entries = citation.referenceIds.flatMap((id) => referencesById.get(id)?.raw ?? []);
+  if (entries.length) return `${citation.kind === 'mention' ? 'Names the author of' : 'Cites'}: ${entries.join('; ')}`;
+  return citation.kind === 'footnote' ? 'A footnote marker.' : 'No entry in the reference list matches this citation.';
 }

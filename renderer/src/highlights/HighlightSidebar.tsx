@@ -3,7 +3,7 @@ import { quoteSelectorOf } from '../../../app/anchoring/selectors';
 import { RichEditor } from '../notes/RichEditor';
 import type { NoteState } from '../notes/durable-save';
 import { saveHighlightNote } from './actions';
-import { COLOR_LABELS, HIGHLIGHT_COLORS, type HighlightColor } from './colors';
+import { COLOR_LABELS, HIGHLIGHT_COLORS, highlightDescription, type HighlightColor } from './colors';
 import { startHighlightDrag } from './drag';
 import type { PlacedHighlight } from './placement';
 
@@ -67,7 +67,13 @@ function HighlightCard({ docId, item, selected, onSelect, onRecolor, onDelete, o
       draggable
       onDragStart={(event) => startHighlightDrag(event, { docId, annotationId: annotation.id }, quote)}
     >
-      <button type="button" className="highlight-quote" onClick={() => onSelect(annotation.id)} aria-expanded={selected}>
+      <button
+        type="button"
+        className="highlight-quote"
+        onClick={() => onSelect(annotation.id)}
+        aria-expanded={selected}
+        aria-description={highlightDescription(annotation.color, annotation.noteText)}
+      >
         {range ? null : <span className="orphan-label">Not found in the current text · </span>}
         <span className="quote-text">“{quote.length > 220 && !selected ? `${quote.slice(0, 220)}…` : quote}”</span>
         {!selected && annotation.noteText.trim() ? <span className="note-preview">{annotation.noteText.trim().slice(0, 140)}</span> : null}

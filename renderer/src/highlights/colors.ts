@@ -22,3 +22,9 @@ export function isHighlightColor(value: string): value is HighlightColor {
 export function colorForKey(key: string): HighlightColor | undefined {
   return HIGHLIGHT_COLORS[key === 'h' || key === 'H' ? 0 : Number(key) - 1];
 }
+
+/** What a screen reader hears about a highlight besides its text: "Yellow highlight, with a note". */
+export function highlightDescription(color: string, note: string): string {
+  const label = isHighlightColor(color) ? COLOR_LABELS[color] : 'Coloured';
+  return `${label} highlight${note.trim() ? `, with a note: ${note.trim().slice(0, 200)}` : ''}`;
+}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { InlineMark } from '../../../app/documents/model';
 import { citationClass, citationLabel } from '../citations/citation-mark';
+import { highlightDescription } from '../highlights/colors';
 
 /** A highlight drawn over the text. */
 export interface HighlightMark {
@@ -10,6 +11,8 @@ export interface HighlightMark {
   id: string;
   color: string;
   selected?: boolean;
+  /** The note's plain text, "" without one; read out with the colour. */
+  note?: string;
 }
 
 /** A find-in-document match. */
@@ -50,7 +53,7 @@ function wrap(mark: RenderMark, child: ReactNode, key: string): ReactNode {
       );
     case 'highlight':
       return (
-        <mark key={key} className={`hl hl-${mark.color}${mark.selected ? ' hl-selected' : ''}`} data-annotation-id={mark.id}>
+        <mark key={key} className={`hl hl-${mark.color}${mark.selected ? ' hl-selected' : ''}`} data-annotation-id={mark.id} aria-description={highlightDescription(mark.color, mark.note ?? '')}>
           {child}
         </mark>
       );
@@ -62,7 +65,8 @@ function wrap(mark: RenderMark, child: ReactNode, key: string): ReactNode {
           data-citation-id={mark.id}
           tabIndex={0}
           role="button"
-          aria-label={citationLabel(mark.kind, mark.unresolved)}
+          // The name is the citation as printed ("(Bykov 2017)"); what it does is its description.
+          aria-description={citationLabel(mark.kind, mark.unresolved)}
         >
           {child}
         </span>

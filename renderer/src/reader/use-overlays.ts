@@ -42,7 +42,7 @@ export function useOverlays(
     };
     for (const [index, items] of highlightMap) {
       for (const item of items) {
-        if (item.range) add(index, { type: 'highlight', id: item.annotation.id, color: item.annotation.color, start: item.range.start, end: item.range.end, selected: item.annotation.id === selectedId });
+        if (item.range) add(index, { type: 'highlight', id: item.annotation.id, color: item.annotation.color, note: item.annotation.noteText, start: item.range.start, end: item.range.end, selected: item.annotation.id === selectedId });
       }
     }
     if (starts.length) {
