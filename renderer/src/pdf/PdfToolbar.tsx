@@ -1,4 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { OverflowMenu } from '../shell/OverflowMenu';
+import { useNarrow } from '../shell/use-narrow';
+
+/** Below this width the zoom controls go into the toolbar's overflow menu. */
+const COMPACT_WIDTH = 400;
 
 /** Props of the page view's toolbar. */
 export interface PdfToolbarProps {
@@ -18,6 +23,8 @@ export interface PdfToolbarProps {
 export function PdfToolbar({ current, pageCount, onGoToPage, percent, fitWidth, onZoomIn, onZoomOut, onFitWidth }: PdfToolbarProps) {
   const [draft, setDraft] = useState(String(current));
   const [editing, setEditing] = useState(false);
+  const bar = useRef<HTMLDivElement>(null);
+  const compact = useNarrow(bar, COMPACT_WIDTH);
   useEffect(() => {
     if (!editing) setDraft(String(current));
   }, [current, editing]);
@@ -29,7 +36,7 @@ export function PdfToolbar({ current, pageCount, onGoToPage, percent, fitWidth, 
   };
 
   return (
-    <div className="pdf-toolbar" role="toolbar" aria-label="Page view controls">
+    <div className="pdf-toolbar" role="toolbar" aria-label="Page view controls" ref={bar}>
       <button type="button" className="icon-button" onClick={() => onGoToPage(current - 1)} disabled={current <= 1} title="Previous page" aria-label="Previous page">
         ‹
       </button>
@@ -72,18 +79,31 @@ export function PdfToolbar({ current, pageCount, onGoToPage, percent, fitWidth, 
         ›
       </button>
       <span className="pdf-toolbar-gap" />
-      <button type="button" className="icon-button" onClick={onZoomOut} title="Zoom out (Ctrl+−)" aria-label="Zoom out">
-        −
-      </button>
-      <span className="pdf-zoom-value" aria-live="polite" aria-label={`Zoom ${percent}%`}>
-        {percent}%
-      </span>
-      <button type="button" className="icon-button" onClick={onZoomIn} title="Zoom in (Ctrl+=)" aria-label="Zoom in">
-        +
-      </button>
-      <button type="button" className={`pdf-fit-button${fitWidth ? ' on' : ''}`} onClick={onFitWidth} aria-pressed={fitWidth} title="Fit the page to the width (Ctrl+0)">
-        Fit width
-      </button>
+      {compact ? (
+        <OverflowMenu
+          label={`Zoom ${percent}%`}
+          items={[
+            { label: 'Zoom out', onSelect: onZoomOut },
+            { label: 'Zoom in', onSelect: onZoomIn },
+            { label: 'Fit width', checked: fitWidth, onSelect: onFitWidth },
+          ]}
+        />
+      ) : (
+        <>
+          <button type="button" className="icon-button" onClick={onZoomOut} title="Zoom out (Ctrl+−)" aria-label="Zoom out">
+            −
+          </button>
+          <span className="pdf-zoom-value" aria-live="polite" aria-label={`Zoom ${percent}%`}>
+            {percent}%
+          </span>
+          <button type="button" className="icon-button" onClick={onZoomIn} title="Zoom in (Ctrl+=)" aria-label="Zoom in">
+            +
+          </button>
+          <button type="button" className={`pdf-fit-button${fitWidth ? ' on' : ''}`} onClick={onFitWidth} aria-pressed={fitWidth} title="Fit the page to the width (Ctrl+0)">
+            Fit width
+          </button>
+        </>
+      )}
     </div>
   );
 }

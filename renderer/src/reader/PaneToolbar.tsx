@@ -1,3 +1,10 @@
+import { useRef } from 'react';
+import { OverflowMenu } from '../shell/OverflowMenu';
+import { useNarrow } from '../shell/use-narrow';
+
+/** Below this width the toolbar's text buttons (Page view, Details) go into its overflow menu. */
+const COMPACT_WIDTH = 460;
+
 /** Props of a document pane's toolbar. */
 export interface PaneToolbarProps {
   title: string;
@@ -18,6 +25,8 @@ export interface PaneToolbarProps {
 /** The title and the pane's commands: page view, details, find, Works Cited, highlights, close. */
 export function PaneToolbar(props: PaneToolbarProps) {
   const { title, hasPages, pageView, sidebar } = props;
+  const bar = useRef<HTMLDivElement>(null);
+  const compact = useNarrow(bar, COMPACT_WIDTH);
   const sidebarButton = (mode: 'highlights' | 'works-cited', label: string, glyph: string, count: number) => (
     <button
       type="button"
@@ -32,18 +41,29 @@ export function PaneToolbar(props: PaneToolbarProps) {
     </button>
   );
   return (
-    <div className="pane-toolbar">
+    <div className="pane-toolbar" ref={bar}>
       <span className="pane-title" title={title}>
         {title}
       </span>
-      {hasPages ? (
+      {compact ? (
+        <OverflowMenu
+          label="More pane commands"
+          items={[
+            ...(hasPages ? [{ label: 'Page view', checked: pageView, onSelect: props.onTogglePageView }] : []),
+            { label: 'Details…', onSelect: props.onEditDetails },
+          ]}
+        />
+      ) : null}
+      {hasPages && !compact ? (
         <button type="button" className="icon-button" aria-pressed={pageView} onClick={props.onTogglePageView} title="Switch between the pages and the reflowed text">
           {pageView ? 'Text view' : 'Page view'}
         </button>
       ) : null}
-      <button type="button" className="icon-button" onClick={props.onEditDetails} title="Edit the document’s details (title, authors, date…)">
-        Details
-      </button>
+      {compact ? null : (
+        <button type="button" className="icon-button" onClick={props.onEditDetails} title="Edit the document’s details (title, authors, date…)">
+          Details
+        </button>
+      )}
       <button type="button" className="icon-button" onClick={props.onFind} title="Find in document (Ctrl+F)" aria-label="Find in document">
         ⌕
       </button>
