@@ -1,5 +1,10 @@
 // The bounds of a PDF import: decoded bytes (streams measured before pdf.js opens the file),
-// pages, text and time. Time is tested with a clock the test moves, never by waiting.
+// pages, text and time. Time is tested with a clock the test moves, never by waiting. Encrypted
+// files are made by qpdf (Debian package `qpdf`).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../import';
@@ -62,6 +67,22 @@ describe('PDF import limits', () => {
   it('finds a bomb hidden inside the data of another stream, where only the cross-reference table points', async () => {
     const bomb = Uint8Array.from([...new TextEncoder().encode('9 0 obj\n<< /Filter /FlateDecode >>\nstream\n'), ...zlibZeros(100), ...new TextEncoder().encode('\nendstream\nendobj\n')]);
     expect(await errorOf(pageWith({ body: '<< /Subtype /Whatever >>', stream: bomb }))).toMatch(BOMB);
+  });
+
+  it('decrypts the streams of a file that opens without a password before measuring them (RC4, AES-128, AES-256)', async () => {
+    const bomb = pageWith({ body: '<< /Filter /FlateDecode >>', stream: zlibZeros(100) });
+    const compressed = zlibSync(new TextEncoder().encode('BT /F1 12 Tf 72 600 Td (A compressed line) Tj ET'));
+    const normal = pageWith({ body: '<< /Filter /FlateDecode >>', stream: compressed });
+    for (const args of [
+      ['--allow-weak-crypto', '--encrypt', '', 'owner', '40', '--'],
+      ['--allow-weak-crypto', '--encrypt', '', 'owner', '128', '--use-aes=n', '--'],
+      ['--encrypt', '', 'owner', '128', '--use-aes=y', '--'],
+      ['--encrypt', '', 'owner', '256', '--', '--object-streams=generate'],
+    ]) {
+      expect(await errorOf(qpdf(bomb, args))).toMatch(BOMB);
+      const read = await importFile('locked.pdf', qpdf(normal, args));
+      expect(read.ok && read.value.text).toContain('A compressed line');
+    }
   });
 
   it('imports a PDF whose streams are compressed ordinarily', async () => {
@@ -132,4 +153,11 @@ function lzwRuns(megabytes: number): Uint8Array {
   }
   if (bits > 0) out.push((buffer << (8 - bits)) & 0xff);
   return Uint8Array.from(out);
+}
+
+function qpdf(bytes: Uint8Array, args: string[]): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-pdf-'));
+  writeFileSync(join(dir, 'in.pdf'), bytes);
+  execFileSync('qpdf', [...args, join(dir, 'in.pdf'), join(dir, 'out.pdf')], { stdio: 'pipe' });
+  return new Uint8Array(readFileSync(join(dir, 'out.pdf')));
 }

@@ -9,7 +9,7 @@
 import { decodeFilter, IMAGE_FILTERS } from './pdf-decoders';
 import type { Clock, PdfLimits } from './pdf-limits';
 import { PdfObjects } from './pdf-objects';
-import { isDict, isName, parseDictAt, type PdfDict, type PdfValue } from './pdf-syntax';
+import { byteString, isDict, isName, parseDictAt, type PdfDict, type PdfValue } from './pdf-syntax';
 
 /** Decrypts one stream's data for object (num, gen); absent for files that are not encrypted. */
 export type StreamDecryptor = (num: number, gen: number, data: Uint8Array) => Promise<Uint8Array>;
@@ -112,7 +112,7 @@ async function measure(
   if (dict && isName(dict.map.get('Type'), 'ObjStm')) {
     const count = objects.resolve(dict.map.get('N'));
     const first = objects.resolve(dict.map.get('First'));
-    if (typeof count === 'number' && typeof first === 'number') objects.addObjectStream(new TextDecoder('latin1').decode(data), count, first);
+    if (typeof count === 'number' && typeof first === 'number') objects.addObjectStream(byteString(data), count, first);
   }
   // A picture is checked against the size it declares; it is never decoded to read text.
   return { ok: true, counted: image ? 0 : counted };

@@ -27,9 +27,10 @@ export interface PdfDict {
   end: number;
 }
 
-/** A string; its bytes are never needed here. */
+/** A string, as bytes. */
 export interface PdfString {
   t: 'str';
+  bytes: Uint8Array;
 }
 
 /** Any value this reader understands. */
@@ -66,7 +67,11 @@ export function parseValue(src: string, pos: number, depth = 0): { value: PdfVal
   if (char === '<' && src[i + 1] === '<') return parseDict(src, i, depth);
   if (char === '<') {
     const close = src.indexOf('>', i);
-    return close < 0 ? undefined : { value: { t: 'str' }, end: close + 1 };
+    if (close < 0) return undefined;
+    const digits = src.slice(i + 1, close).replace(/[^0-9A-Fa-f]/g, '');
+    const bytes = new Uint8Array(Math.ceil(digits.length / 2));
+    for (let k = 0; k < bytes.length; k++) bytes[k] = parseInt((digits.slice(k * 2, k * 2 + 2) + '0').slice(0, 2), 16);
+    return { value: { t: 'str', bytes }, end: close + 1 };
   }
   if (char === '(') return parseLiteralString(src, i);
   if (char === '[') return parseArray(src, i, depth);
@@ -105,13 +110,30 @@ function parseName(src: string, start: number): { value: PdfName; end: number } 
   return { value: { t: 'name', v: name }, end: i };
 }
 
+const ESCAPES: Record<string, number> = { n: 0x0a, r: 0x0d, t: 0x09, b: 0x08, f: 0x0c, '(': 0x28, ')': 0x29, '\\': 0x5c };
+
 function parseLiteralString(src: string, start: number): { value: PdfString; end: number } | undefined {
+  const bytes: number[] = [];
   let depth = 0;
   for (let i = start; i < src.length; i++) {
-    const char = src[i];
-    if (char === '\\') i += 1;
-    else if (char === '(') depth += 1;
-    else if (char === ')' && --depth === 0) return { value: { t: 'str' }, end: i + 1 };
+    const char = src[i] ?? '';
+    if (char === '\\') {
+      const next = src[i + 1] ?? '';
+      const octal = /^[0-7]{1,3}/.exec(src.slice(i + 1, i + 4))?.[0];
+      if (octal) {
+        bytes.push(parseInt(octal, 8) & 0xff);
+        i += octal.length;
+      } else if (next === '\r' || next === '\n') {
+        i += next === '\r' && src[i + 2] === '\n' ? 2 : 1;
+      } else {
+        bytes.push(ESCAPES[next] ?? byteOf(next.charCodeAt(0)));
+        i += 1;
+      }
+      continue;
+    }
+    if (char === '(' && depth++ === 0) continue;
+    if (char === ')' && --depth === 0) return { value: { t: 'str', bytes: Uint8Array.from(bytes) }, end: i + 1 };
+    bytes.push(byteOf(src.charCodeAt(i)));
   }
   return undefined;
 }
@@ -164,10 +186,22 @@ export function isName(value: PdfValue | undefined, name?: string): value is Pdf
 }
 
 /**
- * The file as one character per byte, for searching keywords and parsing objects by offset.
- * (A "latin1" decoder maps every byte to one UTF-16 unit, whether it follows ISO-8859-1, as Node
- * 20 does, or windows-1252, as browsers do; only ASCII characters are ever compared.)
+ * The file as one character per byte, for searching keywords and parsing objects by offset. A
+ * "latin1" decoder maps every byte to one character: its own code in Node 20 (ISO-8859-1), the
+ * windows-1252 character for bytes 0x80-0x9F in browsers and Node 22; byteOf undoes the difference.
  */
 export function byteString(bytes: Uint8Array): string {
   return new TextDecoder('latin1').decode(bytes);
+}
+
+/** windows-1252's characters for bytes 0x80-0x9F, back to the bytes. */
+const WINDOWS_1252_BYTES = new Map([...new TextDecoder('latin1').decode(Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i))].map((char, i) => [char.charCodeAt(0), 0x80 + i]));
+
+/** The byte a character of byteString stands for. */
+export function byteOf(code: number): number {
+  return code < 0x100 ? code : (WINDOWS_1252_BYTES.get(code) ?? code & 0xff);
+}
+
+export function isString(value: PdfValue | undefined): value is PdfString {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && value.t === 'str';
 }
