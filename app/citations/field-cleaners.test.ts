@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanContainer, cleanPages, cleanPlain, cleanTitle, extractDoi, extractIsbn, extractUrl, parseVolume } from './field-cleaners';
+import { cleanContainer, cleanPages, cleanPlain, joinBrokenIdentifiers, cleanTitle, extractDoi, extractIsbn, extractUrl, parseVolume } from './field-cleaners';
 
 describe('cleanTitle', () => {
   it('strips every kind of wrapping quote and end punctuation', () => {
@@ -56,5 +56,27 @@ describe('other fields', () => {
     expect(extractDoi('https://doi.org/10.1016/j.cub.2016.05.047')).toBe('10.1016/j.cub.2016.05.047');
     expect(extractUrl('Retrieved from http://www.example.org/a_(b).')).toBe('http://www.example.org/a_(b)');
     expect(extractIsbn('ISBN 978-0-12-374857-7.')).toBe('978-0-12-374857-7');
+  });
+});
+
+describe('joinBrokenIdentifiers', () => {
+  it('joins DOIs and addresses a line break cut in two', () => {
+    expect(joinBrokenIdentifiers('Data Analysis, 44, 109–123. doi: 10.1016/s0167-9473(02) 00228-8')).toBe('Data Analysis, 44, 109–123. doi: 10.1016/s0167-9473(02)00228-8');
+    expect(joinBrokenIdentifiers('15(3), 651–674. doi:10.1198/ 106186006X133933.')).toBe('15(3), 651–674. doi:10.1198/106186006X133933.');
+    expect(joinBrokenIdentifiers('URL http://www.ecma-international.org/publications/files/ ECMA-ST/Ecma-262.pdf.')).toBe(
+      'URL http://www.ecma-international.org/publications/files/ECMA-ST/Ecma-262.pdf.',
+    );
+    expect(joinBrokenIdentifiers('https://doi.org/10.1016/ S0167- 9473(02)00228-8')).toBe('https://doi.org/10.1016/S0167-9473(02)00228-8');
+  });
+
+  it('leaves whole addresses and the words after them alone', () => {
+    for (const text of [
+      'URL https://www.R-project.org/ Retrieved 12 May 2020.',
+      'https://doi.org/10.1000/xyz. Accessed 2020.',
+      'doi:10.1000/abc (2019), 12–14.',
+      'Smith, J. (2019). A title. Journal, 4, 1-2.',
+    ]) {
+      expect(joinBrokenIdentifiers(text)).toBe(text);
+    }
   });
 });

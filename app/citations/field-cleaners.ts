@@ -119,6 +119,46 @@ export function parseVolume(text: string): { volume?: string; issue?: string } {
   return out;
 }
 
+const ID_START = /(?:^|[^\w])(?:10\.\d{3,9}\/|https?:\/\/|www\.)/i;
+const ID_PART = /^[A-Za-z0-9][A-Za-z0-9._~:/?#@!$&'()*+;=%-]{0,500}$/;
+
+/** Whether `next` continues an identifier that a line break left as `token`. */
+function continuesIdentifier(token: string, next: string): boolean {
+  if (!ID_PART.test(next)) return false;
+  // A plain word after the break ("Retrieved", "Accessed.") starts the next part of the entry.
+  if (!/[0-9/#=?&_.-]/.test(next.replace(/[.,;:]+$/, ''))) return false;
+  if (/[/\-_=?&#(]$/.test(token)) return true;
+  // A DOI of the SICI kind: "…9473(02)" + "00228-8".
+  return /\(\d{1,4}\)$/.test(token) && /^\d/.test(next);
+}
+
+/**
+ * A DOI or web address a line break cut in two comes back whole: "doi:10.1198/ 106186006X133933",
+ * "https://doi.org/10.1016/ S0167-9473(02)00228-8", "10.1016/s0167-9473(02) 00228-8",
+ * "…/publications/files/ ECMA-ST/Ecma-262.pdf". Only a break after a character that cannot end
+ * an address ("/", "-", "_", "=", "?", "&", "#", "(") or inside a DOI's bracketed part is closed,
+ * and only before a piece that reads as more of the address.
+ */
+export function joinBrokenIdentifiers(text: string): string {
+  if (!ID_START.test(text)) return text;
+  const parts = text.split(/([ \t]{1,2})/);
+  let inIdentifier = false;
+  for (let i = 0; i < parts.length; i += 2) {
+    const token = parts[i] ?? '';
+    if (!inIdentifier) inIdentifier = ID_START.test(token);
+    if (!inIdentifier) continue;
+    const next = parts[i + 2];
+    if (next !== undefined && continuesIdentifier(token, next)) {
+      parts[i + 1] = '';
+      parts[i + 2] = token + next;
+      parts[i] = '';
+    } else {
+      inIdentifier = false;
+    }
+  }
+  return parts.join('');
+}
+
 /** The first web address in the text, without trailing punctuation. */
 export function extractUrl(text: string): string | undefined {
   const m = /(?:https?:\/\/|www\.)\S{2,2000}/i.exec(text);

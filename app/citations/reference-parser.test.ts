@@ -48,6 +48,16 @@ describe('parseReference on common styles', () => {
   });
 });
 
+describe('parseReference on identifiers a line break cut', () => {
+  it('keeps the DOI whole and out of the pages', () => {
+    const item = parseReference('Zeileis, A. (2003). Testing and dating of structural changes in practice. Computational Statistics & Data Analysis, 44, 109–123. doi: 10.1016/s0167-9473(02) 00228-8');
+    expect(item.DOI).toBe('10.1016/s0167-9473(02)00228-8');
+    expect(item.page).toBe('109–123');
+    const web = parseReference('Ooms J (2014). jsonlite: A smarter JSON encoder/decoder for R. URL http://github.com/jeroenooms/ jsonlite#readme.');
+    expect(web.URL).toBe('http://github.com/jeroenooms/jsonlite#readme');
+  });
+});
+
 describe('parseReference on hostile input', () => {
   // Correctness only: the time these take is measured in bench/hostile-input.bench.ts.
   for (const [name, line] of Object.entries(HOSTILE_REFERENCE_LINES)) {

@@ -6,6 +6,7 @@
 import type { CslItem } from '../documents/model';
 import { uniqueCitekeys } from './citekey';
 import { observeReference } from './features';
+import { joinBrokenIdentifiers } from './field-cleaners';
 import { spansFromTokens, spansToCsl, type LabelledSpan } from './labels-to-csl';
 import { decode, type LinearChainModel } from './linear-chain';
 import { tokenize } from './tokenize';
@@ -32,7 +33,7 @@ export interface ReferenceParser {
 /** Builds a parser around a trained model. */
 export function createReferenceParser(model: LinearChainModel): ReferenceParser {
   const label = (raw: string): LabelledSpan[] => {
-    const text = raw.length > MAX_REFERENCE_LENGTH ? raw.slice(0, MAX_REFERENCE_LENGTH) : raw;
+    const text = joinBrokenIdentifiers(raw.length > MAX_REFERENCE_LENGTH ? raw.slice(0, MAX_REFERENCE_LENGTH) : raw);
     const tokens = tokenize(text).slice(0, MAX_REFERENCE_TOKENS);
     if (tokens.length === 0) return [];
     const labels = decode(model, observeReference(tokens));
