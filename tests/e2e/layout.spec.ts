@@ -1,7 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser';
-import { importFiles, useApp } from './fixtures';
+import { highlightPassage } from './actions';
+import { importFiles, importSeeds, seed, useApp } from './fixtures';
 
 const app = useApp();
 
@@ -68,5 +69,41 @@ describe.each(['light', 'dark'] as const)('layout (%s theme)', (theme) => {
     const [what, format] = [await box(dialog.locator('.export-field').nth(0)), await box(dialog.locator('.export-field').nth(1))];
     expect(format.height).toBeLessThan(what.height * 0.75);
     await screenshot(page, `layout-export-${theme}`);
+  });
+});
+
+describe.each(['light', 'dark'] as const)('a narrow pane (%s theme)', (theme) => {
+  it('shows the note as a sheet below the highlighted passage, which stays in view', async () => {
+    const { page } = await app.open({ colorScheme: theme });
+    await importSeeds(page, [seed('001'), seed('002'), seed('003')]);
+    await openByTitle(page, 'Kantemir Balagov');
+    await highlightPassage(page, 'the mother tongue');
+    for (const other of [1, 2]) {
+      await page.getByRole('button', { name: 'Library', exact: true }).click();
+      await page.locator('.library-row').filter({ hasNotText: 'Kantemir Balagov' }).nth(other - 1).click({ modifiers: ['Shift'] });
+    }
+    await expect.poll(() => page.locator('section.pane').count()).toBe(3);
+    const pane = page.locator('section.pane').first();
+    const mark = pane.locator('mark.hl-yellow');
+    const quote = pane.locator('.highlight-quote').first();
+    if ((await pane.locator('.highlight-sidebar').count()) === 0) await pane.getByRole('button', { name: /Show highlights/ }).click();
+    if ((await quote.getAttribute('aria-expanded')) === 'true') await quote.click();
+    // Put the passage at the very bottom of the pane, where the sheet will open.
+    await mark.evaluate((element) => {
+      const scroller = element.closest('.pane-scroll')!;
+      scroller.scrollTop += element.getBoundingClientRect().bottom - scroller.getBoundingClientRect().bottom + 8;
+    });
+    await quote.click();
+    await expect.poll(() => quote.getAttribute('aria-expanded')).toBe('true');
+    const sheet = pane.locator('.highlight-sidebar');
+    await expect
+      .poll(async () => {
+        const [passage, over, scroller] = [await box(mark), await box(sheet), await box(pane.locator('.pane-scroll'))];
+        return passage.y + passage.height <= over.y && passage.y >= scroller.y;
+      })
+      .toBe(true);
+    // The sheet spans the pane's width instead of covering most of the text from the side.
+    expect((await box(sheet)).width).toBeGreaterThan((await box(pane.locator('.pane-scroll'))).width * 0.9);
+    await screenshot(page, `layout-narrow-note-${theme}`);
   });
 });

@@ -75,6 +75,24 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     [setSidebarOpen],
   );
 
+  // In a narrow pane the sidebar is a sheet over the lower part of the text: the chosen passage
+  // scrolls up above it, so the note and its passage are in view together.
+  useEffect(() => {
+    if (wide || !sidebarOpen || !selectedId) return;
+    const frame = requestAnimationFrame(() => {
+      const pane = paneRef.current;
+      const mark = pane?.querySelector<HTMLElement>(`mark[data-annotation-id="${CSS.escape(selectedId)}"]`);
+      const sheet = pane?.querySelector<HTMLElement>('.highlight-sidebar');
+      const scroller = mark?.closest<HTMLElement>('.pane-scroll');
+      if (!mark || !sheet || !scroller) return;
+      const passage = mark.getBoundingClientRect();
+      const covered = passage.bottom - sheet.getBoundingClientRect().top + 24;
+      const room = passage.top - scroller.getBoundingClientRect().top - 24;
+      if (covered > 0) scroller.scrollTop += Math.min(covered, Math.max(0, room));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [wide, sidebarOpen, selectedId]);
+
   const text = content?.text ?? '';
   const blocks = useMemo(() => content?.blocks ?? [], [content]);
   const placed = useMemo(() => (content && annotations ? placeHighlights(content.text, annotations) : []), [content, annotations]);
