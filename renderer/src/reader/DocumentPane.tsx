@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { blockIndexAt } from '../../../app/documents/locator';
+import { quoteSelectorOf } from '../../../app/anchoring/selectors';
+import { startHighlightDrag } from '../highlights/drag';
 import { createHighlight, recolorHighlight, removeHighlight, restoreHighlight } from '../highlights/actions';
 import { type HighlightColor } from '../highlights/colors';
 import { useColorKeys } from '../highlights/use-color-keys';
@@ -92,6 +94,19 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     });
     return () => cancelAnimationFrame(frame);
   }, [wide, sidebarOpen, selectedId]);
+
+  // A highlight in the text drags like its card: into a notebook as a cited quote. Its mark is
+  // draggable, so pressing on it starts this drag rather than a selection across the page.
+  const dragHighlightFromText = useCallback(
+    (event: React.DragEvent) => {
+      const mark = (event.target as Element).closest?.('mark[data-annotation-id]');
+      const id = mark?.getAttribute('data-annotation-id');
+      const annotation = id ? annotations?.find((a) => a.id === id) : undefined;
+      if (!annotation) return;
+      startHighlightDrag(event, { docId, annotationId: annotation.id }, quoteSelectorOf(annotation.selectors)?.exact ?? mark?.textContent ?? '');
+    },
+    [annotations, docId],
+  );
 
   const text = content?.text ?? '';
   const blocks = useMemo(() => content?.blocks ?? [], [content]);
@@ -310,7 +325,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
       {find.isOpen ? (
         <FindBar query={find.query} onQuery={find.setQuery} count={find.matches.length} current={find.current} onNext={find.next} onPrevious={find.previous} onClose={find.close} onHighlight={() => void highlightMatch()} />
       ) : null}
-      <div className="pane-main" {...citationCard.handlers}>
+      <div className="pane-main" {...citationCard.handlers} onDragStart={dragHighlightFromText}>
         {pageView && summary.format === 'pdf' ? (
           <PdfPageView
             ref={pdfRef}
