@@ -15,7 +15,11 @@ export function citationClass(kind: string, unresolved: boolean, base = 'cite'):
   return `${base} ${base}-${kind}${unresolved ? ` ${base}-unresolved` : ''}`;
 }
 
-/** The accessible name of a citation mark, which is a button: focus shows the card, Enter follows it. */
+/**
+ * What a citation mark (a button: focus shows the card, Enter follows it) does, in words: the name
+ * of a PDF's mark, which has no text of its own, and the description of one in the text view,
+ * whose name is the citation as printed.
+ */
 export function citationLabel(kind: string, unresolved: boolean): string {
   return unresolved ? 'Citation without a matching entry' : kind === 'mention' ? 'Mention of a cited author' : 'Citation: show its reference';
 }

@@ -5,6 +5,7 @@ import type { NoteState } from '../notes/durable-save';
 import { saveHighlightNote } from './actions';
 import { COLOR_LABELS, HIGHLIGHT_COLORS, highlightDescription, type HighlightColor } from './colors';
 import { startHighlightDrag } from './drag';
+import { notePreview } from './note-preview';
 import type { PlacedHighlight } from './placement';
 
 /** Props of a pane's highlight list. */
@@ -76,7 +77,7 @@ function HighlightCard({ docId, item, selected, onSelect, onRecolor, onDelete, o
       >
         {range ? null : <span className="orphan-label">Not found in the current text · </span>}
         <span className="quote-text">“{quote.length > 220 && !selected ? `${quote.slice(0, 220)}…` : quote}”</span>
-        {!selected && annotation.noteText.trim() ? <span className="note-preview">{annotation.noteText.trim().slice(0, 140)}</span> : null}
+        {!selected && annotation.noteText.trim() ? <span className="note-preview">{notePreview(annotation.noteText)}</span> : null}
       </button>
       {selected ? (
         <div className="highlight-details">
