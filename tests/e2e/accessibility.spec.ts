@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dropFiles, highlightPassage } from './actions';
 import { axeViolations, type AxeViolation } from './axe';
-import { screenshot } from './browser';
+import { screenshot, SEEDS } from './browser';
 import { importSeeds, seed, useApp } from './fixtures';
 
 const app = useApp();
@@ -92,5 +92,15 @@ describe.each(['light', 'dark'] as const)('axe-core finds nothing wrong (%s them
     await pane(page).getByRole('button', { name: 'Page view' }).click();
     await pane(page).locator('.epub-page-view').waitFor();
     await check(page, `reader-epub-${theme}`);
+  });
+
+  it('in the restore dialog', async () => {
+    const { page } = await app.open({ colorScheme: theme });
+    await importSeeds(page, [seed('001')]);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Restore library…' }).click();
+    await (await chooser).setFiles([SEEDS + seed('000')]);
+    await page.getByRole('dialog', { name: 'Restore library' }).waitFor();
+    await check(page, `restore-${theme}`);
   });
 });
