@@ -68,4 +68,26 @@ describe.each(['light', 'dark'] as const)('toolbars in three panes at 1280 px (%
     await expect.poll(() => zoom.getAttribute('aria-label')).not.toBe(before);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-haspopup'))).toBe('menu');
   });
+
+  it('show every pane command, each toolbar on one line, at 1920 × 1080', async () => {
+    const { page } = await app.open({ colorScheme: theme });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await dropFiles(page, [
+      { name: 'paper.pdf', bytes: PAPER },
+      { name: seed('001'), bytes: readFileSync(SEEDS + seed('001')) },
+      { name: seed('002'), bytes: readFileSync(SEEDS + seed('002')) },
+    ]);
+    await expect.poll(() => page.locator('.library-row').count(), { timeout: 30_000 }).toBe(3);
+    await page.locator('.library-row', { hasText: 'Kinship' }).click();
+    await openBeside(page, 'Kantemir Balagov');
+    await openBeside(page, 'Movie Review');
+    await expect.poll(() => page.locator('section.pane').count()).toBe(3);
+    await page.locator('section.pane').filter({ hasText: 'Kinship' }).first().getByRole('button', { name: 'Page view' }).click();
+    await page.locator('.pdf-page').first().waitFor({ timeout: 30_000 });
+    // Wide enough for every pane command; the PDF toolbar, beside the pane's sidebar, may still fold its zoom.
+    expect(await page.locator('.pane-toolbar .overflow-menu').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Details', exact: true }).count()).toBe(3);
+    for (const toolbar of await page.locator('.pane-toolbar, .pdf-toolbar').all()) expect(await onOneLine(toolbar)).toBe(true);
+    await screenshot(page, `toolbars-three-panes-1920-${theme}`);
+  });
 });
