@@ -57,3 +57,23 @@ describe('BibTeX dates', () => {
     expect(monthOnly).toContain('\tmonth = may,');
   });
 });
+
+describe('a review exported as a reference', () => {
+  const review: CslItem = {
+    id: 'e',
+    type: 'review',
+    title: 'Kantemir Balagov: Closeness (Tesnota, 2017)',
+    'reviewed-title': 'Kantemir Balagov: Closeness (Tesnota, 2017)',
+    author: [{ family: 'Ezerova', given: 'Daria' }],
+    issued: { 'date-parts': [[2018]] },
+    issue: '60',
+  };
+  it('is not a review of its own title, and has no issue number without its journal', () => {
+    const apa = text([review], 'apa');
+    expect(apa).toBe('Ezerova, D. (2018). Kantemir Balagov: Closeness (Tesnota, 2017).\n');
+    expect(text([review], 'mla')).not.toContain('no. 60');
+  });
+  it('keeps the issue when the journal is known', () => {
+    expect(text([{ ...review, 'container-title': 'KinoKultura' }], 'apa')).toBe('Ezerova, D. (2018). Kantemir Balagov: Closeness (Tesnota, 2017). KinoKultura, 60.\n');
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Small repairs made to CSL items on their way out, for what the styles would otherwise get
- * wrong: initials written without dots, and site names that a title-casing style re-cases.
+ * wrong: initials written without dots, site names that a title-casing style re-cases, and
+ * parts of a periodical entry that mean nothing alone.
  */
 import type { CslItem, CslName } from '../documents/model';
 
@@ -51,4 +52,31 @@ export function withSiteNamesKept(item: CslItem): CslItem {
   }
   SITE_NAME.lastIndex = 0;
   return out ?? item;
+}
+
+/** Types printed in a periodical, whose volume and issue belong to the periodical's name. */
+const IN_PERIODICAL = /^(article|review|post)/;
+
+/**
+ * `item` without what would print as noise or as a false claim: a review "of" its own title (a
+ * review names the work it reviews; a copy of its own title names nothing, so it is cited as an
+ * article), and an issue or volume number with no periodical to belong to ("*60*." at the end).
+ */
+export function withoutLoneParts(item: CslItem): CslItem {
+  const same = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
+  // APA prints a review with no reviewed title as a review "of" its own title.
+  const selfReview = same(item['reviewed-title'], item.title) || (item.type.startsWith('review') && !item['reviewed-title']);
+  const loneNumbers = IN_PERIODICAL.test(item.type) && !item['container-title'] && (item.issue !== undefined || item.volume !== undefined);
+  if (!selfReview && !loneNumbers) return item;
+  const out: CslItem = { ...item };
+  if (selfReview) {
+    // Which work it reviews is unknown: it is cited as the article it is.
+    delete out['reviewed-title'];
+    out.type = item['container-title'] ? 'article-journal' : 'article';
+  }
+  if (loneNumbers) {
+    delete out.issue;
+    delete out.volume;
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import { bibtexMonths, retypeEditedChapters, toBibtexReady } from './bibtex-fiel
 import { renderBibliography, renderCitation, toBibtexText, type RenderFormat } from './citation-js';
 import { itemsToRis } from './ris';
 import { assignCitekeys } from './citekeys';
-import { withSiteNamesKept, withSpelledInitials } from './export-tidy';
+import { withoutLoneParts, withSiteNamesKept, withSpelledInitials } from './export-tidy';
 import { checkLocale, resolveStyle, STYLE_ALIASES } from './styles';
 
 /** Data formats; any other format name is taken as a CSL style id or alias (apa, mla, chicago). */
@@ -43,9 +43,12 @@ export function withCitekeys(items: readonly CslItem[]): CslItem[] {
   return items.map((item, i) => withSpelledInitials({ ...item, id: keys[i] ?? item.id }));
 }
 
-/** Items ready for a CSL style: citekeys, and site names marked so title case leaves them alone. */
+/**
+ * Items ready for a CSL style: citekeys, site names marked so title case leaves them alone, and
+ * no review of itself or issue without its periodical.
+ */
 function styleReady(items: readonly CslItem[]): CslItem[] {
-  return withCitekeys(items).map(withSiteNamesKept);
+  return withCitekeys(items).map((item) => withSiteNamesKept(withoutLoneParts(item)));
 }
 
 function styleSetup(style: string, options: ExportOptions): Result<{ engineName: string; lang: string }> {
