@@ -2,7 +2,7 @@
  * Builds the object the preload script exposes as `window.lectern`. Each method forwards its
  * arguments to one invoke channel; nothing else of ipcRenderer is reachable from the page.
  */
-import { LECTERN_METHODS, MENU_COMMAND_CHANNEL, channelFor, isMenuCommand, type MenuCommand } from '../app/ipc/channels';
+import { FILES_WAITING_CHANNEL, LECTERN_METHODS, MENU_COMMAND_CHANNEL, channelFor, isMenuCommand, type MenuCommand } from '../app/ipc/channels';
 import type { LecternBridge } from '../app/ipc/contract';
 
 /** The part of ipcRenderer the bridge uses. */
@@ -27,5 +27,12 @@ export function createBridge(ipc: IpcRendererLike): LecternBridge {
       ipc.removeListener(MENU_COMMAND_CHANNEL, listener);
     };
   };
-  return Object.freeze({ ...methods, onMenuCommand }) as LecternBridge;
+  const onFilesWaiting = (callback: () => void): (() => void) => {
+    const listener = () => callback();
+    ipc.on(FILES_WAITING_CHANNEL, listener);
+    return () => {
+      ipc.removeListener(FILES_WAITING_CHANNEL, listener);
+    };
+  };
+  return Object.freeze({ ...methods, onMenuCommand, onFilesWaiting }) as LecternBridge;
 }

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_OPEN_FILE_BYTES, lecternResultSchemas } from '../app/ipc/contract';
+import { MAX_IMPORT_BYTES, lecternResultSchemas } from '../app/ipc/contract';
 import { nodeFileSystem } from './file-system';
 import { OPEN_DIALOG_FILTERS, createHandlers, safeFileName, type Dialogs, type HandlerDeps } from './handlers';
 
@@ -63,7 +63,7 @@ describe('openFiles', () => {
     const huge = path.join(dir, 'huge scan.pdf');
     await writeFile(small, 'fine');
     await writeFile(huge, '');
-    await truncate(huge, MAX_OPEN_FILE_BYTES + 1); // sparse: takes no disk space
+    await truncate(huge, MAX_IMPORT_BYTES + 1); // sparse: takes no disk space
     const read = vi.fn((file: string) => nodeFileSystem.read(file));
     const { handlers } = handlersWith(
       { showOpenDialog: () => Promise.resolve({ canceled: false, filePaths: [small, huge] }) },
@@ -75,6 +75,21 @@ describe('openFiles', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(/“huge scan\.pdf” is larger than 256 MB/);
     expect(!result.ok && result.error).not.toMatch(/small\.txt/);
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('refuses a selection that passes the limit together, without reading anything', async () => {
+    const parts = ['part 1.pdf', 'part 2.pdf', 'part 3.pdf'].map((name) => path.join(dir, name));
+    for (const part of parts) {
+      await writeFile(part, '');
+      await truncate(part, MAX_IMPORT_BYTES / 2); // sparse: takes no disk space
+    }
+    const read = vi.fn((file: string) => nodeFileSystem.read(file));
+    const { handlers } = handlersWith({ showOpenDialog: () => Promise.resolve({ canceled: false, filePaths: parts }) }, { files: { ...nodeFileSystem, read } });
+    expect(await handlers.openFiles()).toEqual({
+      ok: false,
+      error: 'These 3 files come to 384 MB together, more than the 256 MB Lectern imports at a time; nothing was imported. Import them in smaller groups.',
+    });
     expect(read).not.toHaveBeenCalled();
   });
 
@@ -189,5 +204,24 @@ describe('getAppInfo', () => {
   it('returns name, version and platform', async () => {
     const { handlers } = handlersWith({});
     expect(await handlers.getAppInfo()).toEqual({ name: 'Lectern', version: '1.2.3', platform: 'linux' });
+  });
+});
+
+describe('takeOpenedFiles', () => {
+  it('reads the files waiting to be imported once, within the same limit as the open dialog', async () => {
+    const paper = path.join(dir, 'paper.md');
+    await writeFile(paper, '# Paper\n');
+    const waiting = [paper];
+    const openQueue = { take: () => waiting.splice(0) };
+    const { handlers } = handlersWith({}, { openQueue });
+    const first = lecternResultSchemas.takeOpenedFiles.parse(await handlers.takeOpenedFiles());
+    expect(first.ok && first.value.map((file) => [file.name, new TextDecoder().decode(file.bytes)])).toEqual([['paper.md', '# Paper\n']]);
+    expect(await handlers.takeOpenedFiles()).toEqual({ ok: true, value: [] });
+
+    const huge = path.join(dir, 'huge.pdf');
+    await writeFile(huge, '');
+    await truncate(huge, MAX_IMPORT_BYTES + 1);
+    waiting.push(huge);
+    expect(await handlers.takeOpenedFiles()).toMatchObject({ ok: false, error: expect.stringMatching(/^“huge\.pdf” is larger than 256 MB/) as unknown });
   });
 });

@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import type { Result } from '../app/documents/model';
-import { MAX_OPEN_FILE_BYTES, type AppInfo, type LecternApi, type LecternMethod, type OpenedFile } from '../app/ipc/contract';
+import { selectionProblem } from '../app/documents/import-limits';
+import { MAX_IMPORT_BYTES, type AppInfo, type LecternApi, type LecternMethod, type OpenedFile } from '../app/ipc/contract';
 import { checkExternalUrl } from './external-url';
 import { describeFileError, type FileSystem } from './file-system';
 
@@ -42,8 +43,10 @@ export interface HandlerDeps {
   appInfo: () => AppInfo;
   /** Folder the save dialog starts in (the user's Documents); omitted: the dialog's default. */
   defaultSaveDir?: () => string;
-  /** Largest file openFiles reads; MAX_OPEN_FILE_BYTES unless a test says otherwise. */
+  /** Most bytes one selection may hold; MAX_IMPORT_BYTES unless a test says otherwise. */
   maxFileBytes?: number;
+  /** Paths waiting to be imported (command line, system), taken by takeOpenedFiles. */
+  openQueue?: { take(): string[] };
 }
 
 /** The implementation of every method of the contract. */
@@ -53,10 +56,6 @@ export type LecternHandlers = {
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
-
-function megabytes(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
-}
 
 /** Characters no file system accepts in a name, plus path separators so a name cannot pick a folder. */
 export function safeFileName(name: string): string {
@@ -72,22 +71,19 @@ function saveFilters(name: string): FileFilter[] {
 }
 
 async function readChosen(paths: string[], deps: HandlerDeps): Promise<Result<OpenedFile[]>> {
-  const limit = deps.maxFileBytes ?? MAX_OPEN_FILE_BYTES;
-  const sizes: number[] = [];
+  const limit = deps.maxFileBytes ?? MAX_IMPORT_BYTES;
+  const selected: { name: string; size: number }[] = [];
   for (const file of paths) {
     try {
-      sizes.push(await deps.files.size(file));
+      selected.push({ name: path.basename(file), size: await deps.files.size(file) });
     } catch (error) {
       return fail(describeFileError('read', path.basename(file), error));
     }
   }
-  // Checked before reading anything, so one huge file does not cost a long wasted read.
-  const tooBig = paths.flatMap((file, i) => ((sizes[i] ?? 0) > limit ? [file] : []));
-  if (tooBig.length > 0) {
-    const names = tooBig.map((file) => `“${path.basename(file)}”`).join(', ');
-    const verb = tooBig.length === 1 ? 'is' : 'are';
-    return fail(`${names} ${verb} larger than ${megabytes(limit)}, the most Lectern can import; nothing was imported. Choose smaller files.`);
-  }
+  // Checked on each file and on the whole selection before reading anything, so one huge
+  // file, or many large ones, do not cost a long wasted read.
+  const refused = selectionProblem(selected, limit);
+  if (refused) return fail(refused);
   const opened: OpenedFile[] = [];
   for (const file of paths) {
     const name = path.basename(file);
@@ -111,6 +107,11 @@ export function createHandlers(deps: HandlerDeps): LecternHandlers {
       });
       if (choice.canceled || choice.filePaths.length === 0) return ok([]);
       return readChosen(choice.filePaths, deps);
+    },
+
+    async takeOpenedFiles() {
+      const paths = deps.openQueue?.take() ?? [];
+      return paths.length === 0 ? ok([]) : readChosen(paths, deps);
     },
 
     async saveFile({ defaultName, data }) {

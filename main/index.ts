@@ -4,13 +4,14 @@
  */
 import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, shell } from 'electron';
-import { MENU_COMMAND_CHANNEL } from '../app/ipc/channels';
+import { FILES_WAITING_CHANNEL, MENU_COMMAND_CHANNEL } from '../app/ipc/channels';
 import type { AppInfo } from '../app/ipc/contract';
 import { aboutDialogOptions } from './about';
 import { APP_SCHEME, trustedUrlPrefixes } from './app-url';
 import { nodeFileSystem } from './file-system';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { OpenFileQueue, filesFromArgv, watchOpenFiles } from './open-files';
 import { serveAppRequest } from './protocol';
 import { createMainWindow } from './window';
 
@@ -30,6 +31,9 @@ const rendererDir = path.join(outDir, 'renderer');
 const preloadPath = path.join(outDir, 'preload', 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
+// Files this launch was asked to open; the renderer takes them once it is up.
+const openQueue = new OpenFileQueue();
+openQueue.add(filesFromArgv(process.argv, process.cwd()));
 
 function appInfo(): AppInfo {
   return { name: 'Lectern', version: app.getVersion(), platform: process.platform };
@@ -60,6 +64,7 @@ function start(): void {
         mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
     },
     files: nodeFileSystem,
+    openQueue,
     openExternal: (url) => shell.openExternal(url),
     appInfo,
     defaultSaveDir: () => app.getPath('documents'),
@@ -77,10 +82,12 @@ function start(): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // Registered before 'ready': macOS sends the file a launch was for before the app is ready.
+  watchOpenFiles(app, openQueue, () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+    mainWindow.webContents.send(FILES_WAITING_CHANNEL);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

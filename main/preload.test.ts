@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LECTERN_METHODS, MENU_COMMAND_CHANNEL } from '../app/ipc/channels';
+import { FILES_WAITING_CHANNEL, LECTERN_METHODS, MENU_COMMAND_CHANNEL } from '../app/ipc/channels';
 import type { LecternBridge } from '../app/ipc/contract';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -40,9 +40,9 @@ function emitMenu(command: unknown) {
 }
 
 describe('preload', () => {
-  it('exposes exactly the contract methods plus onMenuCommand, once', () => {
+  it('exposes exactly the contract methods plus onMenuCommand and onFilesWaiting, once', () => {
     expect(exposeCalls).toHaveLength(1);
-    expect(Object.keys(exposed()).sort()).toEqual([...LECTERN_METHODS, 'onMenuCommand'].sort());
+    expect(Object.keys(exposed()).sort()).toEqual([...LECTERN_METHODS, 'onMenuCommand', 'onFilesWaiting'].sort());
     for (const value of Object.values(exposed())) expect(typeof value).toBe('function');
   });
 
@@ -76,5 +76,15 @@ describe('preload', () => {
     emitMenu('export');
     expect(received).toHaveLength(4);
     expect(electron.listeners.get(MENU_COMMAND_CHANNEL)?.size).toBe(0);
+  });
+
+  it('says when files are waiting, with nothing from the IPC event, and unsubscribes', () => {
+    const api = exposed();
+    const calls: unknown[][] = [];
+    const unsubscribe = api.onFilesWaiting((...args: unknown[]) => void calls.push(args));
+    for (const listener of electron.listeners.get(FILES_WAITING_CHANNEL) ?? []) listener({ sender: 'ipcRenderer' }, '/etc/passwd');
+    expect(calls).toEqual([[]]);
+    unsubscribe();
+    expect(electron.listeners.get(FILES_WAITING_CHANNEL)?.size).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
  */
 
 /** Every invoke method of the Lectern API, in one list the preload and main both iterate. */
-export const LECTERN_METHODS = ['openFiles', 'saveFile', 'openExternal', 'getAppInfo'] as const;
+export const LECTERN_METHODS = ['openFiles', 'takeOpenedFiles', 'saveFile', 'openExternal', 'getAppInfo'] as const;
 
 /** The name of one invoke method. */
 export type LecternMethod = (typeof LECTERN_METHODS)[number];
@@ -17,6 +17,12 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** The channel main uses to push menu commands to the renderer. */
 export const MENU_COMMAND_CHANNEL = 'lectern:menu-command';
+
+/**
+ * The channel main uses to say that files are waiting to be imported (passed on the command line
+ * or by the system); the renderer then calls takeOpenedFiles. No file or path travels with it.
+ */
+export const FILES_WAITING_CHANNEL = 'lectern:files-waiting';
 
 /** The invoke channel of one method; prefixed so no Electron-internal channel can collide. */
 export function channelFor(method: LecternMethod): string {

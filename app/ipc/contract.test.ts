@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LECTERN_METHODS, MENU_COMMANDS, channelFor, isLecternMethod, isMenuCommand } from './channels';
-import { lecternArgSchemas, lecternResultSchemas } from './contract';
+import { MAX_SAVE_BYTES, lecternArgSchemas, lecternResultSchemas } from './contract';
 
 describe('the IPC contract', () => {
   it('has argument and result schemas for exactly the listed methods', () => {
@@ -26,6 +26,15 @@ describe('the IPC contract', () => {
     expect(lecternArgSchemas.saveFile.safeParse([{ defaultName: 'a', data: [1, 2] }]).success).toBe(false);
     expect(lecternArgSchemas.openExternal.safeParse(['x'.repeat(9000)]).success).toBe(false);
     expect(lecternArgSchemas.getAppInfo.safeParse([1]).success).toBe(false);
+  });
+
+  it('bounds what saveFile writes', () => {
+    // A stand-in the size of a 2 GB array: the schema reads only its type and length.
+    const huge = Object.defineProperty(Object.create(Uint8Array.prototype) as Uint8Array, 'byteLength', { value: 2 * MAX_SAVE_BYTES });
+    const refused = lecternArgSchemas.saveFile.safeParse([{ defaultName: 'backup.zip', data: huge }]);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toBe('Lectern saves files of at most 1024 MB.');
+    expect(lecternArgSchemas.saveFile.safeParse([{ defaultName: 'backup.zip', data: new Uint8Array(1024) }]).success).toBe(true);
   });
 
   it('recognises menu commands and method names only', () => {

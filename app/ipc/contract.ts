@@ -9,8 +9,14 @@ import type { LecternMethod, MenuCommand } from './channels';
 
 export type { LecternMethod, MenuCommand } from './channels';
 
-/** Files larger than this are refused by openFiles: reading them would stall the import. */
-export const MAX_OPEN_FILE_BYTES = 256 * 1024 * 1024;
+/** The most one selection of files may hold, for openFiles and takeOpenedFiles as for drops (one limit, see import-limits.ts). */
+export { MAX_IMPORT_BYTES } from '../documents/import-limits';
+
+/**
+ * The most saveFile writes: far above any export, and room for a backup, which carries every
+ * original file of the library; a bound, so no call can make main write without end.
+ */
+export const MAX_SAVE_BYTES = 1024 * 1024 * 1024;
 
 /** Longest URL openExternal accepts; real links are far shorter, and this bounds the parser. */
 export const MAX_URL_LENGTH = 8192;
@@ -52,6 +58,11 @@ export interface AppInfo {
 export interface LecternApi {
   /** Shows the native open dialog and reads the chosen files. Cancel gives `ok` with []. */
   openFiles: { args: []; result: Result<OpenedFile[]> };
+  /**
+   * Reads the files waiting to be imported: passed on the command line, by a second launch or
+   * by the system (a double-click on an associated file); each is taken once. None gives `ok` with [].
+   */
+  takeOpenedFiles: { args: []; result: Result<OpenedFile[]> };
   /** Shows the native save dialog and writes the data. Cancel gives `ok` with null. */
   saveFile: { args: [args: SaveFileArgs]; result: Result<SavedFile | null> };
   /** Opens an http:, https: or mailto: URL in the system's default handler. */
@@ -69,6 +80,8 @@ export type LecternBridge = {
 } & {
   /** Calls `callback` for every menu command; returns a function that unsubscribes. */
   readonly onMenuCommand: (callback: (command: MenuCommand) => void) => () => void;
+  /** Calls `callback` whenever files are waiting for takeOpenedFiles; returns a function that unsubscribes. */
+  readonly onFilesWaiting: (callback: () => void) => () => void;
 };
 
 const saveFileArgsSchema = z.object({
@@ -77,12 +90,16 @@ const saveFileArgsSchema = z.object({
     .min(1, 'A file name is required.')
     .max(255, 'File names are limited to 255 characters.')
     .refine((name) => !name.includes('\0'), 'File names cannot contain NUL characters.'),
-  data: z.union([z.string(), z.instanceof(Uint8Array)]),
+  data: z
+    .union([z.string(), z.instanceof(Uint8Array)])
+    // A string is written as UTF-8: at most three bytes for each of its UTF-16 units.
+    .refine((data) => (typeof data === 'string' ? data.length * 3 : data.byteLength) <= MAX_SAVE_BYTES, `Lectern saves files of at most ${MAX_SAVE_BYTES / (1024 * 1024)} MB.`),
 });
 
 /** Argument schemas main validates every call with, one tuple per method. */
 export const lecternArgSchemas = {
   openFiles: z.tuple([]),
+  takeOpenedFiles: z.tuple([]),
   saveFile: z.tuple([saveFileArgsSchema]),
   openExternal: z.tuple([z.string().min(1, 'The link is empty.').max(MAX_URL_LENGTH, 'The link is too long.')]),
   getAppInfo: z.tuple([]),
@@ -101,6 +118,7 @@ const appInfoSchema = z.object({ name: z.string(), version: z.string(), platform
 /** Result schemas, so tests (and a cautious renderer) can check what main sends back. */
 export const lecternResultSchemas = {
   openFiles: resultOf(z.array(openedFileSchema)),
+  takeOpenedFiles: resultOf(z.array(openedFileSchema)),
   saveFile: resultOf(z.object({ path: z.string() }).nullable()),
   openExternal: resultOf(z.undefined()),
   getAppInfo: appInfoSchema,

@@ -34,6 +34,11 @@ export interface Platform {
   openExternal(url: string): Promise<PlatformResult<void>>;
   /** Subscribes to commands from the native menu; returns an unsubscribe function. */
   onCommand(listener: (command: PlatformCommand) => void): () => void;
+  /**
+   * Subscribes to files the system asks Lectern to open (a double-click on an associated file, a
+   * path on the command line), including those of the launch itself; returns an unsubscribe function.
+   */
+  onFilesToOpen(listener: (files: PlatformResult<PickedFile[]>) => void): () => void;
   /** True when the platform already maps shortcuts like Ctrl+O to commands (native menu). */
   readonly handlesShortcuts: boolean;
 }

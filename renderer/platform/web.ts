@@ -50,6 +50,8 @@ export function createWebPlatform(): Platform {
       return Promise.resolve(openLink(url));
     },
     onCommand: () => () => undefined,
+    // A browser page is never handed files by the system; drops and the file chooser cover it.
+    onFilesToOpen: () => () => undefined,
   };
 }
 

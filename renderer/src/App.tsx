@@ -71,11 +71,14 @@ export function App() {
             (orphaned ? `, ${orphaned} could not be placed and ${orphaned === 1 ? 'is' : 'are'} kept in the sidebar with ${orphaned === 1 ? 'its' : 'their'} quote.` : '.'),
         );
       }
+      // What the importer had to do to read the file (nesting flattened, pages missing) is said too.
+      if (outcome.ok && outcome.warning) push('info', outcome.warning);
       setRevision((r) => r + 1);
     },
     [push],
   );
-  const importer = useImport({ onOutcome });
+  const onRefused = useCallback((message: string) => push('error', message), [push]);
+  const importer = useImport({ onOutcome, onRefused });
 
   const importFiles = useCallback(async () => {
     const picked = await platform.pickFiles();
@@ -84,6 +87,17 @@ export function App() {
   }, [platform, importer, push]);
 
   const onDrop = useCallback((files: File[]) => importer.start(files.map((file) => ({ name: file.name, blob: file }))), [importer]);
+
+  // Files the system hands the desktop app (a double-click on an associated file) are imported like a drop.
+  const { start: startImport } = importer;
+  useEffect(
+    () =>
+      platform.onFilesToOpen((files) => {
+        if (files.ok) startImport(files.value);
+        else push('error', files.error);
+      }),
+    [platform, startImport, push],
+  );
 
   const openDocument = useCallback(
     (docId: string, newPane = false, offset?: number) => {

@@ -1,24 +1,18 @@
 import { findDocumentCitations } from '../../../app/citations/document-citations';
 import type { ImportContext } from '../../../app/documents/html/sanitize';
 import { importFile } from '../../../app/documents/import';
+import { selectionProblem } from '../../../app/documents/import-limits';
 import { citationRows } from '../../../app/store/citation-rows';
 import { findPreviousVersion, replaceWithNewVersion } from '../../../app/store/document-versions';
 import { describeStorageError, saveImportedDocument, type SaveImportOptions } from '../../../app/store/documents-repo';
 import type { LecternDb } from '../../../app/store/db';
 import type { FileOutcome } from './protocol';
 
-/**
- * Files above this size are refused before reading: a text this long would not be readable in
- * the reader yet, and reading it whole would hold hundreds of megabytes in the worker.
- */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
-
 /** Parses one file and stores it in one transaction; never throws. */
 export async function importOne(db: LecternDb, name: string, blob: Blob, context: ImportContext): Promise<FileOutcome> {
-  if (blob.size > MAX_IMPORT_BYTES) {
-    const mb = Math.round(blob.size / (1024 * 1024));
-    return { name, ok: false, error: `“${name}” is too large to import (${mb} MB; the limit is ${MAX_IMPORT_BYTES / (1024 * 1024)} MB).` };
-  }
+  // The selection was checked as a whole before the worker got it; a file reaching the worker another way is checked here.
+  const tooLarge = selectionProblem([{ name, size: blob.size }]);
+  if (tooLarge) return { name, ok: false, error: tooLarge };
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await blob.arrayBuffer());
@@ -40,16 +34,17 @@ export async function importOne(db: LecternDb, name: string, blob: Blob, context
       rows = { references: [], citations: [] };
     }
     const title = parsed.value.metadata.title ?? name;
+    const warning = parsed.value.warning ? { warning: parsed.value.warning } : {};
     // Paged and packaged formats keep their original bytes, so page views can be rebuilt later.
     const keepsOriginal = parsed.value.format === 'pdf' || parsed.value.format === 'epub' || parsed.value.format === 'docx';
     const options: SaveImportOptions = keepsOriginal ? { ...rows, original: blob } : rows;
     const previous = await findPreviousVersion(db, parsed.value);
     if (previous) {
       const replaced = await replaceWithNewVersion(db, previous, parsed.value, options);
-      return { name, ok: true, id: replaced.id, title, created: true, replaced: { id: previous, moved: replaced.moved, orphaned: replaced.orphaned } };
+      return { name, ok: true, id: replaced.id, title, created: true, replaced: { id: previous, moved: replaced.moved, orphaned: replaced.orphaned }, ...warning };
     }
     const saved = await saveImportedDocument(db, parsed.value, options);
-    return { name, ok: true, id: saved.id, title, created: saved.created };
+    return { name, ok: true, id: saved.id, title, created: saved.created, ...(saved.created ? warning : {}) };
   } catch (error) {
     return { name, ok: false, error: `“${name}” was not saved: ${describeStorageError(error)}` };
   }

@@ -17,6 +17,8 @@ export type FileOutcome =
       created: boolean;
       /** Set when the file was a new version of a document already in the library. */
       replaced?: { id: string; moved: number; orphaned: number };
+      /** What the importer wants the student to know (nesting flattened, pages missing...). */
+      warning?: string;
     }
   | { name: string; ok: false; error: string };
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createHtmlSanitizer } from '../../../app/documents/html/sanitize';
+import { selectionProblem } from '../../../app/documents/import-limits';
 import type { FileOutcome, ImportEvent, ImportRequest } from './protocol';
 
 let sanitizer: ((html: string) => string) | undefined;
@@ -24,17 +25,21 @@ export interface ImportProgress {
   current: string;
 }
 
-/** Callbacks for each file's outcome. */
+/** Callbacks for each file's outcome, and for a selection refused as a whole. */
 export interface ImportHandlers {
   onOutcome: (outcome: FileOutcome) => void;
+  /** The selection passed the import limit (see import-limits.ts): nothing was started. */
+  onRefused: (message: string) => void;
 }
 
 /** Runs imports in a Web Worker and reports progress; one worker for the app's life. */
-export function useImport({ onOutcome }: ImportHandlers) {
+export function useImport({ onOutcome, onRefused }: ImportHandlers) {
   const workerRef = useRef<Worker | null>(null);
   const nextJob = useRef(1);
   const onOutcomeRef = useRef(onOutcome);
   onOutcomeRef.current = onOutcome;
+  const onRefusedRef = useRef(onRefused);
+  onRefusedRef.current = onRefused;
   const [progress, setProgress] = useState<ImportProgress | null>(null);
 
   useEffect(() => {
@@ -54,6 +59,11 @@ export function useImport({ onOutcome }: ImportHandlers) {
 
   const start = useCallback((files: { name: string; blob: Blob }[]) => {
     if (!workerRef.current || files.length === 0) return;
+    const refused = selectionProblem(files.map((file) => ({ name: file.name, size: file.blob.size })));
+    if (refused) {
+      onRefusedRef.current(refused);
+      return;
+    }
     const jobId = nextJob.current++;
     setProgress({ jobId, done: 0, total: files.length, current: files[0]?.name ?? '' });
     const request: ImportRequest = { type: 'import', jobId, files };
