@@ -112,8 +112,9 @@ describe('citations and links on the pages of a PDF', () => {
     const mulvey = await markOf(1, '(Mulvey1975)');
     const texts = (await markedTexts(pdfPage(1))).map((mark) => mark.text);
     expect(texts).toEqual(expect.arrayContaining(['Anderson(1983)', '(Yuval-Davis1997,p.405)', '(Condee2009)', '(Kuvshinova2017)']));
-    // Every mark covers a citation: an author's name and a year, never a stretch of prose.
-    for (const text of texts) expect(text).toMatch(/^\(?[A-Z].*\d{4}/);
+    // Every mark covers a citation: an author's name (after a "see" the citation opens with) and a
+    // year, never a stretch of prose.
+    for (const text of texts) expect(text).toMatch(/^\(?(?:see|cf\.|e\.g\.,?)?[A-Z].*\d{4}/);
     expect(texts.length).toBeGreaterThanOrEqual(12);
     // The paper links its citations; a link a mark covers is no second stop in the Tab order.
     expect(await linksUnderMarks(pdfPage(1))).toEqual([]);
