@@ -38,8 +38,8 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   try {
     walk(new Lexer({ gfm: true }).lex(limited.source), { inQuote: false, listDepth: -1, ordered: false }, drafts);
   } catch (error) {
-    // Only a stack overflow is expected here (marked and the walk recurse over inline nesting);
-    // the words are then read as plain text rather than lost.
+    // Only a stack overflow is expected here (marked and the walk recurse over inline nesting,
+    // and its patterns over very long lines); the words are then read as plain text, not lost.
     if (!(error instanceof RangeError)) throw error;
     return { drafts: parsePlainText(limited.source).drafts, stated, simplified: 'plain' };
   }

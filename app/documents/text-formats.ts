@@ -32,7 +32,7 @@ export const markdownImporter: FormatImporter = {
     if (simplified === 'flattened') {
       reading.warning = `${name} nests lists or quotes more than ${MAX_MARKDOWN_DEPTH} levels deep; Lectern read the deeper levels at level ${MAX_MARKDOWN_DEPTH} (their words are all kept).`;
     } else if (simplified === 'plain') {
-      reading.warning = `${name} nests its Markdown formatting too deeply to read its structure; Lectern imported its text as plain text (its words are all kept).`;
+      reading.warning = `${name} could not be read as Markdown (its formatting nests too deeply, or a line runs too long, for the parser); Lectern imported its text as plain text (its words are all kept).`;
     }
     return Promise.resolve({ ok: true, value: reading });
   },
