@@ -10,6 +10,9 @@ type PdfjsModule = typeof Pdfjs;
 
 let loading: Promise<PdfjsModule> | undefined;
 
+/** Pixels of the largest picture drawn: a 600 dpi scan of an A3 page has 70 million. */
+export const MAX_IMAGE_PIXELS = 100_000_000;
+
 /** The pdf.js module with its worker set up, loaded on first use so other views never pay for it. */
 export function loadViewerPdfjs(): Promise<PdfjsModule> {
   loading ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => {
@@ -23,12 +26,15 @@ export function loadViewerPdfjs(): Promise<PdfjsModule> {
  * Opens `bytes` for viewing. No eval (the Content-Security-Policy forbids it) and nothing fetched:
  * no CMaps, standard-font data or WebAssembly decoders. Embedded fonts are loaded as FontFace
  * objects from their bytes (no network), which draws text far better than glyph outlines; fonts a
- * file does not embed fall back to the system's.
+ * file does not embed fall back to the system's. Pictures are not decoded above MAX_IMAGE_PIXELS:
+ * the import measured the file's compressed streams, but a JPEG or JBIG2 picture can declare any
+ * size, and pdf.js would decode it whole to draw it.
  */
 export async function openPdfForViewing(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const pdfjs = await loadViewerPdfjs();
   return pdfjs.getDocument({
     data: bytes,
+    maxImageSize: MAX_IMAGE_PIXELS,
     isEvalSupported: false,
     useWorkerFetch: false,
     useWasm: false,
