@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_EXTENSIONS } from './import';
-import { IMPORTABLE_EXTENSIONS, MAX_IMPORT_BYTES, selectionProblem } from './import-limits';
+import { fileSizeProblem, IMPORTABLE_EXTENSIONS, MAX_IMPORT_BYTES, selectionProblem } from './import-limits';
 
 const MB = 1024 * 1024;
 
@@ -23,5 +23,14 @@ describe('one import limit for every way files arrive', () => {
   it('refuses a selection whose files pass the limit together', () => {
     const files = Array.from({ length: 3 }, (_, i) => ({ name: `part${i}.pdf`, size: 100 * MB }));
     expect(selectionProblem(files)).toBe('These 3 files come to 300 MB together, more than the 256 MB Lectern imports at a time; nothing was imported. Import them in smaller groups.');
+  });
+
+  it('refuses text, Markdown and web pages over 64 MB by their size, and other formats only past the selection limit', () => {
+    expect(fileSizeProblem('transcripts.txt', 200 * MB)).toBe(
+      '“transcripts.txt” is too large to import (200 MB of text; Lectern reads at most 64 MB from one text, Markdown or web page file). Split it into smaller files.',
+    );
+    expect(fileSizeProblem('page.HTML', 65 * MB)).toMatch(/^“page\.HTML” is too large to import/);
+    expect(fileSizeProblem('textbook.pdf', 200 * MB)).toBeUndefined();
+    expect(fileSizeProblem('textbook.pdf', 300 * MB)).toMatch(/^“textbook\.pdf” is larger than 256 MB/);
   });
 });

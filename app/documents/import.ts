@@ -9,6 +9,7 @@ import type { DraftFootnoteLink, FormatImporter } from './format-importer';
 import { FORMAT_IMPORTERS } from './formats';
 import type { ImportContext } from './html/sanitize';
 import { sha256Hex } from './hash';
+import { fileSizeProblem } from './import-limits';
 import type { Block, FootnoteLink, ParsedDocument, Result } from './model';
 import { markTitleHeading } from './plain-text';
 import { extractTextMetadata } from './text-metadata';
@@ -39,6 +40,8 @@ export async function importFile(fileName: string, bytes: Uint8Array, context: I
     return { ok: false, error: `Lectern cannot open ${name}: it reads ${supported} files.` };
   }
   if (bytes.length === 0) return { ok: false, error: `${name} is empty.` };
+  const tooLarge = fileSizeProblem(fileName.split(/[\\/]/).pop() ?? fileName, bytes.length);
+  if (tooLarge) return { ok: false, error: tooLarge };
   try {
     const reading = await importer.read(fileName, name, bytes, context);
     if (!reading.ok) return reading;

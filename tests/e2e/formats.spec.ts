@@ -153,7 +153,7 @@ describe('PDF, HTML, DOCX and EPUB in the app', () => {
     // of the 200 MB ever happens on the UI thread (the worker refuses the file by its size).
     await page.getByRole('radio', { name: 'Dark' }).click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    await expect.poll(() => page.getByRole('alert').allInnerTexts()).toContainEqual(expect.stringMatching(/“lecture-transcripts\.txt” is too large to import \(200 MB/));
+    await expect.poll(() => page.getByRole('alert').allInnerTexts()).toContainEqual(expect.stringMatching(/“lecture-transcripts\.txt” is too large to import \(200 MB of text/));
     expect(await page.evaluate(() => (window as unknown as { __largeReads: string[] }).__largeReads)).toEqual([]);
     expect(await page.locator('.library-row').count()).toBe(before);
   });

@@ -1,7 +1,7 @@
 import { findDocumentCitations } from '../../../app/citations/document-citations';
 import type { ImportContext } from '../../../app/documents/html/sanitize';
 import { importFile } from '../../../app/documents/import';
-import { selectionProblem } from '../../../app/documents/import-limits';
+import { fileSizeProblem } from '../../../app/documents/import-limits';
 import { citationRows } from '../../../app/store/citation-rows';
 import { findPreviousVersion, replaceWithNewVersion } from '../../../app/store/document-versions';
 import { describeStorageError, saveImportedDocument, type SaveImportOptions } from '../../../app/store/documents-repo';
@@ -10,8 +10,8 @@ import type { FileOutcome } from './protocol';
 
 /** Parses one file and stores it in one transaction; never throws. */
 export async function importOne(db: LecternDb, name: string, blob: Blob, context: ImportContext): Promise<FileOutcome> {
-  // The selection was checked as a whole before the worker got it; a file reaching the worker another way is checked here.
-  const tooLarge = selectionProblem([{ name, size: blob.size }]);
+  // The selection was checked as a whole before the worker got it; each file is checked here, before it is read.
+  const tooLarge = fileSizeProblem(name, blob.size);
   if (tooLarge) return { name, ok: false, error: tooLarge };
   let bytes: Uint8Array;
   try {
