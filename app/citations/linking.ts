@@ -85,9 +85,48 @@ function prefer<T>(list: T[], test: (x: T) => boolean): T[] {
   return kept.length > 0 ? kept : list;
 }
 
+/** A list's entries looked up by their first creator's family keys, number and label: built once per list. */
+interface ReferenceIndex {
+  byFirstFamily: Map<string, LinkableReference[]>;
+  byNumber: Map<number, LinkableReference>;
+  byLabel: Map<string, LinkableReference[]>;
+  numbered: boolean;
+}
+
+const indexes = new WeakMap<readonly LinkableReference[], ReferenceIndex>();
+
+/** The index of `references`, made on first use, so linking costs one lookup per citation. */
+function indexOf(references: readonly LinkableReference[]): ReferenceIndex {
+  const known = indexes.get(references);
+  if (known) return known;
+  const index: ReferenceIndex = { byFirstFamily: new Map(), byNumber: new Map(), byLabel: new Map(), numbered: false };
+  for (const ref of references) {
+    const first = creators(ref.csl)[0];
+    if (first) {
+      for (const key of new Set(familyKeys(first))) {
+        if (!key) continue;
+        const list = index.byFirstFamily.get(key);
+        if (list) list.push(ref);
+        else index.byFirstFamily.set(key, [ref]);
+      }
+    }
+    if (ref.number !== undefined) {
+      index.numbered = true;
+      if (!index.byNumber.has(ref.number)) index.byNumber.set(ref.number, ref);
+    }
+    if (ref.label !== undefined) {
+      const list = index.byLabel.get(ref.label);
+      if (list) list.push(ref);
+      else index.byLabel.set(ref.label, [ref]);
+    }
+  }
+  indexes.set(references, index);
+  return index;
+}
+
 function linkAuthorDate(item: CitedItem, references: LinkableReference[]): string[] {
-  const first = item.names[0] ?? '';
-  let candidates = references.filter((r) => matchesFamily(creators(r.csl)[0], first));
+  const first = foldName(item.names[0] ?? '').replace(/ /g, '');
+  let candidates = first ? [...(indexOf(references).byFirstFamily.get(first) ?? [])] : [];
   if (item.year !== undefined) candidates = candidates.filter((r) => yearOf(r.csl) === item.year);
   if (item.suffix) candidates = candidates.filter((r) => suffixOf(r) === item.suffix);
   const count = item.names.length;
@@ -100,11 +139,12 @@ function linkAuthorDate(item: CitedItem, references: LinkableReference[]): strin
 }
 
 function linkNumber(item: CitedItem, references: LinkableReference[]): string[] {
-  if (item.label !== undefined) return references.filter((r) => r.label === item.label).map((r) => r.id);
-  const labelled = references.find((r) => r.number === item.number);
+  const index = indexOf(references);
+  if (item.label !== undefined) return (index.byLabel.get(item.label) ?? []).map((r) => r.id);
+  const labelled = item.number !== undefined ? index.byNumber.get(item.number) : undefined;
   if (labelled) return [labelled.id];
   const byPosition = item.number !== undefined ? references[item.number - 1] : undefined;
-  return byPosition && references.every((r) => r.number === undefined) ? [byPosition.id] : [];
+  return byPosition && !index.numbered ? [byPosition.id] : [];
 }
 
 /** Links one citation; footnote markers point at notes, not entries, and are never unresolved. */
