@@ -1,11 +1,11 @@
 /**
- * The title, authors and date a Word document states in docProps/core.xml. Word fills
+ * The title and authors a Word document states in docProps/core.xml (not its date: see below). Word fills
  * dc:creator with the account name of whoever made the file, so stand-in names such as
  * "Microsoft Office User" are not taken for authors.
  */
 import type { FormatReading } from '../format-importer';
 import { findAll, localName, parseXml, textOf } from '../html/html-dom';
-import { parseStatedDate, parseStatedNames } from '../html/stated-values';
+import { parseStatedNames } from '../html/stated-values';
 
 const PLACEHOLDER_NAMES = /^(?:microsoft office user|office user|windows user|user|admin|administrator|author|owner|unknown|guest|student|[a-z]?\d*)$/i;
 const PLACEHOLDER_TITLES = /^(?:document\d*|untitled|title|microsoft word - .*)$/i;
@@ -24,7 +24,7 @@ export function readCoreProperties(xml: string): FormatReading['stated'] {
   const creators = (field('creator') ?? '').split(/\s*;\s*/).filter((n) => n !== '' && !PLACEHOLDER_NAMES.test(n));
   const author = parseStatedNames(creators);
   if (author.length > 0) stated.author = author;
-  const issued = parseStatedDate(field('created'));
-  if (issued) stated.issued = issued;
+  // dcterms:created and dcterms:modified are the file's timestamps (when Word saved it), never
+  // when the work was published, so no date is taken from them.
   return stated;
 }
