@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_IMPORT_BYTES, lecternResultSchemas } from '../app/ipc/contract';
 import { nodeFileSystem } from './file-system';
-import { OPEN_DIALOG_FILTERS, createHandlers, safeFileName, type Dialogs, type HandlerDeps } from './handlers';
+import { BACKUP_DIALOG_FILTERS, OPEN_DIALOG_FILTERS, createHandlers, safeFileName, type Dialogs, type HandlerDeps } from './handlers';
 
 let dir: string;
 
@@ -51,6 +51,21 @@ describe('openFiles', () => {
     expect(showOpenDialog).toHaveBeenCalledWith(
       expect.objectContaining({ properties: ['openFile', 'multiSelections'], filters: OPEN_DIALOG_FILTERS }),
     );
+  });
+
+  it('asks for one backup with its own title and filters, and reads one larger than an import', async () => {
+    const backup = path.join(dir, 'lectern-backup-2026-12-06.zip');
+    await writeFile(backup, '');
+    await truncate(backup, MAX_IMPORT_BYTES + 1); // sparse: a backup with every original file
+    const read = vi.fn(() => Promise.resolve(new Uint8Array([0x50, 0x4b])));
+    const showOpenDialog = vi.fn(() => Promise.resolve({ canceled: false, filePaths: [backup] }));
+    const { handlers } = handlersWith({ showOpenDialog }, { files: { ...nodeFileSystem, read } });
+
+    const result = lecternResultSchemas.openFiles.parse(await handlers.openFiles('backup'));
+
+    expect(result.ok && result.value.map((f) => f.name)).toEqual(['lectern-backup-2026-12-06.zip']);
+    expect(showOpenDialog).toHaveBeenCalledWith({ title: 'Restore a backup', properties: ['openFile'], filters: BACKUP_DIALOG_FILTERS });
+    expect(BACKUP_DIALOG_FILTERS[0]?.extensions).toEqual(['zip', 'json']);
   });
 
   it('offers the document formats and all files in the dialog', () => {

@@ -5,13 +5,19 @@
 import path from 'node:path';
 import type { Result } from '../app/documents/model';
 import { selectionProblem } from '../app/documents/import-limits';
-import { MAX_IMPORT_BYTES, type AppInfo, type LecternApi, type LecternMethod, type OpenedFile } from '../app/ipc/contract';
+import { MAX_IMPORT_BYTES, MAX_SAVE_BYTES, type AppInfo, type LecternApi, type LecternMethod, type OpenedFile } from '../app/ipc/contract';
 import { checkExternalUrl } from './external-url';
 import { describeFileError, type FileSystem } from './file-system';
 
 /** File filters of the open dialog: every format Lectern imports, then everything. */
 export const OPEN_DIALOG_FILTERS = [
   { name: 'Documents', extensions: ['txt', 'md', 'markdown', 'pdf', 'html', 'htm', 'epub', 'docx'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** File filters of the open dialog when it asks for a backup to restore. */
+export const BACKUP_DIALOG_FILTERS = [
+  { name: 'Lectern backups', extensions: ['zip', 'json'] },
   { name: 'All files', extensions: ['*'] },
 ];
 
@@ -99,14 +105,15 @@ async function readChosen(paths: string[], deps: HandlerDeps): Promise<Result<Op
 /** Builds the handlers over the given dependencies. */
 export function createHandlers(deps: HandlerDeps): LecternHandlers {
   return {
-    async openFiles() {
-      const choice = await deps.dialogs.showOpenDialog({
-        title: 'Import documents',
-        properties: ['openFile', 'multiSelections'],
-        filters: OPEN_DIALOG_FILTERS,
-      });
+    async openFiles(purpose = 'documents') {
+      const backup = purpose === 'backup';
+      const choice = await deps.dialogs.showOpenDialog(
+        backup
+          ? { title: 'Restore a backup', properties: ['openFile'], filters: BACKUP_DIALOG_FILTERS }
+          : { title: 'Import documents', properties: ['openFile', 'multiSelections'], filters: OPEN_DIALOG_FILTERS },
+      );
       if (choice.canceled || choice.filePaths.length === 0) return ok([]);
-      return readChosen(choice.filePaths, deps);
+      return readChosen(choice.filePaths.slice(0, backup ? 1 : undefined), backup ? { ...deps, maxFileBytes: MAX_SAVE_BYTES } : deps);
     },
 
     async takeOpenedFiles() {

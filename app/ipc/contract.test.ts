@@ -19,6 +19,9 @@ describe('the IPC contract', () => {
     expect(lecternArgSchemas.saveFile.safeParse([{ defaultName: 'a.bin', data: new Uint8Array(2) }]).success).toBe(true);
     expect(lecternArgSchemas.openExternal.safeParse(['https://example.org']).success).toBe(true);
     expect(lecternArgSchemas.openFiles.safeParse([]).success).toBe(true);
+    expect(lecternArgSchemas.openFiles.safeParse(['backup']).success).toBe(true);
+    expect(lecternArgSchemas.openFiles.safeParse(['../etc']).success).toBe(false);
+    expect(lecternArgSchemas.openFiles.safeParse(['documents', 'backup']).success).toBe(false);
   });
 
   it('rejects arguments of the wrong shape', () => {

@@ -21,6 +21,9 @@ export const MAX_SAVE_BYTES = 1024 * 1024 * 1024;
 /** Longest URL openExternal accepts; real links are far shorter, and this bounds the parser. */
 export const MAX_URL_LENGTH = 8192;
 
+/** What the open dialog is for: documents to import (the default) or a backup to restore. */
+export type OpenPurpose = 'documents' | 'backup';
+
 /** One file the user chose in the open dialog. */
 export interface OpenedFile {
   /** The file name without its folder, e.g. "smith-2020.pdf". */
@@ -56,8 +59,11 @@ export interface AppInfo {
  * returned promise resolves to. Failures the user can act on come back as `{ ok: false, error }`.
  */
 export interface LecternApi {
-  /** Shows the native open dialog and reads the chosen files. Cancel gives `ok` with []. */
-  openFiles: { args: []; result: Result<OpenedFile[]> };
+  /**
+   * Shows the native open dialog and reads the chosen files. Cancel gives `ok` with []. For a
+   * backup, one .zip or .json file of up to MAX_SAVE_BYTES (what Lectern can write, it reads back).
+   */
+  openFiles: { args: [purpose?: OpenPurpose]; result: Result<OpenedFile[]> };
   /**
    * Reads the files waiting to be imported: passed on the command line, by a second launch or
    * by the system (a double-click on an associated file); each is taken once. None gives `ok` with [].
@@ -98,7 +104,7 @@ const saveFileArgsSchema = z.object({
 
 /** Argument schemas main validates every call with, one tuple per method. */
 export const lecternArgSchemas = {
-  openFiles: z.tuple([]),
+  openFiles: z.union([z.tuple([]), z.tuple([z.enum(['documents', 'backup'])])]),
   takeOpenedFiles: z.tuple([]),
   saveFile: z.tuple([saveFileArgsSchema]),
   openExternal: z.tuple([z.string().min(1, 'The link is empty.').max(MAX_URL_LENGTH, 'The link is too long.')]),

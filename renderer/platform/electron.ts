@@ -10,8 +10,8 @@ export function createElectronPlatform(bridge: LecternBridge): Platform {
   return {
     kind: 'electron',
     handlesShortcuts: true,
-    async pickFiles() {
-      const result = await bridge.openFiles();
+    async pickFiles(purpose = 'documents') {
+      const result = await bridge.openFiles(purpose);
       if (!result.ok) return result;
       return { ok: true, value: picked(result.value) };
     },

@@ -4,6 +4,10 @@
  * exercised in a plain browser.
  */
 
+import type { OpenPurpose } from '../../app/ipc/contract';
+
+export type { OpenPurpose } from '../../app/ipc/contract';
+
 /** A user command that can come from a native menu or a keyboard shortcut. */
 export type PlatformCommand = 'import' | 'export' | 'toggle-theme' | 'about' | 'backup' | 'restore';
 
@@ -21,10 +25,10 @@ export interface Platform {
   /** 'electron' inside the desktop app, 'web' in a browser. */
   readonly kind: 'electron' | 'web';
   /**
-   * Asks for files; an empty list when the user cancels. `accept` (file input syntax, e.g.
-   * ".json") narrows the web chooser; it defaults to the importable formats.
+   * Asks for files; an empty list when the user cancels. `purpose` picks the chooser: documents
+   * to import (the default, several at a time) or one backup to restore (.zip or .json).
    */
-  pickFiles(accept?: string): Promise<PlatformResult<PickedFile[]>>;
+  pickFiles(purpose?: OpenPurpose): Promise<PlatformResult<PickedFile[]>>;
   /**
    * Saves data under a suggested name (native dialog, or a download on the web). A Blob (a
    * backup) is downloaded as it is on the web, without copying it into memory.

@@ -3,6 +3,9 @@ import type { PickedFile, Platform, PlatformResult } from './platform';
 /** Accepted in the file chooser; the importer still checks every file. */
 export const IMPORT_ACCEPT = '.txt,.text,.md,.markdown,.pdf,.html,.htm,.xhtml,.epub,.docx';
 
+/** What the file input accepts when it asks for a backup: Lectern's zip, or an older JSON backup. */
+export const BACKUP_ACCEPT = '.zip,.json,application/zip,application/json';
+
 function chooseFiles(accept: string): Promise<PickedFile[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
@@ -39,8 +42,8 @@ export function createWebPlatform(): Platform {
   return {
     kind: 'web',
     handlesShortcuts: false,
-    async pickFiles(accept = IMPORT_ACCEPT): Promise<PlatformResult<PickedFile[]>> {
-      return { ok: true, value: await chooseFiles(accept) };
+    async pickFiles(purpose = 'documents'): Promise<PlatformResult<PickedFile[]>> {
+      return { ok: true, value: await chooseFiles(purpose === 'backup' ? BACKUP_ACCEPT : IMPORT_ACCEPT) };
     },
     saveFile(defaultName, data) {
       download(defaultName, data);

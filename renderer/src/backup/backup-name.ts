@@ -1,11 +1,5 @@
 /** Names and types of backup files. */
 
-/**
- * Offered in the restore file chooser (the web one; the desktop one offers all files): backups
- * are zip archives, and older ones were JSON.
- */
-export const BACKUP_ACCEPT = '.zip,.json,application/zip,application/json';
-
 /** `lectern-backup-YYYY-MM-DD.zip`, by the local calendar date the student sees. */
 export function backupFileName(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

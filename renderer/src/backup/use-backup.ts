@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { BackupProgress } from '../../../app/store/backup';
 import type { PickedFile, Platform } from '../../platform';
 import { runBackupJob } from './backup-client';
-import { BACKUP_ACCEPT, backupFileName } from './backup-name';
+import { backupFileName } from './backup-name';
 
 /** How backups report back. */
 export interface BackupFeedback {
@@ -48,7 +48,7 @@ export function useBackup(platform: Platform, { notify, onError }: BackupFeedbac
   const cancel = useCallback(() => controller.current?.abort(), []);
 
   const pickRestoreFile = useCallback(async () => {
-    const picked = await platform.pickFiles(BACKUP_ACCEPT);
+    const picked = await platform.pickFiles('backup');
     if (!picked.ok) onError(picked.error);
     else if (picked.value[0]) setRestoreFile(picked.value[0]);
   }, [platform, onError]);
