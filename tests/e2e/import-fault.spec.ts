@@ -2,7 +2,6 @@
 // reopening the library is the old one, or the old one plus files imported whole, never a
 // document without its text, its original or its references, nor rows of a document that is not there.
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { buildDocx, para } from '../../app/documents/docx/docx-fixture';
 import { buildTestPdf } from '../../app/documents/pdf/test-pdf';
@@ -17,7 +16,13 @@ const app = useApp();
 const BATCH = [
   { name: 'long.pdf', bytes: buildTestPdf(Array.from({ length: 3000 }, (_, i) => ({ runs: [{ x: 72, y: 700, text: `Page ${i + 1} of a long report.` }] }))) },
   { name: 'essay.docx', bytes: buildDocx({ body: para('An essay in a Word file, imported second.') }) },
-  { name: 'cited.txt', bytes: new TextEncoder().encode('As Smith (2001) shows, the argument holds.\n\nReferences\n\nSmith, J. (2001). A Study of Holding. Journal of Studies, 1, 1–2.\n') },
+  // Long enough (about 2 MB) that its import lasts, so the page can be closed while it runs.
+  {
+    name: 'cited.txt',
+    bytes: new TextEncoder().encode(
+      `${Array.from({ length: 12_000 }, (_, i) => `Paragraph ${i + 1}: as Smith (2001) shows, the argument holds, and it holds again in the next case we read.`).join('\n\n')}\n\nReferences\n\nSmith, J. (2001). A Study of Holding. Journal of Studies, 1, 1–2.\n`,
+    ),
+  },
 ];
 
 interface Row {
@@ -45,7 +50,6 @@ function brokenRows(dump: LibraryDump): string[] {
 }
 
 const fileNames = (dump: LibraryDump) => ((dump['documents'] ?? []) as Row[]).map((row) => row.fileName ?? '').sort();
-const status = (page: Page) => page.locator('.import-progress-label');
 
 describe('closing the page in the middle of an import', () => {
   // While the long PDF is parsed, just after it is stored, and while the last file is read.
@@ -64,9 +68,21 @@ describe('closing the page in the middle of an import', () => {
         await importFiles(page, [{ name: seed('001'), bytes: new Uint8Array(readFileSync(SEEDS + seed('001'))) }], 1);
         const before = await libraryDump(page);
 
+        // Every label the progress bar shows is recorded in the page as it changes, so a label that
+        // shows only briefly on a busy machine is still seen (polling alone can miss it).
+        await page.evaluate(() => {
+          const seen: string[] = [];
+          (window as unknown as { importLabels: string[] }).importLabels = seen;
+          const record = () => {
+            const text = document.querySelector('.import-progress-label')?.textContent ?? '';
+            if (text && seen[seen.length - 1] !== text) seen.push(text);
+          };
+          new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
         await dropFiles(page, BATCH);
         let label = '';
-        await expect.poll(async () => reached((label = await status(page).innerText().catch(() => ''))), { timeout: 60_000, interval: 10 }).toBe(true);
+        const seen = () => page.evaluate(() => (window as unknown as { importLabels: string[] }).importLabels);
+        await expect.poll(async () => (label = (await seen()).find(reached) ?? ''), { timeout: 120_000, interval: 10 }).not.toBe('');
         await screenshot(page, `import-closed-${moment.replace(/\W+/g, '-')}`);
         await page.close();
 
