@@ -4,8 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildDocx, coreXml, footnote, footnoteRef, para, run } from '../../app/documents/docx/docx-fixture';
-import { buildEpub } from '../../app/documents/epub/epub-fixture';
 import { exportLibrary } from '../../app/store/backup';
 import { fillLibrary } from '../../app/store/backup-fixtures';
 import { CRAFTED_BACKUPS, type ValidBackups } from '../../app/store/crafted-backups';
@@ -16,24 +14,10 @@ import { axeViolations } from './axe';
 import { armFileChooser, screenshot, SEEDS } from './browser';
 import { importFiles, seed, useApp, waitForNotesSaved } from './fixtures';
 import { libraryDump, rowCounts } from './library-dump';
+import { bookEpub, essayDocx } from './sample-files';
 
 const PAPER = new Uint8Array(readFileSync(new URL('./files/made--authoryear-en.pdf', import.meta.url)));
 const T001 = 'Kantemir Balagov: Closeness';
-
-function essayDocx(): Uint8Array {
-  return buildDocx({
-    body: para('An Essay on Closeness', 'Heading1') + `<w:p>${run('Critics praised the debut')}${footnoteRef(1)}${run(' for its long takes.')}</w:p>`,
-    footnotes: footnote(1, 'See the FIPRESCI jury statement, 2017.'),
-    coreXml: coreXml('An Essay on Closeness', 'Maria Ivanova', '2019-04-02T00:00:00Z'),
-  });
-}
-
-function bookEpub(): Uint8Array {
-  return buildEpub({
-    metadata: '<dc:title>Cinema of the Caucasus</dc:title><dc:creator>Ruslan Khatuev</dc:creator><dc:date>2020</dc:date>',
-    chapters: [{ file: 'ch1.xhtml', body: '<h1>Nalchik on Screen</h1><p>The city appears in Closeness as a place of limited options.</p>' }],
-  });
-}
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const rows = (page: Page) => page.locator('.library-row');

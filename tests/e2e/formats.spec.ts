@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildDocx, coreXml, footnote, footnoteRef, para, run } from '../../app/documents/docx/docx-fixture';
-import { buildEpub } from '../../app/documents/epub/epub-fixture';
 import { buildTestPdf, wrapText } from '../../app/documents/pdf/test-pdf';
 import { screenshot } from './browser';
 import { importFiles, useApp } from './fixtures';
+import { bookEpub, essayDocx } from './sample-files';
 
 const words = (text: string, times: number) => Array.from({ length: times }, () => text.split(' ')).flat();
 
@@ -25,21 +24,6 @@ const hostileHtml = `<!doctype html><html><head><title>Festival notes | Film Wee
 <p>Read <a href="javascript:window.__pwned='link'">this</a> and <a href="https://example.org/review">the review</a>.</p>
 <iframe src="https://example.com/ad"></iframe><p>The debut won the FIPRESCI prize.</p></article>
 <footer>Share on Facebook</footer></body></html>`;
-
-function essayDocx(): Uint8Array {
-  return buildDocx({
-    body: para('An Essay on Closeness', 'Heading1') + `<w:p>${run('Critics praised the debut')}${footnoteRef(1)}${run(' for its long takes.')}</w:p>`,
-    footnotes: footnote(1, 'See the FIPRESCI jury statement, 2017.'),
-    coreXml: coreXml('An Essay on Closeness', 'Maria Ivanova', '2019-04-02T00:00:00Z'),
-  });
-}
-
-function bookEpub(): Uint8Array {
-  return buildEpub({
-    metadata: '<dc:title>Cinema of the Caucasus</dc:title><dc:creator>Ruslan Khatuev</dc:creator><dc:date>2020</dc:date>',
-    chapters: [{ file: 'ch1.xhtml', body: '<h1>Nalchik on Screen</h1><p>The city appears in Closeness as a place of limited options.</p>' }],
-  });
-}
 
 /** One file of each format, and a PDF cut in half. */
 function oneOfEachFormat(): { name: string; bytes: Uint8Array }[] {

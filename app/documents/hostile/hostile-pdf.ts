@@ -1,6 +1,6 @@
 /** Hostile and broken PDFs: decompression bombs of every filter, encryption, damage, scale. */
 import { zlibSync } from 'fflate';
-import { buildRawPdf, pageObject, pdfFrame, textContent, zlibZeros, type RawObject } from '../pdf/raw-pdf';
+import { buildRawPdf, lzwZeros, pageObject, pdfFrame, textContent, zlibZeros, type RawObject } from '../pdf/raw-pdf';
 import { buildTestPdf, wrapText, type TestPage } from '../pdf/test-pdf';
 import { latin1, named, utf8, type HostileFile } from './hostile-file';
 
@@ -18,36 +18,6 @@ const threePages = (): Uint8Array =>
 
 /** 100 zeros-bomb megabytes per call are cheap to build: ~0.6 MB of DEFLATE blocks. */
 const zeros = (megabytes: number) => zlibZeros(megabytes);
-
-/** LZW codes that repeat one growing run of zeros, about `megabytes` MB once decoded. */
-function lzwBomb(megabytes: number): Uint8Array {
-  const codes: number[] = [];
-  for (let produced = 0; produced < megabytes * 1024 * 1024; ) {
-    codes.push(256, 0);
-    produced += 1;
-    for (let code = 258; code < 4094; code++) {
-      codes.push(code);
-      produced += code - 256;
-    }
-  }
-  codes.push(257);
-  const out: number[] = [];
-  let [width, next, buffer, bits, first] = [9, 258, 0, 0, false];
-  for (const code of codes) {
-    buffer = (buffer << width) | code;
-    bits += width;
-    while (bits >= 8) {
-      out.push((buffer >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-    buffer &= (1 << bits) - 1;
-    if (code === 256) [width, next, first] = [9, 258, true];
-    else if (first) first = false;
-    else if (code !== 257 && ++next + 1 >= 1 << width && width < 12) width += 1;
-  }
-  if (bits > 0) out.push((buffer << (8 - bits)) & 0xff);
-  return Uint8Array.from(out);
-}
 
 const pages = (count: number): TestPage[] => Array.from({ length: count }, (_, i) => ({ runs: [{ x: 72, y: 700, text: `Page ${i + 1} ends here.` }] }));
 
@@ -73,7 +43,7 @@ export const HOSTILE_PDFS: HostileFile[] = [
   {
     kind: 'PDF: LZW bomb',
     name: 'lzw-bomb.pdf',
-    build: () => pageWith({ body: '<< /Filter /LZWDecode >>', stream: lzwBomb(70) }),
+    build: () => pageWith({ body: '<< /Filter /LZWDecode >>', stream: lzwZeros(70) }),
     expect: { refused: named('lzw-bomb.pdf', BOMB) },
   },
   {

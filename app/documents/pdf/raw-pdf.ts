@@ -54,6 +54,50 @@ export function zlibZeros(megabytes: number): Uint8Array {
   return out;
 }
 
+/** LZW codes (9 bits, then wider) that repeat one growing run of zeros: about `megabytes` MB out. */
+export function lzwZeros(megabytes: number): Uint8Array {
+  const codes: number[] = [];
+  let produced = 0;
+  while (produced < megabytes * 1024 * 1024) {
+    codes.push(256, 0);
+    produced += 1;
+    // After the clear code, each new code repeats the previous string plus one zero.
+    for (let code = 258; code < 4094; code++) {
+      codes.push(code);
+      produced += code - 256;
+    }
+  }
+  codes.push(257);
+  let width = 9;
+  let next = 258;
+  let buffer = 0;
+  let bits = 0;
+  let first = false;
+  const out: number[] = [];
+  for (const code of codes) {
+    buffer = (buffer << width) | code;
+    bits += width;
+    while (bits >= 8) {
+      out.push((buffer >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+    buffer &= (1 << bits) - 1;
+    if (code === 256) {
+      width = 9;
+      next = 258;
+      first = true;
+    } else if (first) {
+      // The first code after a clear adds no entry to the table.
+      first = false;
+    } else if (code !== 257) {
+      next += 1;
+      if (next + 1 >= 1 << width && width < 12) width += 1;
+    }
+  }
+  if (bits > 0) out.push((buffer << (8 - bits)) & 0xff);
+  return Uint8Array.from(out);
+}
+
 /** Text drawn on a page, as a content stream. */
 export function textContent(text: string): Uint8Array {
   return Uint8Array.from(`BT /F1 12 Tf 72 700 Td (${text}) Tj ET`, (c) => c.charCodeAt(0));
