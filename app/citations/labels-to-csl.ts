@@ -138,12 +138,12 @@ function bookAfterIn(spans: LabelledSpan[]): LabelledSpan[] {
 
 /** The CSL item for a list of spans (id left empty; the caller assigns one). */
 export function spansToCsl(given: LabelledSpan[]): CslItem {
-  const spans = bookAfterIn(given).map((span, i) =>
-    // GOST names editors after the title: "Кино и общество / под ред. П. П. Петрова".
-    i > 0 && span.label === 'author' && EDITOR_CUE.test(span.text.replace(/^\s*\/{1,2}\s*/u, ''))
-      ? { label: 'editor', text: span.text.replace(/^\s*\/{1,2}\s*/u, '') }
-      : span,
-  );
+  // GOST names editors after the title: "Кино и общество / под ред. П. П. Петрова".
+  const spans = bookAfterIn(given).map((span, i) => {
+    if (i === 0 || span.label !== 'author') return span;
+    const text = span.text.replace(/^\s*\/{1,2}\s*/u, '');
+    return EDITOR_CUE.test(text) ? { label: 'editor', text } : span;
+  });
   const item: CslItem = { id: '', type: 'document' };
   const author = names(spans, 'author');
   if (author.length) item.author = author;

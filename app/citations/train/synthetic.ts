@@ -206,7 +206,6 @@ function labelUnmarked(text: string, item: CslItem): Piece[] {
     if (w.start > at) pieces.push({ text: text.slice(at, w.start) });
     const previous = pieces[pieces.length - 1];
     if (previous?.tag === w.tag && at === w.start) previous.text += text.slice(w.start, w.end);
-    else if (previous?.tag === w.tag && !pieces[pieces.length - 1]?.text.trim()) previous.text += text.slice(w.start, w.end);
     else pieces.push({ tag: w.tag, text: text.slice(w.start, w.end) });
     at = w.end;
   }

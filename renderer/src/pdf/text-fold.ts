@@ -32,7 +32,8 @@ export function foldText(text: string, offset = 0): FoldedText {
     const next = index + char.length;
     if (!DROPPED.test(char)) {
       // A T1 bitmap font's control codes stand for quotes, dashes and ligatures (as in the import).
-      const read = fromT1Codes(char);
+      const code = char.charCodeAt(0);
+      const read = code >= 0x10 && code <= 0x1f ? fromT1Codes(char) : char;
       const plain = read !== char
         ? [...read].map((c) => QUOTES[c] ?? c.normalize('NFKC').toLowerCase()).join('')
         : (QUOTES[char] ?? (char.charCodeAt(0) < 128 ? char.toLowerCase() : char.normalize('NFKC').toLowerCase()));
