@@ -64,8 +64,12 @@ describe.each(['light', 'dark'] as const)('layout (%s theme)', (theme) => {
     const rowHeight = (await box(list.locator('label').first())).height;
     expect((await box(list)).height).toBeGreaterThanOrEqual(rowHeight * 4.5);
     const checked = list.locator('label', { has: page.locator('input:checked') });
-    const [mine, visible] = [await box(checked), await box(list)];
-    expect(mine.y >= visible.y && mine.y + mine.height <= visible.y + visible.height + 1).toBe(true);
+    // The dialog scrolls the chosen document into view once it has opened: wait for that.
+    const inView = async () => {
+      const [mine, visible] = [await box(checked), await box(list)];
+      return mine.y >= visible.y && mine.y + mine.height <= visible.y + visible.height + 1;
+    };
+    await expect.poll(inView, { timeout: 10_000 }).toBe(true);
     const [what, format] = [await box(dialog.locator('.export-field').nth(0)), await box(dialog.locator('.export-field').nth(1))];
     expect(format.height).toBeLessThan(what.height * 0.75);
     await screenshot(page, `layout-export-${theme}`);
