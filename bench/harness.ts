@@ -1,5 +1,17 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * Smoke mode (BENCH_SMOKE=1): every benchmark runs once at a small size, so CI sees at once when
+ * one breaks. Nothing about time is asserted, and the committed results are never overwritten.
+ */
+export const smoke = process.env.BENCH_SMOKE === '1';
+
+/** The full size of a benchmark, or its small size in smoke mode. */
+export function sized<T>(full: T, small: T): T {
+  return smoke ? small : full;
+}
 
 /** Timing of one measured function: every sample in milliseconds, and their median. */
 export interface Timing {
@@ -7,8 +19,9 @@ export interface Timing {
   medianMs: number;
 }
 
-/** Runs `fn` a few times to warm up, then `runs` times, and returns the timings. */
+/** Runs `fn` a few times to warm up, then `runs` times, and returns the timings (once, unwarmed, in smoke mode). */
 export async function time(fn: () => unknown, runs = 15, warmup = 3): Promise<Timing> {
+  if (smoke) [runs, warmup] = [1, 0];
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -20,11 +33,18 @@ export async function time(fn: () => unknown, runs = 15, warmup = 3): Promise<Ti
   return { samples: samples.map((s) => Math.round(s * 1000) / 1000), medianMs: sorted[Math.floor(sorted.length / 2)]! };
 }
 
-/** Writes bench/results/<name>.json with the machine and Node version. */
+/** Where results go: BENCH_RESULTS_DIR when set, a temporary folder in smoke mode, else bench/results. */
+function resultsDir(): string {
+  if (process.env.BENCH_RESULTS_DIR) return process.env.BENCH_RESULTS_DIR.replace(/\/?$/, '/');
+  if (smoke) return `${mkdtempSync(`${tmpdir()}/lectern-bench-smoke-`)}/`;
+  return fileURLToPath(new URL('./results/', import.meta.url));
+}
+
+/** Writes <results>/<name>.json with the machine and Node version. */
 export function writeResult(name: string, result: Record<string, unknown>): void {
-  const dir = fileURLToPath(new URL('./results/', import.meta.url));
+  const dir = resultsDir();
   mkdirSync(dir, { recursive: true });
-  const payload = { name, date: new Date().toISOString(), node: process.version, ...result };
+  const payload = { name, date: new Date().toISOString(), node: process.version, ...(smoke ? { smoke: true } : {}), ...result };
   writeFileSync(`${dir}${name}.json`, JSON.stringify(payload, null, 2) + '\n');
   console.log(JSON.stringify(payload, (key, value: unknown) => (key === 'samples' ? undefined : value), 2));
 }
