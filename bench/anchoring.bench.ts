@@ -5,10 +5,10 @@ import { anchor } from '../app/anchoring/anchor';
 import { describeRange } from '../app/anchoring/describe';
 import { reanchorAll, type AnchorableAnnotation } from '../app/anchoring/reanchor';
 import type { TextQuoteSelector } from '../app/anchoring/selectors';
-import { time, writeResult } from './harness';
+import { sized, time, writeResult } from './harness';
 
-const WORDS = 500_000;
-const HIGHLIGHTS = 2_000;
+const WORDS = sized(500_000, 20_000);
+const HIGHLIGHTS = sized(2_000, 100);
 const EDIT_RATE = 0.01;
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run sees the same data. */

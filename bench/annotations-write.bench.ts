@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { launch } from '../tests/e2e/browser';
-import { writeResult } from './harness';
+import { sized, writeResult } from './harness';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const COUNT = 10_000;
-const RUNS = 7;
+const COUNT = sized(10_000, 200);
+const RUNS = sized(7, 1);
 
 // The page's code, bundled from app/ as the renderer would load it.
 const entry = `

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -47,4 +48,18 @@ export function writeResult(name: string, result: Record<string, unknown>): void
   const payload = { name, date: new Date().toISOString(), node: process.version, ...(smoke ? { smoke: true } : {}), ...result };
   writeFileSync(`${dir}${name}.json`, JSON.stringify(payload, null, 2) + '\n');
   console.log(JSON.stringify(payload, (key, value: unknown) => (key === 'samples' ? undefined : value), 2));
+}
+
+/**
+ * The built web renderer for the benchmarks that drive Chromium: BENCH_WEB_DIR when a build is
+ * given (the smoke run passes the end-to-end suite's), else a fresh build in a temporary folder.
+ */
+export function webBuild(): string {
+  if (process.env.BENCH_WEB_DIR) return process.env.BENCH_WEB_DIR.replace(/\/$/, '');
+  const repo = fileURLToPath(new URL('..', import.meta.url));
+  const outDir = mkdtempSync(`${tmpdir()}/lectern-bench-web-`);
+  const args = ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'];
+  const build = spawnSync(process.execPath, args, { cwd: repo, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('web build failed');
+  return outDir;
 }

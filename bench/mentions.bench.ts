@@ -4,11 +4,11 @@
 import { findDocumentCitations } from '../app/citations/document-citations';
 import { findMentions, type MentionableReference } from '../app/citations/mentions';
 import { lineBlocksOf } from '../app/citations/test-support';
-import { time, writeResult } from './harness';
+import { sized, time, writeResult } from './harness';
 
 const GIVEN = ['Anna', 'Boris', 'Clara', 'David', 'Elena', 'Felix', 'Greta', 'Hugo', 'Irina', 'Jonas', 'Karin', 'Lev', 'Marta', 'Nikolai', 'Olga', 'Pavel'];
 const SYLLABLES = ['ka', 'lo', 'mi', 'nu', 'pe', 'ro', 'si', 'tu', 'vo', 'ze'];
-const REFERENCES = 2000;
+const REFERENCES = sized(2000, 50);
 
 /** A survey citing REFERENCES works: each paragraph names one author in full and cites the work. */
 function survey(): string {

@@ -4,9 +4,9 @@
 import { importFile } from '../app/documents/import';
 import { openPdf } from '../app/documents/pdf/pdfjs';
 import { buildTestPdf, wrapText, type TestPage, type TestTextRun } from '../app/documents/pdf/test-pdf';
-import { time, writeResult } from './harness';
+import { sized, time, writeResult } from './harness';
 
-const PAGES = 300;
+const PAGES = sized(300, 5);
 const WORDS_PER_PAGE = 400;
 const vocabulary = (
   'the reader of a scholarly article moves between its argument and the works it cites while the page ' +
