@@ -4,7 +4,7 @@ import { openTestDb } from './test-support';
 import { latestSchemaVersion, schemaVersions } from './schema';
 
 const expected: Record<string, { primKey: string; indexes: string[] }> = {
-  documents: { primKey: 'id', indexes: ['addedAt', 'format', 'tags', 'title', 'year'] },
+  documents: { primKey: 'id', indexes: ['[fileName+format]', 'addedAt', 'format', 'tags', 'title', 'year'] },
   contents: { primKey: 'docId', indexes: [] },
   originals: { primKey: 'docId', indexes: [] },
   references: { primKey: 'id', indexes: ['docId'] },

@@ -16,7 +16,8 @@ import type { StoredAnnotation } from './records';
 /** The document `doc` is a new version of, if any: same file name and format, similar text. */
 export async function findPreviousVersion(db: LecternDb, doc: ParsedDocument): Promise<string | null> {
   if (await db.documents.get(doc.id)) return null;
-  const candidates = await db.documents.filter((row) => row.fileName === doc.fileName && row.format === doc.format).toArray();
+  // Through the [fileName+format] index: only documents of this name are read, however large the library.
+  const candidates = await db.documents.where('[fileName+format]').equals([doc.fileName, doc.format]).toArray();
   let best: { id: string; score: number } | null = null;
   for (const candidate of candidates) {
     const content = await db.contents.get(candidate.id);

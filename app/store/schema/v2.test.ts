@@ -43,7 +43,7 @@ describe('schema version 2', () => {
     const before = await dump(old, v1Tables);
     old.close();
 
-    const db = await openTestDb({ indexedDB, name: 'upgrade' });
+    const db = await openTestDb({ indexedDB, name: 'upgrade', schemaVersion: 2 });
     expect(db.verno).toBe(2);
     const after = await dump(db, v1Tables);
     const withTags = (before.documents as object[]).map((doc) => ({ ...doc, tags: [] }));
