@@ -4,12 +4,17 @@ import { colorForKey, HIGHLIGHT_COLORS, type HighlightColor } from '../highlight
 import type { PlacedHighlight } from '../highlights/placement';
 import { SelectionToolbar, type ToolbarSpot } from '../highlights/SelectionToolbar';
 import { locateSelection } from '../pdf/page-map';
+import { OverflowMenu } from '../shell/OverflowMenu';
+import { useNarrow } from '../shell/use-narrow';
 import { foldText, type FoldedText } from '../pdf/text-fold';
 import { useDocumentOriginal } from '../store/original-hooks';
 import { openEpubForViewing, sectionTitles } from './epub-book';
 import { createPaginator, locationOf, pageStyles, type EpubLocation, type PaginatorElement, type RelocateDetail } from './paginator';
 import { domRange, highlightInSection, locateSection, readSectionText, type SectionSpan, type SectionText } from './section-text';
 import './epub-page-view.css';
+
+/** Below this width the counter shortens and chapter steps go into the toolbar's overflow menu. */
+const COMPACT_WIDTH = 420;
 
 /** Props of the page view of an EPUB book. */
 export interface EpubPageViewProps {
@@ -82,6 +87,8 @@ const CONTEXT = 40;
 
 function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onCreateHighlight }: Omit<EpubPageViewProps, 'docId'> & { book: EPUB }) {
   const rootRef = useRef<HTMLDivElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const compact = useNarrow(toolbarRef, COMPACT_WIDTH);
   const hostRef = useRef<HTMLDivElement>(null);
   const paginatorRef = useRef<PaginatorElement | null>(null);
   const shown = useRef<ShownSection | null>(null);
@@ -304,9 +311,13 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onCreateH
 
   const sectionCount = book.sections.length;
   const title = location ? (titles.get(location.index) ?? `Section ${location.index + 1}`) : '';
+  const counter = location ? `Page ${location.page} of ${location.pages} · section ${location.index + 1} of ${sectionCount}` : '';
+  const goToSection = (step: number) => {
+    if (location) void paginatorRef.current?.goTo({ index: Math.min(sectionCount - 1, Math.max(0, location.index + step)) });
+  };
   return (
     <div className="epub-page-view" ref={rootRef} onKeyDown={onKey}>
-      <div className="pdf-toolbar epub-toolbar" role="toolbar" aria-label="Page view controls">
+      <div className={`pdf-toolbar epub-toolbar${compact ? ' compact' : ''}`} role="toolbar" aria-label="Page view controls" ref={toolbarRef}>
         <button type="button" className="icon-button" onClick={() => turn('prev')} title="Previous page (←)" aria-label="Previous page">
           ‹
         </button>
@@ -327,9 +338,18 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onCreateH
         </select>
         <span className="pdf-toolbar-gap" />
         {location ? (
-          <span className="epub-page-counter" aria-live="polite" title={title}>
-            Page {location.page} of {location.pages} · section {location.index + 1} of {sectionCount}
+          <span className="epub-page-counter" aria-live="polite" title={title} aria-label={compact ? counter : undefined}>
+            {compact ? `${location.page}/${location.pages}` : counter}
           </span>
+        ) : null}
+        {compact ? (
+          <OverflowMenu
+            label="More page commands"
+            items={[
+              { label: 'Previous chapter', disabled: !location || location.index <= 0, onSelect: () => goToSection(-1) },
+              { label: 'Next chapter', disabled: !location || location.index >= sectionCount - 1, onSelect: () => goToSection(1) },
+            ]}
+          />
         ) : null}
       </div>
       <div className="epub-pages" ref={hostRef} tabIndex={0} role="region" aria-label="Pages" />
