@@ -83,3 +83,148 @@ export function renderCitation(items: CslItem[], style: string, lang: string, fo
   const options = { style, lang, format, ...(entry ? { entry } : {}) };
   return String(plugins.output.format('citation', items, options));
 }
+
+/** A citeproc sort key list as citeproc stores it (a missing key stays undefined). */
+export type SortKeys = readonly (string | undefined)[];
+
+/** The slice of a citeproc-js engine Lectern reads: its registry after updateItems. */
+interface CiteprocEngine {
+  updateItems(ids: string[], nosort?: boolean): string[];
+  makeBibliography(): [{ bibstart: string; bibend: string }, string[]] | false;
+  fun: { decorate: { bibstart?: string; bibend?: string } };
+  bibliography_sort: { tokens: unknown[]; opt: { sort_directions: [number, number][] } };
+  opt: { 'default-locale-sort'?: string };
+  tmp: { lang_array: string[] };
+  registry: {
+    registry: Record<string, { ambig: string; sortkeys: SortKeys | false } | undefined>;
+  };
+}
+
+type PrepareEngine = (data: CslItem[], style: string, lang: string, format: RenderFormat) => CiteprocEngine;
+
+function engineFor(items: CslItem[], style: string, lang: string, format: RenderFormat): CiteprocEngine {
+  return ((plugins.config.get('@csl') as { engine: PrepareEngine }).engine)(items, style, lang, format);
+}
+
+/** What citeproc knows of one item once it is registered: its ambiguity key and sort keys. */
+export interface RegisteredItem {
+  id: string;
+  /** The item's citation as rendered before any disambiguation: items sharing one may be told apart (2017a, 2017b). */
+  ambiguityKey: string;
+  /** The bibliography sort keys. */
+  sortKeys: SortKeys;
+}
+
+/** One rendered bibliography entry. */
+export interface RenderedEntry extends RegisteredItem {
+  /** The entry as renderBibliography writes it (HTML entries carry data-csl-entry-id). */
+  text: string;
+}
+
+/** A bibliography as its parts: the frame around the entries, and the entries in output order. */
+export interface BibliographyParts {
+  start: string;
+  end: string;
+  entries: RenderedEntry[];
+}
+
+function registered(engine: CiteprocEngine, id: string): RegisteredItem {
+  const token = engine.registry.registry[id];
+  return { id, ambiguityKey: token?.ambig ?? '', sortKeys: token?.sortkeys || [] };
+}
+
+/**
+ * Registers `items` with citeproc (ambiguity keys, sort keys, disambiguation) without rendering
+ * entries: the cheap half of a bibliography, for items whose entries are known already.
+ */
+export function registerItems(items: CslItem[], style: string, lang: string, format: RenderFormat): RegisteredItem[] {
+  const engine = engineFor(items, style, lang, format);
+  engine.updateItems(items.map((item) => item.id));
+  return items.map((item) => registered(engine, item.id));
+}
+
+/**
+ * The same bibliography renderBibliography writes, as its parts: `start + entries.join('') + end`
+ * is its text. Undefined when citeproc left an entry out (a style's exclusions), where the
+ * entries no longer pair with their items one to one.
+ */
+export function renderBibliographyParts(items: CslItem[], style: string, lang: string, format: RenderFormat): BibliographyParts | undefined {
+  const engine = engineFor(items, style, lang, format);
+  const sortedIds = engine.updateItems(items.map((item) => item.id));
+  const made = engine.makeBibliography();
+  if (!made || made[1].length !== sortedIds.length) return undefined;
+  const [{ bibstart, bibend }, body] = made;
+  // As citation-js labels each entry with the id it renders (data-csl-entry-id in HTML).
+  const entries = body.map((text, index) => {
+    const id = sortedIds[index] ?? '';
+    return { ...registered(engine, id), text: text.replace(/^\s*<[a-z]+/i, `$& data-csl-entry-id="${id}"`) };
+  });
+  return { start: bibstart, end: bibend, entries };
+}
+
+/** The frame citeproc writes around a bibliography's entries in `format`. */
+export function bibliographyFrame(style: string, lang: string, format: RenderFormat): { start: string; end: string } {
+  const decorate = engineFor([], style, lang, format).fun.decorate;
+  return { start: decorate.bibstart ?? '', end: decorate.bibend ?? '' };
+}
+
+/** citeproc's sort comparison (CSL.getSortCompare) on keys lower-cased once, not per comparison. */
+function keyComparer(engine: CiteprocEngine): ((a: string, b: string) => number) & { prepare: (key: string) => string } {
+  const locale = engine.opt['default-locale-sort'] ?? 'en-US';
+  const langs = engine.tmp.lang_array;
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', ignorePunctuation: true, numeric: true });
+  const lower = (key: string): string => {
+    try {
+      return key.toLocaleLowerCase(langs);
+    } catch {
+      return key.toLowerCase();
+    }
+  };
+  // citeproc strips leading brackets and quotes where the collation does not ignore them.
+  const strip = collator.compare('[x', 'x') !== 0;
+  const prepare = (key: string): string => lower(strip ? key.replace(/^[[\]'"]*/g, '') : key);
+  return Object.assign((a: string, b: string) => collator.compare(a, b), { prepare });
+}
+
+/**
+ * Orders items as citeproc orders a bibliography of them all registered at once, in this order:
+ * the style's sort keys compared as citeproc compares them (CSL.Registry.Comparifier, with the
+ * locale's collation), ties kept in the order given, each item inserted in turn as
+ * CSL.Registry.sorttokens does. Returns indexes into `sortKeys`.
+ */
+export function bibliographyOrder(sortKeys: readonly SortKeys[], style: string, lang: string, format: RenderFormat): number[] {
+  const engine = engineFor([], style, lang, format);
+  // A style with no bibliography sort lists items as given.
+  if (engine.bibliography_sort.tokens.length === 0) return sortKeys.map((_, index) => index);
+  const directions = engine.bibliography_sort.opt.sort_directions;
+  const compare = keyComparer(engine);
+  const prepared = sortKeys.map((keys) => keys.map((key) => (key === undefined ? undefined : compare.prepare(key))));
+  const compareItems = (a: number, b: number): number => {
+    const left = sortKeys[a] ?? [];
+    const right = sortKeys[b] ?? [];
+    for (let pos = 0; pos < left.length; pos++) {
+      const direction = directions[pos] ?? [-1, 1];
+      if (left[pos] === right[pos]) continue;
+      let cmp: number;
+      if (left[pos] === undefined) cmp = direction[1];
+      else if (right[pos] === undefined) cmp = direction[0];
+      else cmp = compare(prepared[a]![pos]!, prepared[b]![pos]!);
+      if (cmp > 0) return direction[1];
+      if (cmp < 0) return direction[0];
+    }
+    return a - b;
+  };
+  // The binary insertion of CSL.Registry._locationOf, on item indexes.
+  const list: number[] = [];
+  const locate = (index: number, start: number, end: number): number => {
+    if (list.length === 0) return -1;
+    const pivot = (start + end) >> 1;
+    const c = Math.sign(compareItems(index, list[pivot]!));
+    if (end - start <= 1) return c === -1 ? pivot - 1 : pivot;
+    if (c === -1) return locate(index, start, pivot);
+    if (c === 0) return pivot;
+    return locate(index, pivot, end);
+  };
+  for (let index = 0; index < sortKeys.length; index++) list.splice(locate(index, 0, list.length) + 1, 0, index);
+  return list;
+}

@@ -47,11 +47,12 @@ export function withCitekeys(items: readonly CslItem[]): CslItem[] {
  * Items ready for a CSL style: citekeys, site names marked so title case leaves them alone, and
  * no review of itself or issue without its periodical.
  */
-function styleReady(items: readonly CslItem[]): CslItem[] {
+export function styleReadyItems(items: readonly CslItem[]): CslItem[] {
   return withCitekeys(items).map((item) => withSiteNamesKept(withoutLoneParts(item)));
 }
 
-function styleSetup(style: string, options: ExportOptions): Result<{ engineName: string; lang: string }> {
+/** The engine name of a registered style and the locale to render in, or why there is none. */
+export function styleSetup(style: string, options: ExportOptions): Result<{ engineName: string; lang: string }> {
   const resolved = resolveStyle(style);
   if (!resolved.ok) return resolved;
   const lang = options.locale ?? resolved.value.defaultLocale ?? 'en-US';
@@ -65,7 +66,7 @@ export function formatBibliography(items: readonly CslItem[], style: string, opt
   const setup = styleSetup(style, options);
   if (!setup.ok) return setup;
   try {
-    return { ok: true, value: renderBibliography(styleReady(items), setup.value.engineName, setup.value.lang, options.output ?? 'text') };
+    return { ok: true, value: renderBibliography(styleReadyItems(items), setup.value.engineName, setup.value.lang, options.output ?? 'text') };
   } catch (error) {
     return failure(error, `format the bibliography in the style "${style}"`);
   }
@@ -77,7 +78,7 @@ export function formatCitation(items: readonly CslItem[], style: string, options
   const setup = styleSetup(style, options);
   if (!setup.ok) return setup;
   try {
-    const keyed = styleReady(items);
+    const keyed = styleReadyItems(items);
     const entry = keyed.map((item) => (options.locator && keyed.length === 1 ? { id: item.id, locator: options.locator, label: 'page' } : { id: item.id }));
     return { ok: true, value: renderCitation(keyed, setup.value.engineName, setup.value.lang, options.output ?? 'text', entry) };
   } catch (error) {

@@ -69,6 +69,19 @@ export function resolveStyle(idOrAlias: string): Result<ResolvedStyle> {
   return { ok: false, error: `The citation style "${idOrAlias}" is not available (registered styles: ${known}).` };
 }
 
+/**
+ * What a rendering in `style` and `lang` depends on besides the items: the style's XML and the
+ * locale files citeproc reads (the one asked for and en-US, its fallback), as one string to hash.
+ * Undefined for a style or locale that is not registered.
+ */
+export function styleSource(idOrAlias: string, lang: string): string | undefined {
+  const style = styles.get(STYLE_ALIASES[idOrAlias] ?? idOrAlias);
+  const locale = locales.get(lang);
+  const fallback = locales.get('en-US');
+  if (!style || locale === undefined || fallback === undefined) return undefined;
+  return `${style.xml}\u0000${lang}\u0000${locale}\u0000${fallback}`;
+}
+
 /** Checks that a locale was registered, and that en-US (citeproc's fallback for every style) was. */
 export function checkLocale(lang: string): Result<void> {
   for (const needed of ['en-US', lang]) {

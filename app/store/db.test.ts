@@ -15,6 +15,7 @@ const expected: Record<string, { primKey: string; indexes: string[] }> = {
   collectionItems: { primKey: '[collectionId+docId]', indexes: ['collectionId', 'docId'] },
   trash: { primKey: 'id', indexes: ['deletedAt'] },
   searchIndex: { primKey: 'key', indexes: [] },
+  renderedEntries: { primKey: 'key', indexes: ['style'] },
 };
 
 describe('LecternDb', () => {

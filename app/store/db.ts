@@ -12,6 +12,7 @@ import type {
   StoredSearchIndex,
   StoredTrashEntry,
 } from './records';
+import type { CachedEntry } from '../export/bibliography-cache';
 import { schemaVersions, type SchemaVersion } from './schema';
 
 /** The database name the app uses; tests pass their own. */
@@ -45,6 +46,8 @@ export class LecternDb extends Dexie {
   declare readonly collectionItems: Table<StoredCollectionItem, [string, string]>;
   declare readonly trash: Table<StoredTrashEntry, string>;
   declare readonly searchIndex: Table<StoredSearchIndex, string>;
+  /** Rendered bibliography entries: a cache, not part of backups (rendered-entries-repo.ts). */
+  declare readonly renderedEntries: Table<CachedEntry, string>;
 
   constructor(options: OpenLecternDbOptions = {}) {
     super(options.name ?? DEFAULT_DB_NAME, {

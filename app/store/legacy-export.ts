@@ -33,11 +33,11 @@ class MinimalFileReader {
   }
 }
 
-/** The library as the old backup code wrote it: dexie-export-import JSON, search index left out. */
+/** The library as the old backup code wrote it: dexie-export-import JSON, search index (and the later rendered-entries cache) left out. */
 export async function exportLegacyBackup(db: LecternDb): Promise<Blob> {
   const global = globalThis as Record<string, unknown>;
   global.self ??= globalThis;
   global.FileReader ??= MinimalFileReader;
   const { exportDB } = await import('dexie-export-import');
-  return exportDB(db, { skipTables: ['searchIndex'] });
+  return exportDB(db, { skipTables: ['searchIndex', 'renderedEntries'] });
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-/** Every table of the library but the search index, rows in key order, as plain data. */
+/** Every table of the library but the caches (search index, rendered entries), rows in key order, as plain data. */
 export type LibraryDump = Record<string, unknown[]>;
 
 /**
@@ -27,7 +27,8 @@ export function libraryDump(page: Page): Promise<LibraryDump> {
       }
       return value;
     };
-    const names = [...db.objectStoreNames].filter((name) => name !== 'searchIndex');
+    // Caches are rebuilt on demand and left out of backups.
+    const names = [...db.objectStoreNames].filter((name) => name !== 'searchIndex' && name !== 'renderedEntries');
     const rows = await new Promise<Record<string, unknown[]>>((resolve, reject) => {
       const tx = db.transaction(names, 'readonly');
       const out: Record<string, unknown[]> = {};

@@ -10,6 +10,7 @@ import { annotationsToMarkdown, lecternLink, type ExportedAnnotation } from '../
 import { annotationsToWebAnnotations } from '../../../app/export/web-annotation';
 import { listAnnotationsByDoc } from '../../../app/store/annotations-repo';
 import { getDocument, getDocumentContent, listCitations, listReferences, type DocumentSummary } from '../../../app/store/documents-repo';
+import { storeEntryCache } from '../../../app/store/rendered-entries-repo';
 import { loadExport } from '../citations/styles';
 import { database } from '../store/hooks';
 
@@ -70,6 +71,8 @@ export async function buildExport(
   }
   const items = await bibliographicItems(scope, docIds, documents);
   if (items.length === 0) return { ok: false, error: scope === 'documents' ? 'Choose at least one document.' : 'The chosen documents cite no works Lectern found.' };
-  const exporter = await loadExport();
-  return exporter.exportItems(items, format);
+  await loadExport();
+  // Styled bibliographies reuse the entries kept in the store: only new or changed ones render.
+  const { exportItemsCached } = await import('../../../app/export/bibliography-cache');
+  return exportItemsCached(items, format, storeEntryCache(database()));
 }
