@@ -16,7 +16,9 @@ describe('dragging a highlight from the text', () => {
     await editor.waitFor();
 
     const mark = page.locator('section.pane mark.hl-yellow').first();
-    expect(await mark.getAttribute('draggable')).toBe('true');
+    // A click selects the highlight; the selected one is what drags.
+    await mark.click();
+    await expect.poll(() => mark.getAttribute('draggable')).toBe('true');
     // A real mouse drag, from the mark's middle to the notebook.
     await mark.scrollIntoViewIfNeeded();
     const from = (await mark.boundingBox())!;
@@ -32,5 +34,30 @@ describe('dragging a highlight from the text', () => {
     expect(await notebook.locator('.note-citation').innerText()).toMatch(/^\(Ezerova 2018, ¶ \d+\)$/);
     expect(await page.evaluate(() => getSelection()?.toString() ?? '')).not.toContain('Lectern');
     await screenshot(page, 'highlight-drag-from-text');
+  });
+
+  it('still selects text when a press starts inside a highlight that is not selected', async () => {
+    const { page } = await app.open();
+    await importAndOpenSeed(page, seed('001'));
+    await highlightPassage(page, 'intergenerational transmitters');
+    // A second highlight takes the selection from the first.
+    await highlightPassage(page, 'the Day of Family');
+    const first = page.locator('section.pane mark.hl-yellow', { hasText: 'intergenerational' }).first();
+    await expect.poll(() => first.getAttribute('class')).not.toContain('hl-selected');
+    expect(await first.getAttribute('draggable')).toBe('false');
+
+    // Press inside the first highlight and drag to the right, past its end: text is selected and
+    // the selection toolbar offers to highlight it.
+    await first.scrollIntoViewIfNeeded();
+    const box = (await first.boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.4, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width + 60, y, { steps: 6 });
+    await page.mouse.up();
+    const selected = await page.evaluate(() => getSelection()?.toString() ?? '');
+    expect(selected).toMatch(/transmitters of/);
+    expect(selected).not.toMatch(/^intergenerational/);
+    await page.locator('section.pane').first().getByRole('button', { name: 'Highlight yellow' }).waitFor();
   });
 });

@@ -95,8 +95,9 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     return () => cancelAnimationFrame(frame);
   }, [wide, sidebarOpen, selectedId]);
 
-  // A highlight in the text drags like its card: into a notebook as a cited quote. Its mark is
-  // draggable, so pressing on it starts this drag rather than a selection across the page.
+  // A highlight in the text drags like its card: into a notebook as a cited quote. Only the
+  // selected highlight's mark is draggable (a click selects it), so a press inside any other
+  // highlight still starts a text selection, and a drag never selects across the page.
   const dragHighlightFromText = useCallback(
     (event: React.DragEvent) => {
       const mark = (event.target as Element).closest?.('mark[data-annotation-id]');

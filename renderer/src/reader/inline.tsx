@@ -53,7 +53,7 @@ function wrap(mark: RenderMark, child: ReactNode, key: string): ReactNode {
       );
     case 'highlight':
       return (
-        <mark key={key} className={`hl hl-${mark.color}${mark.selected ? ' hl-selected' : ''}`} data-annotation-id={mark.id} aria-description={highlightDescription(mark.color, mark.note ?? '')} draggable>
+        <mark key={key} className={`hl hl-${mark.color}${mark.selected ? ' hl-selected' : ''}`} data-annotation-id={mark.id} aria-description={highlightDescription(mark.color, mark.note ?? '')} draggable={mark.selected === true}>
           {child}
         </mark>
       );
