@@ -71,20 +71,19 @@ export interface LibraryIndex {
   source: ChunkTextSource;
 }
 
-/** The one set of minisearch options, used to build, to search and to reload a persisted index. */
+/** Score weight of a match per field: a word in a title counts three times one in the text. */
+export const FIELD_BOOSTS: Readonly<Record<string, number>> = { title: 3, authors: 2 };
+
+/**
+ * The one set of minisearch options, used to build and to reload a persisted index. Queries do not
+ * go through minisearch's search: query-plan.ts and rank-entries.ts read its term tree.
+ */
 export const MINISEARCH_OPTIONS: Options<SearchEntry> = {
   idField: 'id',
   fields: ['title', 'authors', 'text'],
   storeFields: ['kind', 'docId', 'annotationId', 'notebookId', 'label', 'offset', 'length', 'preview', 'chunks'],
   tokenize: (text) => text.split(WORD_SEPARATOR),
   processTerm: (term) => foldTerm(term),
-  searchOptions: {
-    boost: { title: 3, authors: 2 },
-    // One- and two-letter prefixes match too much of the vocabulary to help; short words are not fuzzed.
-    prefix: (term) => term.length >= 2,
-    fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
-    maxFuzzy: 4,
-  },
 };
 
 /** An empty index reading snippet text from `source`. */

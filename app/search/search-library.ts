@@ -3,10 +3,11 @@
  * notebooks, folded for case, accents and ё, with prefix and fuzzy matching. A document appears
  * once, pointing at its best-matching chunk with a snippet from there.
  */
-import type { SearchResult } from 'minisearch';
-import { documentEntryId, type LibraryIndex } from './library-index';
-import { planQuery } from './query-plan';
-import { makeSnippet, type Snippet } from './snippet';
+import { Role, indexView, type IndexView } from './index-view';
+import { documentEntryId, FIELD_BOOSTS, type LibraryIndex } from './library-index';
+import { planWords, type WordPlan } from './query-plan';
+import { entryMatch, rankResults, type RankedResult } from './rank-entries';
+import { makeSnippet, type SnippetAt, type Snippet } from './snippet';
 
 export type { Snippet } from './snippet';
 
@@ -32,72 +33,57 @@ export interface SearchLibraryOptions {
   limit?: number;
 }
 
-interface Draft {
-  hit: SearchHit;
-  /** The best-scoring chunk of a document hit, if its text matched. */
-  chunk?: SearchResult;
-  /** The title line of a document hit, if it matched. */
-  meta?: SearchResult;
-  entry?: SearchResult;
-}
-
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** Every word must match; when no entry has them all, any word will do. */
-function rawResults(index: LibraryIndex, query: string): SearchResult[] {
-  const all = planQuery(index.mini, query, 'AND');
-  if (!all) return [];
-  const results = index.mini.search(all);
-  return results.length ? results : index.mini.search(planQuery(index.mini, query, 'OR')!);
-}
-
-/** Searches the index; resolves hits best first, each with a snippet. */
+/**
+ * Searches the index; resolves hits best first, each with a snippet. Every typed word must match
+ * (itself, a completion or a near misspelling); when no entry has them all, any word will do.
+ * Only the hits returned are looked up and given snippets.
+ */
 export async function searchLibrary(index: LibraryIndex, query: string, options: SearchLibraryOptions = {}): Promise<SearchHit[]> {
   const limit = options.limit ?? 50;
   if (!query.trim() || limit <= 0) return [];
-  const drafts: Draft[] = [];
-  const byDoc = new Map<string, Draft>();
-  for (const result of rawResults(index, query)) {
-    const kind = str(result.kind);
-    const docId = str(result.docId);
-    if ((kind === 'meta' || kind === 'chunk') && docId) {
-      let draft = byDoc.get(docId);
-      if (!draft) {
-        if (drafts.length >= limit) continue;
-        const title = str(index.mini.getStoredFields(documentEntryId(docId))?.label) ?? '';
-        draft = { hit: { kind: 'document', docId, title, snippet: { text: '', highlights: [] }, score: result.score } };
-        byDoc.set(docId, draft);
-        drafts.push(draft);
-      }
-      if (kind === 'chunk') draft.chunk ??= result;
-      else draft.meta ??= result;
-    } else if (drafts.length < limit && (kind === 'highlight' || kind === 'notebook')) {
-      const hit: SearchHit = { kind, title: str(result.label) ?? '', snippet: { text: '', highlights: [] }, score: result.score };
-      if (docId) hit.docId = docId;
-      const annotationId = str(result.annotationId);
-      if (annotationId) hit.annotationId = annotationId;
-      const notebookId = str(result.notebookId);
-      if (notebookId) hit.notebookId = notebookId;
-      drafts.push({ hit, entry: result });
-    }
-  }
-  return Promise.all(drafts.map((draft) => finish(index, draft)));
+  const view = indexView(index.mini, FIELD_BOOSTS);
+  const plan = planWords(view.tree, query);
+  const ranked = rankResults(view, plan, limit);
+  return Promise.all(ranked.map((result) => toHit(index, view, plan, result)));
 }
 
-async function finish(index: LibraryIndex, draft: Draft): Promise<SearchHit> {
-  const { hit } = draft;
-  if (draft.chunk && hit.docId) {
-    const offset = typeof draft.chunk.offset === 'number' ? draft.chunk.offset : 0;
-    const length = typeof draft.chunk.length === 'number' ? draft.chunk.length : 0;
-    const text = await index.source.chunkText(hit.docId, offset, length);
-    if (text !== undefined) {
-      const { snippet, matchOffset } = makeSnippet(text, draft.chunk.terms);
-      hit.snippet = snippet;
-      hit.offset = offset + Math.max(0, matchOffset);
-      return hit;
+async function toHit(index: LibraryIndex, view: IndexView, plan: readonly WordPlan[], result: RankedResult): Promise<SearchHit> {
+  const stored = view.stored(result.entry) ?? {};
+  const docId = str(stored.docId);
+  if (result.role === Role.meta || result.role === Role.chunk) {
+    const title = str(index.mini.getStoredFields(documentEntryId(docId!))?.label) ?? '';
+    const hit: SearchHit = { kind: 'document', docId: docId!, title, snippet: { text: '', highlights: [] }, score: result.score };
+    if (result.chunk >= 0) {
+      const chunk = view.stored(result.chunk) ?? {};
+      const offset = typeof chunk.offset === 'number' ? chunk.offset : 0;
+      const length = typeof chunk.length === 'number' ? chunk.length : 0;
+      const text = await index.source.chunkText(docId!, offset, length);
+      if (text !== undefined) {
+        const { snippet, matchOffset } = snippetOf(view, plan, result.chunk, text);
+        hit.snippet = snippet;
+        hit.offset = offset + Math.max(0, matchOffset);
+        return hit;
+      }
     }
+    const from = result.meta >= 0 ? result.meta : result.entry;
+    hit.snippet = snippetOf(view, plan, from, str(view.stored(from)?.preview) ?? title).snippet;
+    return hit;
   }
-  const source = draft.meta ?? draft.entry ?? draft.chunk;
-  if (source) hit.snippet = makeSnippet(str(source.preview) ?? hit.title, source.terms).snippet;
+  const kind = result.role === Role.highlight ? 'highlight' : 'notebook';
+  const hit: SearchHit = { kind, title: str(stored.label) ?? '', snippet: { text: '', highlights: [] }, score: result.score };
+  if (docId) hit.docId = docId;
+  const annotationId = str(stored.annotationId);
+  if (annotationId) hit.annotationId = annotationId;
+  const notebookId = str(stored.notebookId);
+  if (notebookId) hit.notebookId = notebookId;
+  hit.snippet = snippetOf(view, plan, result.entry, str(stored.preview) ?? hit.title).snippet;
   return hit;
+}
+
+/** A snippet of entry `id`'s `text`: centred on the typed words themselves where it holds them. */
+function snippetOf(view: IndexView, plan: readonly WordPlan[], id: number, text: string): SnippetAt {
+  const { terms, anchors } = entryMatch(view, plan, id);
+  return makeSnippet(text, terms, undefined, anchors);
 }

@@ -18,4 +18,20 @@ describe('makeSnippet', () => {
     expect(matchOffset).toBe(text.indexOf('mise-en'));
     expect(snippet.highlights.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['mise', 'en', 'scène']);
   });
+
+  it('centres on the typed word itself when told to, marking its completions too', () => {
+    const text = `The cinematic turn. ${'lorem ipsum dolor '.repeat(30)}Here cine itself, beside cinema.`;
+    const { snippet, matchOffset } = makeSnippet(text, ['cinematic', 'cine', 'cinema'], undefined, [['cine']]);
+    expect(matchOffset).toBe(text.indexOf('cine itself'));
+    expect(snippet.highlights.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['cine', 'cinema']);
+    // With the completions standing for the word, the first of them leads.
+    expect(makeSnippet(text, ['cinematic', 'cine', 'cinema'], undefined, [['cinematic', 'cine', 'cinema']]).matchOffset).toBe(text.indexOf('cinematic'));
+  });
+
+  it('counts a typed word once however many of its completions stand together', () => {
+    const text = `cinema cinematic cinemas here. ${'lorem ipsum dolor '.repeat(30)}the cinema of Balagov`;
+    const anchors = [['cinema', 'cinematic', 'cinemas'], ['balagov']];
+    const { matchOffset } = makeSnippet(text, ['cinema', 'cinematic', 'cinemas', 'balagov'], undefined, anchors);
+    expect(matchOffset).toBe(text.indexOf('cinema of Balagov'));
+  });
 });

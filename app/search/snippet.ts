@@ -18,13 +18,18 @@ const RADIUS = 90;
 
 /**
  * Builds a snippet from `text` around the first word whose folded form is one of `terms` (the
- * folded terms the index matched); with several terms, around the first place where most of
- * them stand together, so "mise-en-scène" is shown where the phrase is and not at a lone
- * "scene" earlier on. Whitespace becomes single spaces one for one, so offsets hold.
+ * folded terms the index matched), marking every one of them in view. `anchors` says where to
+ * centre: one group of terms per typed word (the word itself where the text has it, else its
+ * completions and corrections; by default each term is its own group). With several groups, the
+ * snippet centres on the first place where most of them stand together, so "mise-en-scène" is
+ * shown where the phrase is and not at a lone "scene" earlier on. Whitespace becomes single
+ * spaces one for one, so offsets hold.
  */
-export function makeSnippet(text: string, terms: readonly string[], radius: number = RADIUS): SnippetAt {
+export function makeSnippet(text: string, terms: readonly string[], radius: number = RADIUS, anchors: readonly (readonly string[])[] = terms.map((term) => [term])): SnippetAt {
   const wanted = new Set(terms);
-  const first = wanted.size > 1 ? densestMatch(text, wanted, radius) : firstMatch(text, wanted);
+  const groupOf = new Map<string, number>();
+  anchors.forEach((group, i) => group.forEach((term) => groupOf.set(term, i)));
+  const first = anchors.length > 1 ? densestMatch(text, groupOf, anchors.length, radius) : firstMatch(text, new Set(groupOf.keys()));
   const anchor = first ?? { start: 0, end: 0 };
   let start = Math.max(0, anchor.start - radius);
   let end = Math.min(text.length, anchor.end + radius);
@@ -47,21 +52,38 @@ export function makeSnippet(text: string, terms: readonly string[], radius: numb
   return { snippet: { text: lead + body.replace(/\s/g, ' ') + (end < text.length ? '…' : ''), highlights }, matchOffset: first ? first.start : -1 };
 }
 
-/** The first matching word with the most distinct wanted terms within `radius` of it. */
-function densestMatch(text: string, wanted: ReadonlySet<string>, radius: number): { start: number; end: number } | null {
-  const matches = wordsWithOffsets(text).filter((w) => wanted.has(w.term));
+/** The first matching word with the most groups (typed words) within `radius` of it. */
+function densestMatch(text: string, groupOf: ReadonlyMap<string, number>, groups: number, radius: number): { start: number; end: number } | null {
+  const matches = everyMatch(text, groupOf);
   let best: { start: number; end: number } | null = null;
   let bestCount = 0;
-  for (let i = 0; i < matches.length && bestCount < wanted.size; i++) {
+  for (let i = 0; i < matches.length && bestCount < groups; i++) {
     const here = matches[i]!;
-    const near = new Set<string>();
-    for (let j = i; j < matches.length && matches[j]!.start - here.start <= radius; j++) near.add(matches[j]!.term);
+    const near = new Set<number>();
+    for (let j = i; j < matches.length && matches[j]!.start - here.start <= radius; j++) near.add(groupOf.get(matches[j]!.term)!);
     if (near.size > bestCount) {
       best = here;
       bestCount = near.size;
     }
   }
   return best;
+}
+
+/**
+ * Every word of `text` whose folded form is wanted, in text order. For text that lowercasing
+ * alone folds, each term is found with indexOf in the lowercased text (a prefix query marks a
+ * dozen completions: splitting and folding a whole chunk's words for them costs ten times more).
+ */
+function everyMatch(text: string, wanted: ReadonlyMap<string, unknown>): { start: number; end: number; term: string }[] {
+  const lower = text.toLowerCase();
+  if (!foldsByCase(text, lower)) return wordsWithOffsets(text).filter((w) => wanted.has(w.term));
+  const matches: { start: number; end: number; term: string }[] = [];
+  for (const term of wanted.keys()) {
+    for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + term.length)) {
+      if (isBoundary(lower, at - 1) && isBoundary(lower, at + term.length)) matches.push({ start: at, end: at + term.length, term });
+    }
+  }
+  return matches.sort((a, b) => a.start - b.start);
 }
 
 const SEPARATOR_CHAR = /[\n\r\p{Z}\p{P}]/u;
