@@ -1,4 +1,5 @@
-import { useCallback } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { quoteSelectorOf } from '../../../app/anchoring/selectors';
 import { RichEditor } from '../notes/RichEditor';
 import type { NoteState } from '../notes/durable-save';
@@ -22,8 +23,97 @@ export interface HighlightSidebarProps {
   onQuoteInNotebook: (id: string) => void;
 }
 
-/** The pane's highlights in reading order; the selected one opens with its note. */
+/** Cards kept rendered beyond the visible part of the list, for a smooth scroll and Tab to the next few. */
+const OVERSCAN = 6;
+/** Space between cards and around the list, in pixels (0.5rem). */
+const GAP = 8;
+
+/** A first guess at a card's height before it is measured: the quote's lines at the sidebar's width. */
+function estimateCardHeight(item: PlacedHighlight): number {
+  const quote = quoteSelectorOf(item.annotation.selectors)?.exact ?? '';
+  const lines = Math.max(1, Math.ceil((Math.min(quote.length, 221) + 2) / 34)) + (item.annotation.noteText ? 2 : 0) + (item.range ? 0 : 1);
+  return lines * 21 + 18;
+}
+
+/**
+ * The pane's highlights in reading order; the selected one opens with its note. The list is
+ * windowed: only the cards near the visible part of the sidebar are in the DOM (a book with
+ * thousands of highlights keeps a few dozen cards), each telling assistive technology its place
+ * in the whole list. The selected card and the one holding focus stay rendered wherever the list
+ * is scrolled, so a note being written or a focused card is never torn down. Arrow keys, Home and
+ * End move between cards, scrolling the next one into view; selecting a highlight (in the text or
+ * elsewhere) scrolls its card into view.
+ */
 export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRecolor, onDelete, onCopyQuote, onQuoteInNotebook }: HighlightSidebarProps) {
+  const scroller = useRef<HTMLElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const selectedIndex = useMemo(() => (selectedId ? highlights.findIndex((item) => item.annotation.id === selectedId) : -1), [highlights, selectedId]);
+  // The card holding keyboard focus, by id so it survives the list changing around it.
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const focusedIndex = useMemo(() => (focusedId ? highlights.findIndex((item) => item.annotation.id === focusedId) : -1), [highlights, focusedId]);
+  // A card to move focus to once it is rendered (arrow keys).
+  const pendingFocus = useRef<string | null>(null);
+
+  // Stable for a given list: a new key function makes the virtualizer lay out every card again.
+  const getItemKey = useCallback((index: number) => highlights[index]!.annotation.id, [highlights]);
+  const estimates = useMemo(() => highlights.map((item) => estimateCardHeight(item)), [highlights]);
+  const virtualizer = useVirtualizer({
+    count: highlights.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => estimates[index] ?? 60,
+    getItemKey,
+    overscan: OVERSCAN,
+    gap: GAP,
+    paddingStart: GAP,
+    paddingEnd: GAP,
+    rangeExtractor: useCallback(
+      (range: Range) => {
+        const indexes = defaultRangeExtractor(range);
+        const extra = [selectedIndex, focusedIndex].filter((index, at, all) => index >= 0 && index < range.count && all.indexOf(index) === at && !indexes.includes(index));
+        return extra.length ? [...indexes, ...extra].sort((a, b) => a - b) : indexes;
+      },
+      [selectedIndex, focusedIndex],
+    ),
+  });
+
+  // Selecting a highlight brings its card into view (the card grows as it opens, so once more
+  // after it has been measured).
+  useEffect(() => {
+    if (selectedIndex < 0) return;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(selectedIndex, { align: 'auto' }));
+    return () => cancelAnimationFrame(frame);
+    // Only a change of selection scrolls; the list changing around it does not.
+  }, [selectedId]);
+
+  // Focus the card the arrow keys moved to, once it is in the DOM.
+  useLayoutEffect(() => {
+    const id = pendingFocus.current;
+    if (!id) return;
+    const button = list.current?.querySelector<HTMLElement>(`[data-annotation-id="${CSS.escape(id)}"] > .highlight-quote`);
+    if (!button) return;
+    pendingFocus.current = null;
+    button.focus({ preventScroll: true });
+  });
+
+  const moveFocus = useCallback(
+    (event: React.KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (!target.classList.contains('highlight-quote') || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      const from = highlights.findIndex((item) => item.annotation.id === target.closest('[data-annotation-id]')?.getAttribute('data-annotation-id'));
+      if (from < 0) return;
+      const to = event.key === 'ArrowDown' ? from + 1 : event.key === 'ArrowUp' ? from - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? highlights.length - 1 : null;
+      if (to === null) return;
+      event.preventDefault();
+      if (to < 0 || to >= highlights.length || to === from) return;
+      const id = highlights[to]!.annotation.id;
+      pendingFocus.current = id;
+      setFocusedId(id);
+      virtualizer.scrollToIndex(to, { align: 'auto' });
+    },
+    [highlights, virtualizer],
+  );
+
   if (highlights.length === 0) {
     return (
       <aside className="highlight-sidebar" aria-label="Highlights">
@@ -31,22 +121,39 @@ export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRe
       </aside>
     );
   }
+  const items = virtualizer.getVirtualItems();
   return (
-    <aside className="highlight-sidebar" aria-label="Highlights">
-      <ol className="highlight-list">
-        {highlights.map((item) => (
-          <HighlightCard
-            key={item.annotation.id}
-            docId={docId}
-            item={item}
-            selected={item.annotation.id === selectedId}
-            onSelect={onSelect}
-            onRecolor={onRecolor}
-            onDelete={onDelete}
-            onCopyQuote={onCopyQuote}
-            onQuoteInNotebook={onQuoteInNotebook}
-          />
-        ))}
+    <aside className="highlight-sidebar" aria-label="Highlights" ref={scroller}>
+      <ol
+        className="highlight-list"
+        ref={list}
+        style={{ height: virtualizer.getTotalSize() }}
+        onKeyDown={moveFocus}
+        onFocus={(event) => setFocusedId((event.target as Element).closest('[data-annotation-id]')?.getAttribute('data-annotation-id') ?? null)}
+        onBlur={(event) => {
+          if (!list.current?.contains(event.relatedTarget)) setFocusedId(null);
+        }}
+      >
+        {items.map((row) => {
+          const item = highlights[row.index]!;
+          return (
+            <HighlightCard
+              key={row.key}
+              docId={docId}
+              item={item}
+              index={row.index}
+              setSize={highlights.length}
+              top={row.start}
+              measure={virtualizer.measureElement}
+              selected={item.annotation.id === selectedId}
+              onSelect={onSelect}
+              onRecolor={onRecolor}
+              onDelete={onDelete}
+              onCopyQuote={onCopyQuote}
+              onQuoteInNotebook={onQuoteInNotebook}
+            />
+          );
+        })}
       </ol>
     </aside>
   );
@@ -54,10 +161,16 @@ export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRe
 
 interface CardProps extends Omit<HighlightSidebarProps, 'highlights' | 'selectedId'> {
   item: PlacedHighlight;
+  /** The card's place in the whole list (from 0), and the list's length. */
+  index: number;
+  setSize: number;
+  /** Where the card sits in the list, in pixels. */
+  top: number;
+  measure: (element: Element | null) => void;
   selected: boolean;
 }
 
-function HighlightCard({ docId, item, selected, onSelect, onRecolor, onDelete, onCopyQuote, onQuoteInNotebook }: CardProps) {
+const HighlightCard = memo(function HighlightCard({ docId, item, index, setSize, top, measure, selected, onSelect, onRecolor, onDelete, onCopyQuote, onQuoteInNotebook }: CardProps) {
   const { annotation, range } = item;
   const quote = quoteSelectorOf(annotation.selectors)?.exact ?? '';
   const save = useCallback((state: NoteState) => saveHighlightNote(annotation.id, state.json, state.text), [annotation.id]);
@@ -65,6 +178,11 @@ function HighlightCard({ docId, item, selected, onSelect, onRecolor, onDelete, o
     <li
       className={`highlight-card card-${annotation.color}${selected ? ' selected' : ''}${range ? '' : ' orphaned'}`}
       data-annotation-id={annotation.id}
+      data-index={index}
+      ref={measure}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      style={{ transform: `translateY(${top}px)` }}
       draggable
       onDragStart={(event) => startHighlightDrag(event, { docId, annotationId: annotation.id }, quote)}
     >
@@ -121,4 +239,4 @@ function HighlightCard({ docId, item, selected, onSelect, onRecolor, onDelete, o
       ) : null}
     </li>
   );
-}
+});

@@ -218,6 +218,11 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     [docId, citationStyle, notify],
   );
 
+  // Stable, so the sidebar's cards skip rendering when only the pane around them changes.
+  const recolor = useCallback((id: string, color: HighlightColor) => void recolorHighlight(id, color), []);
+  const removeById = useCallback((id: string) => void remove(id), [remove]);
+  const copyQuoteById = useCallback((id: string) => void copyQuote(id), [copyQuote]);
+
   const quoteInNotebook = useCallback(
     (id: string) => window.dispatchEvent(new CustomEvent('lectern:quote-to-notebook', { detail: { docId, annotationId: id } })),
     [docId],
@@ -387,9 +392,9 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
             highlights={placed}
             selectedId={selectedId}
             onSelect={select}
-            onRecolor={(id, color) => void recolorHighlight(id, color)}
-            onDelete={(id) => void remove(id)}
-            onCopyQuote={(id) => void copyQuote(id)}
+            onRecolor={recolor}
+            onDelete={removeById}
+            onCopyQuote={copyQuoteById}
             onQuoteInNotebook={quoteInNotebook}
           />
         ) : null}

@@ -4,9 +4,9 @@ import { flushSync } from 'react-dom';
 import type { Block } from '../../../app/documents/model';
 import type { ScrollSpot } from '../workspace/workspace-state';
 import { BlockView } from './BlockView';
-import type { RenderMark } from './inline';
 import { listOrdinals } from './list-ordinals';
 import { offsetInto, placeIn, widthChanged, type ReadingPlace } from './reading-place';
+import type { BlockOverlays } from './use-overlays';
 
 /** Props of the virtualized reading view. */
 export interface VirtualDocumentProps {
@@ -16,7 +16,7 @@ export interface VirtualDocumentProps {
   language?: string;
   text: string;
   blocks: readonly Block[];
-  overlays: Map<number, RenderMark[]>;
+  overlays: BlockOverlays;
   initialScroll?: ScrollSpot;
   onScroll: (spot: ScrollSpot) => void;
   onMouseUp: () => void;
