@@ -7,7 +7,7 @@ import { useBackup } from './backup/use-backup';
 import { ExportDialog } from './export/ExportDialog';
 import type { ExportScope } from './export/export-formats';
 import { DropOverlay } from './import/DropOverlay';
-import { ImportProgressBar } from './import/ImportProgressBar';
+import { ImportProgressSlot } from './import/ImportProgressBar';
 import type { FileOutcome } from './import/protocol';
 import { useImport } from './import/use-import';
 import { IndexView } from './indexes/IndexView';
@@ -55,30 +55,33 @@ export function App() {
   }, []);
   useEffect(() => saveWorkspace(workspace), [workspace]);
 
-  const onOutcome = useCallback(
-    (outcome: FileOutcome) => {
-      if (outcome.ok && outcome.created) searchService.documentAdded(outcome.id);
-      if (outcome.ok && outcome.replaced) searchService.documentRemoved(outcome.replaced.id);
-      if (!outcome.ok) push('error', outcome.error);
-      else if (!outcome.created) push('info', `“${outcome.name}” is already in your library.`);
-      else if (outcome.replaced) {
-        const { moved, orphaned } = outcome.replaced;
-        dispatch({ type: 'replace-document', oldId: outcome.replaced.id, newId: outcome.id });
-        const plural = (n: number) => (n === 1 ? '' : 's');
-        push(
-          'info',
-          `“${outcome.name}” is a new version of a document in your library: it replaced the old one, ${moved} highlight${plural(moved)} moved with ${moved === 1 ? 'its' : 'their'} text` +
-            (orphaned ? `, ${orphaned} could not be placed and ${orphaned === 1 ? 'is' : 'are'} kept in the sidebar with ${orphaned === 1 ? 'its' : 'their'} quote.` : '.'),
-        );
+  const onOutcomes = useCallback(
+    (outcomes: FileOutcome[]) => {
+      for (const outcome of outcomes) {
+        if (outcome.ok && outcome.created) searchService.documentAdded(outcome.id);
+        if (outcome.ok && outcome.replaced) searchService.documentRemoved(outcome.replaced.id);
+        if (!outcome.ok) push('error', outcome.error);
+        else if (!outcome.created) push('info', `“${outcome.name}” is already in your library.`);
+        else if (outcome.replaced) {
+          const { moved, orphaned } = outcome.replaced;
+          dispatch({ type: 'replace-document', oldId: outcome.replaced.id, newId: outcome.id });
+          const plural = (n: number) => (n === 1 ? '' : 's');
+          push(
+            'info',
+            `“${outcome.name}” is a new version of a document in your library: it replaced the old one, ${moved} highlight${plural(moved)} moved with ${moved === 1 ? 'its' : 'their'} text` +
+              (orphaned ? `, ${orphaned} could not be placed and ${orphaned === 1 ? 'is' : 'are'} kept in the sidebar with ${orphaned === 1 ? 'its' : 'their'} quote.` : '.'),
+          );
+        }
+        // What the importer had to do to read the file (nesting flattened, pages missing) is said too.
+        if (outcome.ok && outcome.warning) push('info', outcome.warning);
       }
-      // What the importer had to do to read the file (nesting flattened, pages missing) is said too.
-      if (outcome.ok && outcome.warning) push('info', outcome.warning);
+      // One re-read of the library per batch of files, not per file.
       setRevision((r) => r + 1);
     },
     [push],
   );
   const onRefused = useCallback((message: string) => push('error', message), [push]);
-  const importer = useImport({ onOutcome, onRefused });
+  const importer = useImport({ onOutcomes, onRefused });
 
   const importFiles = useCallback(async () => {
     const picked = await platform.pickFiles();
@@ -291,7 +294,7 @@ export function App() {
           </button>
         </div>
       </header>
-      {importer.progress ? <ImportProgressBar progress={importer.progress} onCancel={importer.cancel} /> : null}
+      <ImportProgressSlot store={importer.progress} onCancel={importer.cancel} />
       {backups.progress ? <BackupProgressBar progress={backups.progress} onCancel={backups.cancel} /> : null}
       <NoticeList notices={notices} onDismiss={dismiss} />
       {documents === undefined ? (

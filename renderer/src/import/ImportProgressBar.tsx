@@ -1,4 +1,4 @@
-import type { ImportProgress } from './use-import';
+import { useImportProgress, type ImportProgress, type ImportProgressStore } from './use-import';
 
 /** Shown while a batch of files is imported; the batch can be cancelled between files. */
 export function ImportProgressBar({ progress, onCancel }: { progress: ImportProgress; onCancel: () => void }) {
@@ -14,4 +14,10 @@ export function ImportProgressBar({ progress, onCancel }: { progress: ImportProg
       </button>
     </div>
   );
+}
+
+/** The progress bar while an import runs, nothing otherwise; only this re-renders as files go by. */
+export function ImportProgressSlot({ store, onCancel }: { store: ImportProgressStore; onCancel: () => void }) {
+  const progress = useImportProgress(store);
+  return progress ? <ImportProgressBar progress={progress} onCancel={onCancel} /> : null;
 }

@@ -25,7 +25,8 @@ export type FileOutcome =
 /** Worker → UI. */
 export type ImportEvent =
   | { type: 'progress'; jobId: number; done: number; total: number; current: string }
-  | { type: 'file'; jobId: number; outcome: FileOutcome }
+  /** The outcomes of the next files of the job, in the order they were dropped (stored together, reported together). */
+  | { type: 'files'; jobId: number; outcomes: FileOutcome[] }
   | { type: 'finished'; jobId: number; cancelled: boolean }
   /**
    * The worker has no DOM, so it asks the UI thread to run a web page through DOMPurify before

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createHtmlSanitizer } from '../../../app/documents/html/sanitize';
 import { selectionProblem } from '../../../app/documents/import-limits';
 import type { FileOutcome, ImportEvent, ImportRequest } from './protocol';
@@ -25,22 +25,50 @@ export interface ImportProgress {
   current: string;
 }
 
-/** Callbacks for each file's outcome, and for a selection refused as a whole. */
+/** Callbacks for the files' outcomes, and for a selection refused as a whole. */
 export interface ImportHandlers {
-  onOutcome: (outcome: FileOutcome) => void;
+  /** The outcomes of the next files, in the order they were chosen; a drop reports them a batch at a time. */
+  onOutcomes: (outcomes: FileOutcome[]) => void;
   /** The selection passed the import limit (see import-limits.ts): nothing was started. */
   onRefused: (message: string) => void;
 }
 
+/**
+ * The import's progress, held outside React state: it changes once per file, and only the
+ * progress bar follows it, so a drop of many files does not re-render the whole app per file.
+ */
+export class ImportProgressStore {
+  private value: ImportProgress | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  get = (): ImportProgress | null => this.value;
+
+  set(next: ImportProgress | null): void {
+    if (next === this.value) return;
+    this.value = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+}
+
+/** The current import's progress, re-rendering the caller when it changes. */
+export function useImportProgress(store: ImportProgressStore): ImportProgress | null {
+  return useSyncExternalStore(store.subscribe, store.get);
+}
+
 /** Runs imports in a Web Worker and reports progress; one worker for the app's life. */
-export function useImport({ onOutcome, onRefused }: ImportHandlers) {
+export function useImport({ onOutcomes, onRefused }: ImportHandlers) {
   const workerRef = useRef<Worker | null>(null);
   const nextJob = useRef(1);
-  const onOutcomeRef = useRef(onOutcome);
-  onOutcomeRef.current = onOutcome;
+  const onOutcomesRef = useRef(onOutcomes);
+  onOutcomesRef.current = onOutcomes;
   const onRefusedRef = useRef(onRefused);
   onRefusedRef.current = onRefused;
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [progress] = useState(() => new ImportProgressStore());
 
   useEffect(() => {
     const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'lectern-import' });
@@ -49,32 +77,36 @@ export function useImport({ onOutcome, onRefused }: ImportHandlers) {
       // Libraries loaded in the worker may post their own messages: only ours have these types.
       if (!event || typeof event !== 'object' || !('jobId' in event)) return;
       if (event.type === 'sanitize') answerSanitize(worker, event.requestId, event.html);
-      else if (event.type === 'progress') setProgress({ jobId: event.jobId, done: event.done, total: event.total, current: event.current });
-      else if (event.type === 'file') onOutcomeRef.current(event.outcome);
-      else setProgress((current) => (current?.jobId === event.jobId ? null : current));
+      else if (event.type === 'progress') progress.set({ jobId: event.jobId, done: event.done, total: event.total, current: event.current });
+      else if (event.type === 'files') onOutcomesRef.current(event.outcomes);
+      else if (progress.get()?.jobId === event.jobId) progress.set(null);
     });
     workerRef.current = worker;
     return () => worker.terminate();
-  }, []);
+  }, [progress]);
 
-  const start = useCallback((files: { name: string; blob: Blob }[]) => {
-    if (!workerRef.current || files.length === 0) return;
-    const refused = selectionProblem(files.map((file) => ({ name: file.name, size: file.blob.size })));
-    if (refused) {
-      onRefusedRef.current(refused);
-      return;
-    }
-    const jobId = nextJob.current++;
-    setProgress({ jobId, done: 0, total: files.length, current: files[0]?.name ?? '' });
-    const request: ImportRequest = { type: 'import', jobId, files };
-    workerRef.current.postMessage(request);
-  }, []);
+  const start = useCallback(
+    (files: { name: string; blob: Blob }[]) => {
+      if (!workerRef.current || files.length === 0) return;
+      const refused = selectionProblem(files.map((file) => ({ name: file.name, size: file.blob.size })));
+      if (refused) {
+        onRefusedRef.current(refused);
+        return;
+      }
+      const jobId = nextJob.current++;
+      progress.set({ jobId, done: 0, total: files.length, current: files[0]?.name ?? '' });
+      const request: ImportRequest = { type: 'import', jobId, files };
+      workerRef.current.postMessage(request);
+    },
+    [progress],
+  );
 
   const cancel = useCallback(() => {
-    if (!workerRef.current || !progress) return;
-    const request: ImportRequest = { type: 'cancel', jobId: progress.jobId };
+    const current = progress.get();
+    if (!workerRef.current || !current) return;
+    const request: ImportRequest = { type: 'cancel', jobId: current.jobId };
     workerRef.current.postMessage(request);
   }, [progress]);
 
-  return { progress, start, cancel };
+  return useMemo(() => ({ progress, start, cancel }), [progress, start, cancel]);
 }
