@@ -20,6 +20,7 @@ import {
   renderBibliography,
   renderBibliographyParts,
   type RegisteredItem,
+  type RenderedEntry,
   type RenderFormat,
   type SortKeys,
 } from './citation-js';
@@ -148,9 +149,23 @@ export async function formatBibliographyCached(
     });
 
     // Items never rendered in this style: citeproc registers them alone for their keys, which
-    // depend on the item only (disambiguation changes what is printed, not these keys).
+    // depend on the item only (disambiguation changes what is printed, not these keys). When
+    // most are new (a first export), the whole list is rendered at once instead: registering
+    // them first would double the work.
     const unknown = slots.filter((slot) => !slot.known);
-    if (unknown.length > 0) {
+    let whole: Map<string, RenderedEntry> | undefined;
+    let wholeFrame: { start: string; end: string } | undefined;
+    let wholeText = '';
+    let wholeIds = '';
+    if (unknown.length * 2 > slots.length) {
+      const parts = renderBibliographyParts(ready, engineName, lang, format);
+      if (!parts) return { ok: true, value: renderBibliography(ready, engineName, lang, format) };
+      whole = new Map(parts.entries.map((entry) => [entry.id, entry]));
+      wholeFrame = parts;
+      wholeText = parts.start + parts.entries.map((entry) => entry.text).join('') + parts.end;
+      wholeIds = parts.entries.map((entry) => entry.id).join('\u0000');
+      for (const slot of slots) slot.known = whole.get(slot.item.id);
+    } else if (unknown.length > 0) {
       const learned = registerItems(
         unknown.map((slot) => slot.item),
         engineName,
@@ -158,8 +173,8 @@ export async function formatBibliographyCached(
         format,
       );
       unknown.forEach((slot, i) => (slot.known = learned[i]));
+      if (stats) stats.registered = unknown.length;
     }
-    if (stats) stats.registered = unknown.length;
 
     const order = bibliographyOrder(
       slots.map((slot) => slot.known?.sortKeys ?? []),
@@ -202,7 +217,17 @@ export async function formatBibliographyCached(
     for (const [index, slot] of slots.entries()) if (slot.cached && !staleSet.has(index)) texts.set(index, slot.cached.text);
     const fresh: CachedEntry[] = [];
     let frame: { start: string; end: string };
-    if (wanted.size > 0) {
+    if (whole && wholeFrame) {
+      // Kept only if the order computed from the kept keys is citeproc's own.
+      if (order.map((index) => slots[index]!.item.id).join('\u0000') !== wholeIds) return { ok: true, value: wholeText };
+      for (const index of stale) {
+        const slot = slots[index]!;
+        const entry = whole.get(slot.item.id)!;
+        texts.set(index, entry.text);
+        fresh.push({ key: slot.key, style: styleKey, item: slot.json, ambiguityKey: entry.ambiguityKey, sortKeys: entry.sortKeys, context: slot.context, text: entry.text });
+      }
+      frame = wholeFrame;
+    } else if (wanted.size > 0) {
       const subset = [...wanted].sort((a, b) => a - b);
       const parts = renderBibliographyParts(
         subset.map((index) => slots[index]!.item),
