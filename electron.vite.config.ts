@@ -39,6 +39,7 @@ export default defineConfig({
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
       rolldownOptions: {
+        ...rendererConfig.build?.rolldownOptions,
         input: resolve(root, 'renderer/index.html'),
       },
     },

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { CONTENT_SECURITY_POLICY } from '../app/security/content-security-policy';
+import { libraryChunk, referenceModelAsset, sharedPdfjs } from './vite-plugins';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -18,13 +19,30 @@ function cspMetaTag(): Plugin {
   };
 }
 
+/**
+ * Each library in one chunk of its own, loaded with the first view that needs it: React and the
+ * store with the library, Lexical with a note or notebook, citation-js with a formatted citation.
+ * React and Dexie are claimed first, so a library that depends on them does not pull them in.
+ */
+const codeSplitting = {
+  groups: [
+    { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
+    { name: 'dexie', test: /[\\/]node_modules[\\/](dexie|dexie-react-hooks)[\\/]/, priority: 20 },
+    { name: libraryChunk, priority: 10, minSize: 16 * 1024 },
+  ],
+};
+
 /** Shared renderer settings: the web build uses them as they are, electron-vite reuses them. */
 export const rendererConfig: UserConfig = {
   root,
   base: './',
-  plugins: [react(), cspMetaTag()],
-  worker: { format: 'es' },
-  build: { target: 'chrome130', sourcemap: false, chunkSizeWarningLimit: 2048 },
+  plugins: [react(), cspMetaTag(), sharedPdfjs(), referenceModelAsset()],
+  worker: {
+    format: 'es',
+    plugins: () => [sharedPdfjs(), referenceModelAsset()],
+    rolldownOptions: { output: { codeSplitting } },
+  },
+  build: { target: 'chrome130', sourcemap: false, chunkSizeWarningLimit: 2048, rolldownOptions: { output: { codeSplitting } } },
 };
 
 export default defineConfig({

@@ -1,3 +1,4 @@
+import { withReferenceModel } from '../../../app/citations/default-parser';
 import { findDocumentCitations } from '../../../app/citations/document-citations';
 import type { ImportContext } from '../../../app/documents/html/sanitize';
 import { importFile } from '../../../app/documents/import';
@@ -40,7 +41,9 @@ export async function parseOne(name: string, blob: Blob, context: ImportContext)
   // the same transaction; a failure to find them must not cost the student the document.
   let rows: ReturnType<typeof citationRows>;
   try {
-    rows = citationRows(parsed.value.id, findDocumentCitations(parsed.value));
+    // The reference parser's model is fetched when the first reference list is parsed.
+    const { value } = parsed;
+    rows = citationRows(value.id, await withReferenceModel(() => findDocumentCitations(value)));
   } catch {
     rows = { references: [], citations: [] };
   }

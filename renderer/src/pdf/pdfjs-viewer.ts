@@ -1,10 +1,13 @@
 /**
  * pdf.js for the page view, in the renderer. Unlike the import (which already runs in a worker and
  * parses in-thread), the page view keeps parsing off the UI thread with pdf.js's own worker: one
- * module worker for the app's life, shared by every open document.
+ * module worker for the app's life, shared by every open document. The worker is pdf.js's worker
+ * module itself (it listens on its own port when started as a worker), the same file the import
+ * worker loads, so the build ships pdf.js once (see renderer/vite-plugins.ts).
  */
 import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 
 type PdfjsModule = typeof Pdfjs;
 
@@ -16,7 +19,7 @@ export const MAX_IMAGE_PIXELS = 100_000_000;
 /** The pdf.js module with its worker set up, loaded on first use so other views never pay for it. */
 export function loadViewerPdfjs(): Promise<PdfjsModule> {
   loading ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => {
-    pdfjs.GlobalWorkerOptions.workerPort ??= new Worker(new URL('./pdf-view.worker.ts', import.meta.url), { type: 'module', name: 'lectern-pdf-view' });
+    pdfjs.GlobalWorkerOptions.workerPort ??= new Worker(pdfWorkerUrl, { type: 'module', name: 'lectern-pdf-view' });
     return pdfjs;
   });
   return loading;
