@@ -4,7 +4,7 @@ import { saveImportedDocument } from './documents-repo';
 import { putAnnotations } from './annotations-repo';
 import { addToCollection, createCollection, documentsInCollection } from './collections-repo';
 import { setTags } from './tags-repo';
-import { deleteForever, emptyExpiredTrash, listTrash, moveDocumentToTrash, restoreFromTrash } from './trash-repo';
+import { countTrash, deleteForever, emptyExpiredTrash, listTrash, moveDocumentToTrash, restoreFromTrash } from './trash-repo';
 import { openTestDb, sampleDocument } from './test-support';
 import type { StoredAnnotation } from './records';
 
@@ -65,10 +65,12 @@ describe('trash', () => {
     expect(await db.annotations.get('h3')).toBeDefined();
     const [listed] = await listTrash(db);
     expect(listed).toMatchObject({ id: trashId, docId, title: 'Reading notes t', annotationCount: 2, deletedAt: 1_000 });
+    expect(await countTrash(db)).toBe(1);
 
     expect(await restoreFromTrash(db, trashId!)).toEqual({ ok: true, docId });
     expect(await snapshot()).toEqual(before);
     expect(await listTrash(db)).toEqual([]);
+    expect(await countTrash(db)).toBe(0);
     const [collection] = await db.collections.toArray();
     expect((await documentsInCollection(db, collection!.id)).map((d) => d.id)).toContain(docId);
   });

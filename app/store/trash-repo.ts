@@ -69,6 +69,11 @@ export function moveDocumentToTrash(db: LecternDb, docId: string, now: number = 
   });
 }
 
+/** How many entries the trash holds, without reading them (each holds a whole document). */
+export function countTrash(db: LecternDb): Promise<number> {
+  return db.trash.count();
+}
+
 /** The trash, most recently deleted first. */
 export async function listTrash(db: LecternDb): Promise<TrashListItem[]> {
   const entries = await db.trash.orderBy('deletedAt').reverse().toArray();

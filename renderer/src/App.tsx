@@ -1,16 +1,13 @@
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { detectPlatform, type PlatformCommand } from '../platform';
 import { BackupProgressBar } from './backup/BackupProgressBar';
 import { restoredSummary } from './backup/backup-name';
-import { RestoreDialog } from './backup/RestoreDialog';
 import { useBackup } from './backup/use-backup';
-import { ExportDialog } from './export/ExportDialog';
 import type { ExportScope } from './export/export-formats';
 import { DropOverlay } from './import/DropOverlay';
 import { ImportProgressSlot } from './import/ImportProgressBar';
 import type { FileOutcome } from './import/protocol';
 import { useImport } from './import/use-import';
-import { IndexView } from './indexes/IndexView';
 import { LibraryView } from './library/LibraryView';
 import { sendToNotebook } from './notes/notebook-inbox';
 import { createNotebook } from './notes/notebooks';
@@ -23,9 +20,8 @@ import { ThemeSwitch } from './shell/ThemeSwitch';
 import { useTheme } from './shell/theme';
 import { useLibraryCare } from './shell/use-library-care';
 import { getAnnotation } from '../../app/store/annotations-repo';
-import { database, useDocuments, useNotebooks } from './store/hooks';
-import { SourcesSidebar } from './workspace/SourcesSidebar';
-import { Workspace } from './workspace/Workspace';
+import { ExportDialog, IndexPlaceholder, IndexView, preloadReading, ReadingPlaceholder, ReadingView, RestoreDialog } from './lazy-views';
+import { database, useDocuments } from './store/hooks';
 import { loadWorkspace, MAX_PANES, saveWorkspace, workspaceReducer } from './workspace/workspace-state';
 
 type View = 'library' | 'reading' | 'index';
@@ -39,7 +35,6 @@ export function App() {
   useLibraryCare(push);
   const [revision, setRevision] = useState(0);
   const documents = useDocuments(revision);
-  const notebooks = useNotebooks();
   const [view, setViewState] = useState<View>(() => {
     const saved = localStorage.getItem(VIEW_KEY);
     return saved === 'reading' || saved === 'index' ? saved : 'library';
@@ -253,6 +248,23 @@ export function App() {
     return () => document.removeEventListener('click', onClick);
   }, [platform, push]);
 
+  // Pointing at (or tabbing to) a document or the Reading tab starts loading the reading view, so
+  // the click that follows opens it without waiting for its code.
+  useEffect(() => {
+    const onIntent = (event: Event) => {
+      if (!(event.target as Element | null)?.closest?.('.library-row, .view-tab-reading, .search-box')) return;
+      preloadReading();
+      document.removeEventListener('pointerover', onIntent);
+      document.removeEventListener('focusin', onIntent);
+    };
+    document.addEventListener('pointerover', onIntent);
+    document.addEventListener('focusin', onIntent);
+    return () => {
+      document.removeEventListener('pointerover', onIntent);
+      document.removeEventListener('focusin', onIntent);
+    };
+  }, []);
+
   const openDocIds = useMemo(
     () => new Set(workspace.panes.flatMap((pane) => (pane.content.kind === 'document' ? [pane.content.docId] : []))),
     [workspace.panes],
@@ -267,7 +279,7 @@ export function App() {
             <button type="button" className={`view-tab${view === 'library' ? ' selected' : ''}`} aria-pressed={view === 'library'} onClick={() => setView('library')}>
               Library
             </button>
-            <button type="button" className={`view-tab${view === 'reading' ? ' selected' : ''}`} aria-pressed={view === 'reading'} onClick={() => setView('reading')}>
+            <button type="button" className={`view-tab view-tab-reading${view === 'reading' ? ' selected' : ''}`} aria-pressed={view === 'reading'} onClick={() => setView('reading')}>
               Reading
             </button>
             <button type="button" className={`view-tab${view === 'index' ? ' selected' : ''}`} aria-pressed={view === 'index'} onClick={() => setView('index')}>
@@ -300,7 +312,9 @@ export function App() {
       {documents === undefined ? (
         <main className="library library-loading" aria-busy="true" aria-label="Library" />
       ) : view === 'index' ? (
-        <IndexView onOpenDocument={(docId, offset) => openDocument(docId, false, offset)} />
+        <Suspense fallback={<IndexPlaceholder />}>
+          <IndexView onOpenDocument={(docId, offset) => openDocument(docId, false, offset)} />
+        </Suspense>
       ) : view === 'library' ? (
         <LibraryView
           documents={documents}
@@ -314,43 +328,50 @@ export function App() {
           onRestore={() => void backups.pickRestoreFile()}
         />
       ) : (
-        <main className="reading" aria-label="Reading">
-          <SourcesSidebar
+        <Suspense fallback={<ReadingPlaceholder />}>
+          <ReadingView
             documents={documents}
-            notebooks={notebooks ?? []}
             openDocIds={openDocIds}
-            canAddPane={workspace.panes.length < MAX_PANES}
             onOpen={openDocument}
             onOpenNotebook={openNotebook}
             onNewNotebook={() => void newNotebook()}
+            state={workspace}
+            dispatch={dispatch}
+            reveal={reveal}
+            onOpenCitation={(docId, annotationId) => void openCitation(docId, annotationId)}
+            notify={notify}
+            onError={onError}
           />
-          <Workspace state={workspace} dispatch={dispatch} documents={documents} reveal={reveal} onOpenCitation={(docId, annotationId) => void openCitation(docId, annotationId)} notify={notify} onError={onError} />
-        </main>
+        </Suspense>
       )}
       <DropOverlay onDrop={onDrop} />
       {backups.restoreFile ? (
-        <RestoreDialog
-          file={backups.restoreFile}
-          documentCount={documents?.length ?? 0}
-          onClose={backups.closeRestore}
-          onRestored={(summary) => {
-            backups.closeRestore();
-            notify(`Library restored from the backup: ${restoredSummary(summary.written)} written.`);
-            void searchService.reload();
-            setRevision((r) => r + 1);
-          }}
-        />
+        <Suspense fallback={null}>
+          <RestoreDialog
+            file={backups.restoreFile}
+            documentCount={documents?.length ?? 0}
+            onClose={backups.closeRestore}
+            onRestored={(summary) => {
+              backups.closeRestore();
+              notify(`Library restored from the backup: ${restoredSummary(summary.written)} written.`);
+              void searchService.reload();
+              setRevision((r) => r + 1);
+            }}
+          />
+        </Suspense>
       ) : null}
       {showShortcuts ? <ShortcutHelp onClose={() => setShowShortcuts(false)} /> : null}
       {showExport && documents?.length ? (
-        <ExportDialog
-          documents={documents}
-          initialDocIds={showExport.docIds ?? (view === 'reading' ? [...openDocIds] : [])}
-          initialScope={showExport.scope}
-          platform={platform}
-          onClose={() => setShowExport(false)}
-          notify={(text) => push('info', text)}
-        />
+        <Suspense fallback={null}>
+          <ExportDialog
+            documents={documents}
+            initialDocIds={showExport.docIds ?? (view === 'reading' ? [...openDocIds] : [])}
+            initialScope={showExport.scope}
+            platform={platform}
+            onClose={() => setShowExport(false)}
+            notify={(text) => push('info', text)}
+          />
+        </Suspense>
       ) : null}
     </div>
   );

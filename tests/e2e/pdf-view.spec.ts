@@ -170,6 +170,8 @@ describe('the page view of a PDF', () => {
 
     await page.reload();
     await page.waitForSelector('.app-header');
+    // The app comes back in the reading view (its code loads on demand) or in the library.
+    await page.locator('section.pane, .library-row').first().waitFor();
     if ((await pane().count()) === 0) await page.locator('.library-row', { hasText: 'Closeness in the North Caucasus' }).click();
     // The pane may come back in either view.
     await pane().locator('.pdf-page-view, .doc-paragraph').first().waitFor();

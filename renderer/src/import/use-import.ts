@@ -1,16 +1,27 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { createHtmlSanitizer } from '../../../app/documents/html/sanitize';
 import { selectionProblem } from '../../../app/documents/import-limits';
 import type { FileOutcome, ImportEvent, ImportRequest } from './protocol';
 
-let sanitizer: ((html: string) => string) | undefined;
+let sanitizer: Promise<(html: string) => string> | undefined;
+
+/** DOMPurify over the browser's DOM, loaded with the first web page imported. */
+function loadSanitizer(): Promise<(html: string) => string> {
+  sanitizer ??= import('../../../app/documents/html/sanitize').then(
+    ({ createHtmlSanitizer }) => createHtmlSanitizer(window),
+    (error: unknown) => {
+      sanitizer = undefined;
+      throw error;
+    },
+  );
+  return sanitizer;
+}
 
 /** Runs DOMPurify over the browser's own DOM for the import worker, which has none. */
-function answerSanitize(worker: Worker, requestId: number, html: string): void {
+async function answerSanitize(worker: Worker, requestId: number, html: string): Promise<void> {
   let reply: ImportRequest;
   try {
-    sanitizer ??= createHtmlSanitizer(window);
-    reply = { type: 'sanitized', requestId, html: sanitizer(html) };
+    const sanitize = await loadSanitizer();
+    reply = { type: 'sanitized', requestId, html: sanitize(html) };
   } catch (error) {
     reply = { type: 'sanitized', requestId, html: '', error: error instanceof Error ? error.message : String(error) };
   }
@@ -60,7 +71,11 @@ export function useImportProgress(store: ImportProgressStore): ImportProgress | 
   return useSyncExternalStore(store.subscribe, store.get);
 }
 
-/** Runs imports in a Web Worker and reports progress; one worker for the app's life. */
+/**
+ * Runs imports in a Web Worker and reports progress; one worker for the app's life, started with
+ * the first import (the importers are most of the app's code, and a library that is only read
+ * never needs them).
+ */
 export function useImport({ onOutcomes, onRefused }: ImportHandlers) {
   const workerRef = useRef<Worker | null>(null);
   const nextJob = useRef(1);
@@ -70,24 +85,33 @@ export function useImport({ onOutcomes, onRefused }: ImportHandlers) {
   onRefusedRef.current = onRefused;
   const [progress] = useState(() => new ImportProgressStore());
 
-  useEffect(() => {
+  const startWorker = useCallback((): Worker => {
+    if (workerRef.current) return workerRef.current;
     const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'lectern-import' });
     worker.addEventListener('message', (message: MessageEvent<ImportEvent>) => {
       const event = message.data;
       // Libraries loaded in the worker may post their own messages: only ours have these types.
       if (!event || typeof event !== 'object' || !('jobId' in event)) return;
-      if (event.type === 'sanitize') answerSanitize(worker, event.requestId, event.html);
+      if (event.type === 'sanitize') void answerSanitize(worker, event.requestId, event.html);
       else if (event.type === 'progress') progress.set({ jobId: event.jobId, done: event.done, total: event.total, current: event.current });
       else if (event.type === 'files') onOutcomesRef.current(event.outcomes);
       else if (progress.get()?.jobId === event.jobId) progress.set(null);
     });
     workerRef.current = worker;
-    return () => worker.terminate();
+    return worker;
   }, [progress]);
+
+  useEffect(
+    () => () => {
+      workerRef.current?.terminate();
+      workerRef.current = null;
+    },
+    [],
+  );
 
   const start = useCallback(
     (files: { name: string; blob: Blob }[]) => {
-      if (!workerRef.current || files.length === 0) return;
+      if (files.length === 0) return;
       const refused = selectionProblem(files.map((file) => ({ name: file.name, size: file.blob.size })));
       if (refused) {
         onRefusedRef.current(refused);
@@ -96,9 +120,9 @@ export function useImport({ onOutcomes, onRefused }: ImportHandlers) {
       const jobId = nextJob.current++;
       progress.set({ jobId, done: 0, total: files.length, current: files[0]?.name ?? '' });
       const request: ImportRequest = { type: 'import', jobId, files };
-      workerRef.current.postMessage(request);
+      startWorker().postMessage(request);
     },
-    [progress],
+    [progress, startWorker],
   );
 
   const cancel = useCallback(() => {

@@ -6,7 +6,7 @@ import { database } from '../store/hooks';
 import { DocumentTable } from './DocumentTable';
 import { LibraryDialog, type LibraryDialogState } from './LibraryDialog';
 import { addDocumentTo, deleteTrashed, guarded, restoreTrashed, trashDocument, trashQuestion, type LibraryFeedback } from './library-actions';
-import { useCollectionMembers, useCollections, useTags, useTrash } from './library-hooks';
+import { useCollectionMembers, useCollections, useTags, useTrash, useTrashCount } from './library-hooks';
 import { loadSelection, saveSelection, type LibrarySelection } from './library-selection';
 import { LibrarySidebar } from './LibrarySidebar';
 import { TrashList } from './TrashList';
@@ -33,7 +33,8 @@ export function LibraryView({ documents, onOpen, onOpenBeside, onImport, onBacku
   const [dialog, setDialog] = useState<LibraryDialogState | null>(null);
   const collections = useCollections();
   const tags = useTags();
-  const trash = useTrash();
+  const trash = useTrash(selection.kind === 'trash');
+  const trashCount = useTrashCount();
   const members = useCollectionMembers(selection.kind === 'collection' ? selection.id : null);
   const current = selection.kind === 'collection' ? collections?.find((c) => c.id === selection.id) : undefined;
 
@@ -75,7 +76,7 @@ export function LibraryView({ documents, onOpen, onOpenBeside, onImport, onBacku
         documentCount={documents.length}
         collections={collections ?? []}
         tags={tags ?? []}
-        trashCount={trash?.length ?? 0}
+        trashCount={trashCount ?? 0}
         onNewCollection={() => setDialog({ kind: 'new-collection' })}
         onRenameCollection={(collection) => setDialog({ kind: 'rename', collection })}
         onDeleteCollection={(collection) =>

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { collectionDocIds, listCollections } from '../../../app/store/collections-repo';
 import { listAllTags } from '../../../app/store/tags-repo';
-import { listTrash } from '../../../app/store/trash-repo';
+import { countTrash, listTrash } from '../../../app/store/trash-repo';
 import { database } from '../store/hooks';
 
 /** Every collection with its document count, alphabetical, live. */
@@ -15,9 +15,17 @@ export function useTags() {
   return useLiveQuery(() => listAllTags(database()), []);
 }
 
-/** The trash, most recently deleted first, live. */
-export function useTrash() {
-  return useLiveQuery(() => listTrash(database()), []);
+/**
+ * The trash, most recently deleted first, live; read only while it is `shown`, as each entry
+ * holds a whole document (text included) that the rest of the library never needs.
+ */
+export function useTrash(shown: boolean) {
+  return useLiveQuery(async () => (shown ? listTrash(database()) : []), [shown]);
+}
+
+/** How many entries the trash holds, live, without reading them. */
+export function useTrashCount() {
+  return useLiveQuery(() => countTrash(database()), []);
 }
 
 /** The member ids of one collection (undefined while loading; [] for no collection). */

@@ -98,7 +98,8 @@ export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }
   const showPanel = open && query.trim() !== '';
   const activeHit = ordered[active];
   return (
-    <div className="search-box" role="search">
+    // The index loads on the first sign of a search (pointer over the box, focus), not at start.
+    <div className="search-box" role="search" onPointerEnter={() => void searchService.start()}>
       <input
         ref={inputRef}
         type="search"
@@ -116,7 +117,10 @@ export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }
           setQuery(event.target.value);
           setOpen(true);
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          void searchService.start();
+          setOpen(true);
+        }}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />

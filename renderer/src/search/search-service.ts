@@ -1,11 +1,14 @@
 /**
- * The renderer's one search index over the library. It loads (or builds) at start, follows
- * imports, trash moves and saves, and persists itself a moment after changes stop, so the next
- * start loads instead of rebuilding. Every operation runs in one queue, after the load, so an
- * update never races the build that would otherwise miss or overwrite it.
+ * The renderer's one search index over the library. It loads (or builds) when the search box is
+ * first used, not at start (its code and the index of a large library are the heaviest part of
+ * the app's start otherwise), follows imports, trash moves and saves, and persists itself a moment
+ * after changes stop, so the next load reads it instead of rebuilding. Changes made before it
+ * loads need no replay: the persisted index records the library's counts and latest change
+ * times, and one that missed a change is rebuilt. Every operation runs in one queue, after the
+ * load, so an update never races the build that would otherwise miss or overwrite it.
  */
 import { useSyncExternalStore } from 'react';
-import { SearchIndexStore } from '../../../app/search/index-store';
+import type { SearchIndexStore } from '../../../app/search/index-store';
 import type { SearchHit } from '../../../app/search/search-library';
 import { database } from '../store/hooks';
 import { searchEvents, type SearchChange } from './search-events';
@@ -21,7 +24,7 @@ const UPDATE_DELAY_MS = 400;
 const PERSIST_DELAY_MS = 2000;
 
 class SearchService {
-  private store = new SearchIndexStore();
+  private loaded: SearchIndexStore | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private statusValue: SearchStatus = 'idle';
   private versionValue = 0;
@@ -32,6 +35,12 @@ class SearchService {
 
   constructor() {
     searchEvents.subscribe((change) => this.changed(change));
+  }
+
+  /** The index; operations reach it only once the status is 'ready'. */
+  private get store(): SearchIndexStore {
+    if (!this.loaded) throw new Error('The search index is not loaded.');
+    return this.loaded;
   }
 
   get status(): SearchStatus {
@@ -51,14 +60,13 @@ class SearchService {
 
   /** Throws the index away and builds it again from the store (after a restore). */
   reload(): Promise<unknown> {
-    this.store = new SearchIndexStore();
     this.load();
     return this.queue;
   }
 
-  /** The hits for `query`, best first; none while the index is not ready. */
+  /** The hits for `query`, best first (loading the index first if it was not); none when it failed to load. */
   async search(query: string, limit = 30): Promise<SearchHit[]> {
-    await this.queue;
+    await this.start();
     if (this.statusValue !== 'ready') return [];
     return this.store.search(query, { limit });
   }
@@ -80,9 +88,13 @@ class SearchService {
 
   private load(): void {
     this.setStatus('indexing');
-    const store = this.store;
     this.queue = this.queue
-      .then(() => store.loadOrBuild(database()))
+      .then(async () => {
+        const { SearchIndexStore } = await import('../../../app/search/index-store');
+        const store = new SearchIndexStore();
+        this.loaded = store;
+        await store.loadOrBuild(database());
+      })
       .then(
         () => this.setStatus('ready'),
         (error: unknown) => {

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { requestPersistentStorage } from '../../../app/store/persistent-storage';
 import { emptyExpiredTrash } from '../../../app/store/trash-repo';
-import { searchService } from '../search/search-service';
 import { database } from '../store/hooks';
 import type { NoticeAction } from './notices';
 import { setStorageErrorReporter } from './storage-report';
@@ -9,27 +8,44 @@ import { setStorageErrorReporter } from './storage-report';
 /** Remembers that the eviction warning was given, so it is not repeated on every start. */
 const WARNED_KEY = 'lectern.persistence-warned';
 
+/** Past this long after start, the care runs even if the app has not been idle yet. */
+const IDLE_TIMEOUT_MS = 3000;
+
+/** Runs `task` once the app is idle (after the library has shown); returns a cancel function. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 0);
+  return () => clearTimeout(handle);
+}
+
 /**
- * Start-up care of the library: failed saves reach the notices, the browser is asked to keep
- * the library, expired trash is emptied, and the search index is loaded (or built).
+ * Start-up care of the library: failed saves reach the notices; once the library has shown and
+ * the app is idle, the browser is asked to keep the library and expired trash is emptied. The
+ * search index loads when the search box is first used (see search-service.ts), not at start.
  */
 export function useLibraryCare(push: (tone: 'error' | 'info', text: string, action?: NoticeAction) => void): void {
   useEffect(() => setStorageErrorReporter((message) => push('error', message)), [push]);
 
-  useEffect(() => {
-    void searchService.start();
-    void emptyExpiredTrash(database()).catch((error: unknown) => console.error('The trash could not be emptied.', error));
-    void requestPersistentStorage().then((state) => {
-      if (state !== 'denied' || localStorage.getItem(WARNED_KEY)) return;
-      try {
-        localStorage.setItem(WARNED_KEY, String(Date.now()));
-      } catch {
-        // Without storage the warning may come again next time; that is harmless.
-      }
-      push(
-        'info',
-        'This browser may clear Lectern’s library, notes included, when the disk runs low on space. Back up your library now and then (Library → Back up library…).',
-      );
-    });
-  }, [push]);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void emptyExpiredTrash(database()).catch((error: unknown) => console.error('The trash could not be emptied.', error));
+        void requestPersistentStorage().then((state) => {
+          if (state !== 'denied' || localStorage.getItem(WARNED_KEY)) return;
+          try {
+            localStorage.setItem(WARNED_KEY, String(Date.now()));
+          } catch {
+            // Without storage the warning may come again next time; that is harmless.
+          }
+          push(
+            'info',
+            'This browser may clear Lectern’s library, notes included, when the disk runs low on space. Back up your library now and then (Library → Back up library…).',
+          );
+        });
+      }),
+    [push],
+  );
 }
