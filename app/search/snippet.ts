@@ -87,13 +87,19 @@ function everyMatch(text: string, wanted: ReadonlyMap<string, unknown>): { start
 }
 
 const SEPARATOR_CHAR = /[\n\r\p{Z}\p{P}]/u;
+// The same test for ASCII, looked up by character code: snippets test thousands of characters.
+const ASCII_SEPARATOR = Array.from({ length: 128 }, (_, code) => SEPARATOR_CHAR.test(String.fromCharCode(code)));
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 function isBoundary(text: string, at: number): boolean {
-  return at < 0 || at >= text.length || SEPARATOR_CHAR.test(text[at]!);
+  if (at < 0 || at >= text.length) return true;
+  const code = text.charCodeAt(at);
+  return code < 128 ? ASCII_SEPARATOR[code]! : SEPARATOR_CHAR.test(text[at]!);
 }
 
 /** True when lowercasing alone folds `lower`'s words: no accents, ligatures, ё or combining marks. */
 function foldsByCase(text: string, lower: string): boolean {
+  if (!NOT_ASCII.test(text)) return true;
   return lower.length === text.length && lower.normalize('NFKD') === lower && !/\p{M}/u.test(lower);
 }
 
