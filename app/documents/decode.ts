@@ -46,12 +46,15 @@ function decodeBytes(bytes: Uint8Array): DecodedText | undefined {
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decode('utf-16le', bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decode('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' };
+  // Strict UTF-8 with no NUL had no zero byte, so it is neither UTF-16 nor binary: the byte
+  // scans below would find nothing, and the engine's decoder has already read every byte.
+  const plain = tryStrictUtf8(bytes);
+  if (plain !== undefined && !plain.includes('\0')) return { text: plain, encoding: 'utf-8' };
   const utf16 = guessUtf16WithoutBom(bytes);
   if (utf16) return { text: decode(utf16, bytes), encoding: utf16 };
   // NUL bytes never occur in 8-bit text, so the code-page guesses below would only dress up binary.
   if (bytes.includes(0)) return undefined;
-  const strict = tryStrictUtf8(bytes);
-  if (strict !== undefined) return { text: strict, encoding: 'utf-8' };
+  if (plain !== undefined) return { text: plain, encoding: 'utf-8' };
   const stats = utf8Stats(bytes);
   // A UTF-8 file with a few damaged bytes is still UTF-8; reading it as a code page garbles every accent.
   if (stats.valid > 0 && stats.invalid * 4 <= stats.valid) return { text: decode('utf-8', bytes), encoding: 'utf-8' };
@@ -138,8 +141,13 @@ export function isControlCode(code: number): boolean {
   return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f;
 }
 
+/** A character isControlCode accepts (NUL included): one engine search finds none in most texts. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const CONTROL_CHAR = /[\x00-\x08\x0b\x0e-\x1f\x7f]/;
+
 /** True for NUL characters or more than 1% control characters: binary data, not text. */
 export function looksBinary(data: string | Uint8Array): boolean {
+  if (typeof data === 'string' && !CONTROL_CHAR.test(data)) return false;
   let controls = 0;
   for (let i = 0; i < data.length; i++) {
     const code = typeof data === 'string' ? data.charCodeAt(i) : (data[i] ?? 0);
