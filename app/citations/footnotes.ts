@@ -11,7 +11,30 @@ import type { Block } from '../documents/model';
 import type { InTextCitation } from './in-text';
 
 /** A lower-case word of three or more letters with one or two digits glued to it. */
-const MARKER = /(?<![\p{L}\p{N}])\p{Ll}{3,30}(?<digits>\d{1,2})(?=[\s,.;:!?…)\]]|$)/gu;
+const MARKER = /(?<![\p{L}\p{N}])\p{Ll}{3,30}(?<digits>\d{1,2})(?=[\s,.;:!?…)\]]|$)/uy;
+const DIGITS = /\d+/g;
+const LOWERCASE_RUN = /\p{Ll}+$/u;
+
+/**
+ * Where MARKER matches in the text, in order (as `text.matchAll` would find them). Run at every
+ * character, its lookbehind and letter classes cost more than the rest of the citation pass; a
+ * match ends in one or two digits, so it is tried only at the start of the lowercase run before
+ * each such digit run.
+ */
+function markerMatches(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  DIGITS.lastIndex = 0;
+  for (let run = DIGITS.exec(text); run; run = DIGITS.exec(text)) {
+    if (run[0].length > 2) continue;
+    // A marker's word is at most 30 letters (60 code units); a longer run starts before this window and fails the lookbehind.
+    const letters = LOWERCASE_RUN.exec(text.slice(Math.max(0, run.index - 64), run.index))?.[0];
+    if (!letters) continue;
+    MARKER.lastIndex = run.index - letters.length;
+    const match = MARKER.exec(text);
+    if (match) found.push(match);
+  }
+  return found;
+}
 
 const MAX_CANDIDATES = 300;
 
@@ -22,10 +45,29 @@ function blockAt(blocks: Block[], offset: number): number {
   return blocks.findIndex((b) => b.start <= offset && offset < b.end);
 }
 
+/** A line "N text" or "N. text", read from the line's start. */
+const NOTE_LINE = /[ \t]{0,4}((\d{1,2})[.)]?[ \t]{1,3}\p{Lu}[^\n]{0,2000})/uy;
+
+/** True when the line from `start` opens with at most four spaces or tabs and a digit, as NOTE_LINE needs. */
+function opensWithDigit(text: string, start: number): boolean {
+  let i = start;
+  while (i < start + 4 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i += 1;
+  const code = text.charCodeAt(i);
+  return code >= 0x30 && code <= 0x39;
+}
+
 /** Lines "N text" or "N. text": classic foot- or endnotes, by number, in text order. */
 function numberedNotes(text: string): Map<string, Array<{ start: number; end: number }>> {
   const notes = new Map<string, Array<{ start: number; end: number }>>();
-  for (const m of text.matchAll(/(?<=^|\n)[ \t]{0,4}((\d{1,2})[.)]?[ \t]{1,3}\p{Lu}[^\n]{0,2000})/gu)) {
+  // Tried at each line start only (a note line never spans lines), and only where a digit opens it.
+  for (let next = 0; next < text.length; ) {
+    const lineStart = next;
+    const newline = text.indexOf('\n', lineStart);
+    next = newline < 0 ? text.length : newline + 1;
+    if (!opensWithDigit(text, lineStart)) continue;
+    NOTE_LINE.lastIndex = lineStart;
+    const m = NOTE_LINE.exec(text);
+    if (!m) continue;
     const body = m[1] ?? '';
     const start = m.index + m[0].length - body.length;
     const list = notes.get(m[2] ?? '') ?? [];
@@ -76,11 +118,12 @@ export function findFootnoteMarkers(text: string, blocks: Block[]): InTextCitati
   const holdersFor = holdersOf(text, blocks);
   let candidates = 0;
   const tokens = new Map<string, number>();
-  for (const m of text.matchAll(MARKER)) tokens.set(m[0], (tokens.get(m[0]) ?? 0) + 1);
+  const matches = markerMatches(text);
+  for (const m of matches) tokens.set(m[0], (tokens.get(m[0]) ?? 0) + 1);
   // Notes are numbered in order: after the first marker (an excerpt may start anywhere), a
   // marker continues the run before it or starts a new one at 1.
   let last = 0;
-  for (const m of text.matchAll(MARKER)) {
+  for (const m of matches) {
     // Hundreds of word-digit tokens mean code, tables or model numbers, not footnotes.
     if (++candidates > MAX_CANDIDATES) return [];
     // The same word with the same digits twice is a name ("lme4", "mp3"), not two notes; and a
