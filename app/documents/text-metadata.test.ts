@@ -95,3 +95,23 @@ describe('extractTextMetadata cues', () => {
     expect(result.provenance.titleIsFallback).toBe(false);
   });
 });
+
+describe('choosing the title among the head lines', () => {
+  const body = (words: string) =>
+    `${words} ${'and the students who read it wrote down what they saw in the film and in the town '.repeat(3)}${words}.`;
+
+  it('prefers the line whose words the rest of the text uses, in any case and script', () => {
+    const english = extractTextMetadata({
+      id: 'x',
+      fileName: 'page.txt',
+      lines: ['Breaking News Today', 'The CLOSENESS of Families', body('the closeness of such families'), body('closeness and families again')],
+    });
+    expect(english.titleBlock).toBe(1);
+    const russian = extractTextMetadata({
+      id: 'y',
+      fileName: 'page.txt',
+      lines: ['Новости культуры', 'ТЕСНОТА семьи Балагова', body('теснота семьи Балагова'), body('теснота и семьи')],
+    });
+    expect(russian.titleBlock).toBe(1);
+  });
+});
