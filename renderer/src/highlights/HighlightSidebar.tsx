@@ -21,6 +21,8 @@ export interface HighlightSidebarProps {
   onCopyQuote: (id: string) => void;
   /** Puts the highlight into a notebook as a cited quote (the keyboard way to drag it there). */
   onQuoteInNotebook: (id: string) => void;
+  /** The highlights are still being read: the sidebar keeps its place without saying there are none. */
+  loading?: boolean;
 }
 
 /** Cards kept rendered beyond the visible part of the list, for a smooth scroll and Tab to the next few. */
@@ -44,7 +46,7 @@ function estimateCardHeight(item: PlacedHighlight): number {
  * End move between cards, scrolling the next one into view; selecting a highlight (in the text or
  * elsewhere) scrolls its card into view.
  */
-export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRecolor, onDelete, onCopyQuote, onQuoteInNotebook }: HighlightSidebarProps) {
+export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRecolor, onDelete, onCopyQuote, onQuoteInNotebook, loading = false }: HighlightSidebarProps) {
   const scroller = useRef<HTMLElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const selectedIndex = useMemo(() => (selectedId ? highlights.findIndex((item) => item.annotation.id === selectedId) : -1), [highlights, selectedId]);
@@ -114,6 +116,7 @@ export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRe
     [highlights, virtualizer],
   );
 
+  if (loading) return <aside className="highlight-sidebar" aria-label="Highlights" aria-busy="true" />;
   if (highlights.length === 0) {
     return (
       <aside className="highlight-sidebar" aria-label="Highlights">

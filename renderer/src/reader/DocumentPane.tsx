@@ -396,6 +396,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
             onDelete={removeById}
             onCopyQuote={copyQuoteById}
             onQuoteInNotebook={quoteInNotebook}
+            loading={annotations === undefined}
           />
         ) : null}
       </div>
