@@ -4,7 +4,7 @@
  * lines are weighed: a headline is repeated (pages print it again in a footer or a "read more"
  * box), is followed by its byline, and shares its words with the rest of the document.
  */
-import { isLetterOrNumber, unitsOf } from './char-class';
+import { codePointBefore, isLetterOrNumber, unitsOf } from './char-class';
 import { HEAD_BLOCKS, isBodyParagraph } from './metadata-cues';
 
 /** What the title chooser needs to know about the document. */
@@ -57,6 +57,8 @@ function wordsOf(line: string): string[] {
  * lowercase letters says it may be wanted, so most of a long text allocates nothing.
  */
 function wordCounts(lines: readonly string[], wanted: ReadonlySet<string>): Map<string, number> {
+  const searched = searchWanted(lines, wanted);
+  if (searched) return searched;
   const filter = new Uint32Array(FILTER_WORDS);
   for (const word of wanted) {
     const bit = asciiHash(word);
@@ -103,6 +105,33 @@ function wordCounts(lines: readonly string[], wanted: ReadonlySet<string>): Map<
       const word = line.slice(start, i).toLowerCase();
       if (wanted.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
     }
+  }
+  return counts;
+}
+
+/**
+ * The same counts found by the engine's regex search for the wanted words themselves, when all
+ * of them are ASCII: each hit is widened to the whole run of letters around it, which counts
+ * when it is one of the wanted words. In a regex without the `u` flag, ignoring case matches no
+ * character beyond ASCII to an ASCII letter; only the Kelvin sign lowercases to one ("k"), so a
+ * text holding it is read by char code instead.
+ */
+function searchWanted(lines: readonly string[], wanted: ReadonlySet<string>): Map<string, number> | undefined {
+  const words = [...wanted];
+  if (words.some((word) => asciiHash(word) < 0)) return undefined;
+  const text = lines.join('\n');
+  if (text.includes('\u212a')) return undefined;
+  const counts = new Map<string, number>();
+  if (words.length === 0) return counts;
+  const pattern = new RegExp(words.join('|'), 'gi');
+  for (let hit = pattern.exec(text); hit; hit = pattern.exec(text)) {
+    let start = hit.index;
+    for (let before = codePointBefore(text, start); before >= 0 && isLetterOrNumber(before); before = codePointBefore(text, start)) start -= unitsOf(before);
+    let end = hit.index;
+    for (let after = text.codePointAt(end); after !== undefined && isLetterOrNumber(after); after = text.codePointAt(end)) end += unitsOf(after);
+    pattern.lastIndex = end;
+    const word = text.slice(start, end).toLowerCase();
+    if (wanted.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   return counts;
 }
