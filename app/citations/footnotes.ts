@@ -26,6 +26,9 @@ function markerMatches(text: string): RegExpExecArray[] {
   DIGITS.lastIndex = 0;
   for (let run = DIGITS.exec(text); run; run = DIGITS.exec(text)) {
     if (run[0].length > 2) continue;
+    // Most digits follow a space or punctuation: only a letter (in ASCII, a lowercase one) can end a marker's word.
+    const before = text.charCodeAt(run.index - 1);
+    if (!(before >= 0x80 || (before >= 0x61 && before <= 0x7a))) continue;
     // A marker's word is at most 30 letters (60 code units); a longer run starts before this window and fails the lookbehind.
     const letters = LOWERCASE_RUN.exec(text.slice(Math.max(0, run.index - 64), run.index))?.[0];
     if (!letters) continue;
