@@ -3,16 +3,47 @@
  * when it is first shown: the start of the app loads the library and nothing more. Each has a
  * placeholder of its own shape to show while it loads, so nothing around it moves.
  */
-import { lazy } from 'react';
+import { lazy, type ComponentType } from 'react';
 
-const loadReading = () => import('./workspace/ReadingView');
+/**
+ * A lazily loaded view that renders at once, without suspending, when its code has already
+ * arrived (a preload, or an earlier view). React.lazy takes a promise and suspends on it even
+ * when the module is ready, and React holds back a revealed boundary for a moment after its
+ * fallback showed; a thenable that answers at once lets it render the view in the same pass.
+ */
+function preloadable<M, P extends object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>) {
+  let loaded: M | undefined;
+  let loading: Promise<M> | undefined;
+  const preload = (): Promise<M> =>
+    (loading ??= load().then(
+      (module) => (loaded = module),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  const ready = (module: M) => ({ default: pick(module) });
+  const Component = lazy(() => {
+    if (loaded === undefined) return preload().then(ready);
+    const module = loaded;
+    // React reads a thenable that calls back at once as already resolved.
+    const now = { then: (resolve: (value: { default: ComponentType<P> }) => void) => resolve(ready(module)) };
+    return now as unknown as Promise<{ default: ComponentType<P> }>;
+  });
+  return { Component, preload };
+}
+
+const reading = preloadable(
+  () => import('./workspace/ReadingView'),
+  (module) => module.ReadingView,
+);
 
 /** The reading view: sources, panes, reader, PDF and EPUB pages, notebooks. */
-export const ReadingView = lazy(() => loadReading().then((module) => ({ default: module.ReadingView })));
+export const ReadingView = reading.Component;
 
 /** Starts loading the reading view ahead of a click that is likely to open it (a row pointed at). */
 export function preloadReading(): void {
-  void loadReading().catch(() => undefined);
+  void reading.preload().catch(() => undefined);
 }
 
 /** The Index view: cited works and people across the library. */
