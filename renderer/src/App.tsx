@@ -20,7 +20,7 @@ import { ThemeSwitch } from './shell/ThemeSwitch';
 import { useTheme } from './shell/theme';
 import { useLibraryCare } from './shell/use-library-care';
 import { getAnnotation } from '../../app/store/annotations-repo';
-import { ExportDialog, IndexPlaceholder, IndexView, preloadReading, ReadingPlaceholder, ReadingView, RestoreDialog } from './lazy-views';
+import { ExportDialog, IndexPlaceholder, IndexView, preloadReading, preloadReadingWhenIdle, ReadingPlaceholder, ReadingView, RestoreDialog } from './lazy-views';
 import { database, useDocuments } from './store/hooks';
 import { loadWorkspace, MAX_PANES, saveWorkspace, workspaceReducer } from './workspace/workspace-state';
 
@@ -35,6 +35,9 @@ export function App() {
   useLibraryCare(push);
   const [revision, setRevision] = useState(0);
   const documents = useDocuments(revision);
+  // A library with documents in it will be read: its reader's code loads once the app is idle.
+  const hasDocuments = (documents?.length ?? 0) > 0;
+  useEffect(() => (hasDocuments ? preloadReadingWhenIdle() : undefined), [hasDocuments]);
   const [view, setViewState] = useState<View>(() => {
     const saved = localStorage.getItem(VIEW_KEY);
     return saved === 'reading' || saved === 'index' ? saved : 'library';

@@ -46,6 +46,25 @@ export function preloadReading(): void {
   void reading.preload().catch(() => undefined);
 }
 
+/** How long after start, at the least, the reading view's code may load on its own. */
+const IDLE_PRELOAD_DELAY_MS = 1000;
+
+/**
+ * Loads the reading view's code once the library has shown and the app has been idle for a
+ * while, so the first document a student opens is drawn at once; returns a cancel function.
+ */
+export function preloadReadingWhenIdle(): () => void {
+  let idle: number | undefined;
+  const timer = window.setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(preloadReading, { timeout: 2000 });
+    else preloadReading();
+  }, IDLE_PRELOAD_DELAY_MS);
+  return () => {
+    window.clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
+}
+
 /** The Index view: cited works and people across the library. */
 export const IndexView = lazy(() => import('./indexes/IndexView').then((module) => ({ default: module.IndexView })));
 
