@@ -20,21 +20,14 @@ import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { launch, openApp } from '../tests/e2e/browser';
+import { random, syllables } from '../tests/support/long-document';
+import { storeHighlights } from '../tests/support/stored-highlights';
 import { sized, smoke, writeResult } from './harness';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = sized([50, 200], [10, 20]);
 const RUNS = sized(3, 1);
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-const syllables = ['ka', 'ne', 'mi', 'ro', 'tas', 'vel', 'or', 'in', 'lu', 'bar', 'sen', 'to', 'qui', 'dam', 'el', 'fra', 'po', 'gri'];
 const surnames = ['Abbott', 'Baranova', 'Chen', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Hughes', 'Ivanova', 'Jensen', 'Kowalski', 'Larsen', 'Moreau', 'Novak'];
 
 function word(next: () => number): string {
@@ -149,36 +142,7 @@ async function timedDrop(count: number): Promise<{ ms: number; rows: number; rep
         const state = await page.evaluate(() => ({ rows: document.querySelectorAll('.library-row').length, progress: document.querySelector('.import-progress')?.textContent, notices: [...document.querySelectorAll('.notice')].map((n) => n.textContent) }));
         throw new Error(`the library before the drop never appeared: ${JSON.stringify(state)}; page errors: ${errors.join('; ')}`, { cause: error });
       });
-    await page.evaluate(async () => {
-      const open = indexedDB.open('lectern');
-      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
-      const read = <T,>(store: string) =>
-        new Promise<T[]>((resolve) => {
-          const request = db.transaction(store).objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result as T[]);
-        });
-      const contents = await read<{ docId: string; text: string }>('contents');
-      const tx = db.transaction('annotations', 'readwrite');
-      for (const [i, content] of contents.entries()) {
-        const start = content.text.indexOf('\n\n', content.text.indexOf('\n\n') + 2) + 2;
-        const end = start + 60;
-        tx.objectStore('annotations').put({
-          id: `bench-${i}`,
-          docId: content.docId,
-          selectors: [
-            { type: 'TextQuoteSelector', exact: content.text.slice(start, end), prefix: content.text.slice(start - 20, start), suffix: content.text.slice(end, end + 20) },
-            { type: 'TextPositionSelector', start, end },
-          ],
-          color: 'yellow',
-          noteJson: null,
-          noteText: '',
-          createdAt: i,
-          updatedAt: i,
-        });
-      }
-      await new Promise((resolve) => (tx.oncomplete = resolve));
-      db.close();
-    });
+    await storeHighlights(page, { idPrefix: 'bench', placement: 'each-document', lengths: [60], context: 20, colors: ['yellow'] });
     await page.evaluate((files) => {
       // Every message shown from now on is recorded: the list keeps only the last few.
       const seen: string[] = [];

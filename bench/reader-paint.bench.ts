@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { launch, openApp } from '../tests/e2e/browser';
 import { longDocumentText } from '../tests/support/long-document';
+import { storeHighlights } from '../tests/support/stored-highlights';
 import { sized, webBuild, writeResult } from './harness';
 
 const WORDS = sized(500_000, 20_000);
@@ -50,40 +51,9 @@ try {
   await row.waitFor({ timeout: 120_000 });
 
   // Highlights spread through the book, written straight into the store.
-  const highlightCount = await page.evaluate(async (count) => {
-    const open = indexedDB.open('lectern');
-    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
-    const read = <T,>(store: string) =>
-      new Promise<T[]>((resolve) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-      });
-    const [doc] = await read<{ id: string }>('documents');
-    const [content] = await read<{ text: string }>('contents');
-    const body = content!.text;
-    const tx = db.transaction('annotations', 'readwrite');
-    const colors = ['yellow', 'green', 'blue', 'pink', 'purple'];
-    for (let i = 0; i < count; i++) {
-      const start = Math.floor(((i + 0.5) / count) * (body.length - 400));
-      const end = start + 40 + (i % 7) * 30;
-      tx.objectStore('annotations').put({
-        id: `bench-${i}`,
-        docId: doc!.id,
-        selectors: [
-          { type: 'TextQuoteSelector', exact: body.slice(start, end), prefix: body.slice(Math.max(0, start - 32), start), suffix: body.slice(end, end + 32) },
-          { type: 'TextPositionSelector', start, end },
-        ],
-        color: colors[i % 5],
-        noteJson: null,
-        noteText: '',
-        createdAt: i,
-        updatedAt: i,
-      });
-    }
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-    return count;
-  }, HIGHLIGHTS);
+  const highlightCount = Object.keys(
+    await storeHighlights(page, { idPrefix: 'bench', placement: 'spread', count: HIGHLIGHTS, lengths: [40, 70, 100, 130, 160, 190, 220], context: 32, colors: ['yellow', 'green', 'blue', 'pink', 'purple'] }),
+  ).length;
 
   // The Library view tab (exact: "Back up library…" and "Restore library…" are buttons too).
   const libraryTab = page.locator('.view-tabs').getByRole('button', { name: 'Library', exact: true });

@@ -1,55 +1,16 @@
 // The highlights sidebar of a document with hundreds of highlights: only the cards near its visible
 // part are in the DOM, yet every card is reachable with the keyboard and by activating its
 // highlight in the text, and each tells assistive technology where it sits in the whole list.
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { longDocumentText } from '../support/long-document';
+import { storeHighlights } from '../support/stored-highlights';
 import { dropFiles } from './actions';
 import { screenshot } from './browser';
 import { useApp } from './fixtures';
 
 const BOOK = longDocumentText(40_000);
 const HIGHLIGHTS = 800;
-
-/** Writes `count` highlights spread through the one document straight into the store; returns their quotes by id. */
-function writeHighlights(page: Page, count: number): Promise<Record<string, string>> {
-  return page.evaluate(async (total) => {
-    const open = indexedDB.open('lectern');
-    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
-    const read = <T,>(store: string) =>
-      new Promise<T[]>((resolve) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-      });
-    const [doc] = await read<{ id: string }>('documents');
-    const [content] = await read<{ text: string }>('contents');
-    const body = content!.text;
-    const tx = db.transaction('annotations', 'readwrite');
-    const colors = ['yellow', 'green', 'blue', 'pink', 'purple'];
-    const quotes: Record<string, string> = {};
-    for (let i = 0; i < total; i++) {
-      const start = Math.floor(((i + 0.5) / total) * (body.length - 400));
-      const end = start + 30 + (i % 5) * 20;
-      quotes[`many-${i}`] = body.slice(start, end);
-      tx.objectStore('annotations').put({
-        id: `many-${i}`,
-        docId: doc!.id,
-        selectors: [
-          { type: 'TextQuoteSelector', exact: body.slice(start, end), prefix: body.slice(Math.max(0, start - 32), start), suffix: body.slice(end, end + 32) },
-          { type: 'TextPositionSelector', start, end },
-        ],
-        color: colors[i % 5],
-        noteJson: null,
-        noteText: '',
-        createdAt: i,
-        updatedAt: i,
-      });
-    }
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-    return quotes;
-  }, count);
-}
 
 /** True when `inner` lies wholly inside the visible box of `outer`. */
 async function within(inner: Locator, outer: Locator): Promise<boolean> {
@@ -65,7 +26,7 @@ describe('the highlights sidebar with many highlights', () => {
     await dropFiles(page, [{ name: 'long-book.txt', text: BOOK }]);
     const row = page.locator('.library-row', { hasText: 'A Long Book for Testing' });
     await row.waitFor({ timeout: 60_000 });
-    const quotes = await writeHighlights(page, HIGHLIGHTS);
+    const quotes = await storeHighlights(page, { idPrefix: 'many', placement: 'spread', count: HIGHLIGHTS, lengths: [30, 50, 70, 90, 110], context: 32, colors: ['yellow', 'green', 'blue', 'pink', 'purple'] });
     await row.click();
 
     const pane = page.locator('section.pane').first();

@@ -1,6 +1,6 @@
 /** A deterministic long document for reader tests and benchmarks: pseudo-words in paragraphs. */
 
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
@@ -8,7 +8,7 @@ function random(seed: number): () => number {
   };
 }
 
-const syllables = ['ka', 'ne', 'mi', 'ro', 'tas', 'vel', 'or', 'in', 'lu', 'bar', 'sen', 'to', 'qui', 'dam', 'el', 'fra', 'po', 'gri'];
+export const syllables = ['ka', 'ne', 'mi', 'ro', 'tas', 'vel', 'or', 'in', 'lu', 'bar', 'sen', 'to', 'qui', 'dam', 'el', 'fra', 'po', 'gri'];
 
 /** About `words` words in paragraphs of 60–200 words, with a title line; the same every time. */
 export function longDocumentText(words: number, seed = 7): string {
