@@ -12,8 +12,9 @@ describe('imports on the command line run in a worker thread with a memory limit
   });
 
   it('turns running out of memory into a message naming the file', { timeout: 120_000 }, async () => {
-    // 40 MB of text (8 million words, blocks and all) cannot be read in 128 MB of heap, however fast the machine.
-    const result = await importInWorker('huge.txt', utf8('word '.repeat(8_000_000)), 128);
+    // 28 MB of text in 4 million paragraphs (a block object each) cannot be read in 128 MB of heap,
+    // however fast the machine or lean the import.
+    const result = await importInWorker('huge.txt', utf8('word a\n\n'.repeat(4_000_000)), 128);
     expect(result).toEqual({
       ok: false,
       error: '“huge.txt” needs more memory than Lectern gives one import (128 MB), so it was not read. If the file is genuine, split it into smaller files and import those.',
