@@ -217,15 +217,19 @@ export async function formatBibliographyCached(
     for (const [index, slot] of slots.entries()) if (slot.cached && !staleSet.has(index)) texts.set(index, slot.cached.text);
     const fresh: CachedEntry[] = [];
     let frame: { start: string; end: string };
-    if (whole && wholeFrame) {
-      // Kept only if the order computed from the kept keys is citeproc's own.
-      if (order.map((index) => slots[index]!.item.id).join('\u0000') !== wholeIds) return { ok: true, value: wholeText };
+    /** Takes each stale item's new rendering, by item id, into the output and the cache. */
+    const takeFresh = (rendered: ReadonlyMap<string, { text: string; ambiguityKey: CachedEntry['ambiguityKey']; sortKeys: CachedEntry['sortKeys'] }>) => {
       for (const index of stale) {
         const slot = slots[index]!;
-        const entry = whole.get(slot.item.id)!;
+        const entry = rendered.get(slot.item.id)!;
         texts.set(index, entry.text);
         fresh.push({ key: slot.key, style: styleKey, item: slot.json, ambiguityKey: entry.ambiguityKey, sortKeys: entry.sortKeys, context: slot.context, text: entry.text });
       }
+    };
+    if (whole && wholeFrame) {
+      // Kept only if the order computed from the kept keys is citeproc's own.
+      if (order.map((index) => slots[index]!.item.id).join('\u0000') !== wholeIds) return { ok: true, value: wholeText };
+      takeFresh(whole);
       frame = wholeFrame;
     } else if (wanted.size > 0) {
       const subset = [...wanted].sort((a, b) => a - b);
@@ -240,13 +244,7 @@ export async function formatBibliographyCached(
       if (!parts || parts.entries.map((entry) => entry.id).join('\u0000') !== expected.join('\u0000')) {
         return { ok: true, value: renderBibliography(ready, engineName, lang, format) };
       }
-      const byId = new Map(parts.entries.map((entry) => [entry.id, entry]));
-      for (const index of stale) {
-        const slot = slots[index]!;
-        const entry = byId.get(slot.item.id)!;
-        texts.set(index, entry.text);
-        fresh.push({ key: slot.key, style: styleKey, item: slot.json, ambiguityKey: entry.ambiguityKey, sortKeys: entry.sortKeys, context: slot.context, text: entry.text });
-      }
+      takeFresh(new Map(parts.entries.map((entry) => [entry.id, entry])));
       frame = parts;
       if (stats) stats.rendered = subset.length;
     } else {
