@@ -21,6 +21,12 @@ export interface ParsedFile {
   bytes: number;
 }
 
+/** What the student reads when a document was imported but its citations could not be found. */
+function citationFailure(name: string, error: unknown): string {
+  const reason = error instanceof Error && error.message ? `: ${error.message.replace(/\.$/, '')}` : '';
+  return `“${name}” was imported, but Lectern could not find its citations and references${reason}. Its Works Cited panel stays empty.`;
+}
+
 /** Reads and parses one file and finds its citations; a file that cannot be read is an outcome. Never throws. */
 export async function parseOne(name: string, blob: Blob, context: ImportContext): Promise<{ ok: true; file: ParsedFile } | { ok: false; outcome: FileOutcome }> {
   // The selection was checked as a whole before the worker got it; each file is checked here, before it is read.
@@ -38,15 +44,19 @@ export async function parseOne(name: string, blob: Blob, context: ImportContext)
   }));
   if (!parsed.ok) return { ok: false, outcome: { name, ok: false, error: parsed.error } };
   // Citations and references are found here, in the worker, and stored with the document in
-  // the same transaction; a failure to find them must not cost the student the document.
+  // the same transaction; a failure to find them must not cost the student the document, but the
+  // student is told, so a document without its Works Cited is not taken for one that has none.
   let rows: ReturnType<typeof citationRows>;
+  let citationWarning: string | undefined;
   try {
     // The reference parser's model is fetched when the first reference list is parsed.
     const { value } = parsed;
     rows = citationRows(value.id, await withReferenceModel(() => findDocumentCitations(value)));
-  } catch {
+  } catch (error) {
     rows = { references: [], citations: [] };
+    citationWarning = citationFailure(name, error);
   }
+  const warning = [parsed.value.warning, citationWarning].filter(Boolean).join(' ');
   // Paged and packaged formats keep their original bytes, so page views can be rebuilt later.
   const keepsOriginal = parsed.value.format === 'pdf' || parsed.value.format === 'epub' || parsed.value.format === 'docx';
   const options: SaveImportOptions = keepsOriginal ? { ...rows, original: blob } : rows;
@@ -56,7 +66,7 @@ export async function parseOne(name: string, blob: Blob, context: ImportContext)
       name,
       doc: parsed.value,
       title: parsed.value.metadata.title ?? name,
-      ...(parsed.value.warning ? { warning: parsed.value.warning } : {}),
+      ...(warning ? { warning } : {}),
       options,
       bytes: parsed.value.text.length * 2 + (keepsOriginal ? blob.size : 0),
     },
