@@ -1,11 +1,5 @@
-/** Messages between the UI and the import worker. */
-
-/** UI → worker. */
-export type ImportRequest =
-  | { type: 'import'; jobId: number; files: { name: string; blob: Blob }[] }
-  | { type: 'cancel'; jobId: number }
-  /** The answer to a 'sanitize' event: DOMPurify's output, or why it could not run. */
-  | { type: 'sanitized'; requestId: number; html: string; error?: string };
+/** What the UI and the import worker say to each other, over the worker channel. */
+import type { Method } from '../workers/channel';
 
 /** The outcome for one file. */
 export type FileOutcome =
@@ -22,14 +16,23 @@ export type FileOutcome =
     }
   | { name: string; ok: false; error: string };
 
-/** Worker → UI. */
-export type ImportEvent =
-  | { type: 'progress'; jobId: number; done: number; total: number; current: string }
+/** What the import worker reports while a job runs. */
+export type ImportUpdate =
+  | { type: 'progress'; done: number; total: number; current: string }
   /** The outcomes of the next files of the job, in the order they were dropped (stored together, reported together). */
-  | { type: 'files'; jobId: number; outcomes: FileOutcome[] }
-  | { type: 'finished'; jobId: number; cancelled: boolean }
+  | { type: 'files'; outcomes: FileOutcome[] };
+
+/** What the import worker serves. */
+export type ImportWorkerProtocol = {
+  /** Imports files one after another, one job at a time; resolves whether it was cancelled. */
+  import: Method<{ files: { name: string; blob: Blob }[] }, { cancelled: boolean }, ImportUpdate>;
+};
+
+/** What the UI thread serves the import worker. */
+export type ImportUiProtocol = {
   /**
    * The worker has no DOM, so it asks the UI thread to run a web page through DOMPurify before
    * reading it; the page is parsed by the browser there but never inserted into the document.
    */
-  | { type: 'sanitize'; jobId: number; requestId: number; html: string };
+  sanitize: Method<{ html: string }, string>;
+};

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { selectionProblem } from '../../../app/documents/import-limits';
-import type { FileOutcome, ImportEvent, ImportRequest } from './protocol';
+import { openChannel, type Channel, type WorkerFactory, type WorkerLike } from '../workers/channel';
+import type { FileOutcome, ImportUiProtocol, ImportWorkerProtocol } from './protocol';
 
 let sanitizer: Promise<(html: string) => string> | undefined;
 
@@ -16,17 +17,8 @@ function loadSanitizer(): Promise<(html: string) => string> {
   return sanitizer;
 }
 
-/** Runs DOMPurify over the browser's own DOM for the import worker, which has none. */
-async function answerSanitize(worker: Worker, requestId: number, html: string): Promise<void> {
-  let reply: ImportRequest;
-  try {
-    const sanitize = await loadSanitizer();
-    reply = { type: 'sanitized', requestId, html: sanitize(html) };
-  } catch (error) {
-    reply = { type: 'sanitized', requestId, html: '', error: error instanceof Error ? error.message : String(error) };
-  }
-  worker.postMessage(reply);
-}
+/** The app's import worker. */
+export const startImportWorker: WorkerFactory = () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'lectern-import' });
 
 /** What the UI shows while files are imported. */
 export interface ImportProgress {
@@ -42,6 +34,12 @@ export interface ImportHandlers {
   onOutcomes: (outcomes: FileOutcome[]) => void;
   /** The selection passed the import limit (see import-limits.ts): nothing was started. */
   onRefused: (message: string) => void;
+}
+
+/** Options of an ImportClient: the worker it starts, and how web pages are sanitized (DOMPurify by default). */
+export interface ImportClientOptions {
+  createWorker?: WorkerFactory;
+  sanitize?: (html: string) => Promise<string> | string;
 }
 
 /**
@@ -72,65 +70,81 @@ export function useImportProgress(store: ImportProgressStore): ImportProgress | 
 }
 
 /**
- * Runs imports in a Web Worker and reports progress; one worker for the app's life, started with
- * the first import (the importers are most of the app's code, and a library that is only read
- * never needs them).
+ * Runs imports in a Web Worker and reports progress; one worker for the client's life, started
+ * with the first import (the importers are most of the app's code, and a library that is only
+ * read never needs them). Jobs run one after another in the worker.
  */
-export function useImport({ onOutcomes, onRefused }: ImportHandlers) {
-  const workerRef = useRef<Worker | null>(null);
-  const nextJob = useRef(1);
-  const onOutcomesRef = useRef(onOutcomes);
-  onOutcomesRef.current = onOutcomes;
-  const onRefusedRef = useRef(onRefused);
-  onRefusedRef.current = onRefused;
-  const [progress] = useState(() => new ImportProgressStore());
+export class ImportClient {
+  readonly progress = new ImportProgressStore();
+  private worker: { worker: WorkerLike; channel: Channel<ImportWorkerProtocol> } | null = null;
+  private nextJob = 1;
+  /** The cancel switch of each job not yet finished. */
+  private readonly jobs = new Map<number, AbortController>();
 
-  const startWorker = useCallback((): Worker => {
-    if (workerRef.current) return workerRef.current;
-    const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'lectern-import' });
-    worker.addEventListener('message', (message: MessageEvent<ImportEvent>) => {
-      const event = message.data;
-      // Libraries loaded in the worker may post their own messages: only ours have these types.
-      if (!event || typeof event !== 'object' || !('jobId' in event)) return;
-      if (event.type === 'sanitize') void answerSanitize(worker, event.requestId, event.html);
-      else if (event.type === 'progress') progress.set({ jobId: event.jobId, done: event.done, total: event.total, current: event.current });
-      else if (event.type === 'files') onOutcomesRef.current(event.outcomes);
-      else if (progress.get()?.jobId === event.jobId) progress.set(null);
-    });
-    workerRef.current = worker;
-    return worker;
-  }, [progress]);
+  constructor(
+    private readonly handlers: ImportHandlers,
+    private readonly options: ImportClientOptions = {},
+  ) {}
 
-  useEffect(
-    () => () => {
-      workerRef.current?.terminate();
-      workerRef.current = null;
-    },
-    [],
+  /** Imports `files`, unless the selection as a whole passes the import limit. */
+  start = (files: { name: string; blob: Blob }[]): void => {
+    if (files.length === 0) return;
+    const refused = selectionProblem(files.map((file) => ({ name: file.name, size: file.blob.size })));
+    if (refused) {
+      this.handlers.onRefused(refused);
+      return;
+    }
+    const jobId = this.nextJob++;
+    const controller = new AbortController();
+    this.jobs.set(jobId, controller);
+    this.progress.set({ jobId, done: 0, total: files.length, current: files[0]?.name ?? '' });
+    void this.channel()
+      .call('import', { files }, {
+        signal: controller.signal,
+        onProgress: (update) => {
+          if (update.type === 'files') this.handlers.onOutcomes(update.outcomes);
+          else this.progress.set({ jobId, done: update.done, total: update.total, current: update.current });
+        },
+      })
+      .then((finished) => {
+        this.jobs.delete(jobId);
+        if (!finished.ok) console.error('The import stopped.', finished.error);
+        if (this.progress.get()?.jobId === jobId) this.progress.set(null);
+      });
+  };
+
+  /** Asks the worker to stop the job in progress; the files stored so far are kept. */
+  cancel = (): void => {
+    const current = this.progress.get();
+    if (current) this.jobs.get(current.jobId)?.abort();
+  };
+
+  /** Ends the worker. */
+  dispose(): void {
+    this.worker?.channel.close('The import was stopped.');
+    this.worker?.worker.terminate();
+    this.worker = null;
+  }
+
+  private channel(): Channel<ImportWorkerProtocol> {
+    if (!this.worker) {
+      const worker = (this.options.createWorker ?? startImportWorker)();
+      const sanitize = this.options.sanitize ?? (async (html: string) => (await loadSanitizer())(html));
+      const channel = openChannel<ImportWorkerProtocol, ImportUiProtocol>(worker, { sanitize: ({ html }) => sanitize(html) });
+      this.worker = { worker, channel };
+    }
+    return this.worker.channel;
+  }
+}
+
+/** An ImportClient for the component's life; handlers may change between renders. */
+export function useImport({ onOutcomes, onRefused }: ImportHandlers, options?: ImportClientOptions): ImportClient {
+  const [latest] = useState(() => ({ onOutcomes, onRefused }));
+  latest.onOutcomes = onOutcomes;
+  latest.onRefused = onRefused;
+  const [client] = useState(
+    () => new ImportClient({ onOutcomes: (outcomes) => latest.onOutcomes(outcomes), onRefused: (message) => latest.onRefused(message) }, options),
   );
-
-  const start = useCallback(
-    (files: { name: string; blob: Blob }[]) => {
-      if (files.length === 0) return;
-      const refused = selectionProblem(files.map((file) => ({ name: file.name, size: file.blob.size })));
-      if (refused) {
-        onRefusedRef.current(refused);
-        return;
-      }
-      const jobId = nextJob.current++;
-      progress.set({ jobId, done: 0, total: files.length, current: files[0]?.name ?? '' });
-      const request: ImportRequest = { type: 'import', jobId, files };
-      startWorker().postMessage(request);
-    },
-    [progress, startWorker],
-  );
-
-  const cancel = useCallback(() => {
-    const current = progress.get();
-    if (!workerRef.current || !current) return;
-    const request: ImportRequest = { type: 'cancel', jobId: current.jobId };
-    workerRef.current.postMessage(request);
-  }, [progress]);
-
-  return useMemo(() => ({ progress, start, cancel }), [progress, start, cancel]);
+  useEffect(() => () => client.dispose(), [client]);
+  return client;
 }

@@ -1,13 +1,8 @@
-/** Messages between the Index view and its worker. */
+/** What the Index view's worker serves, over the worker channel. */
+import type { Method } from '../workers/channel';
 import type { LibraryIndexes } from './index-data';
 
-/** View → worker: rebuild both indexes from the store. */
-export interface IndexRequest {
-  type: 'build-indexes';
-  requestId: number;
-}
-
-/** Worker → view: the rows, or a message the student can act on. */
-export type IndexReply =
-  | { type: 'indexes'; requestId: number; ok: true; indexes: LibraryIndexes }
-  | { type: 'indexes'; requestId: number; ok: false; error: string };
+/** Rebuilds both indexes from the store; an error is a message the student can act on. */
+export type IndexWorkerProtocol = {
+  'build-indexes': Method<Record<string, never>, LibraryIndexes>;
+};

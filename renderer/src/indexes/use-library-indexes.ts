@@ -1,6 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import { openChannel, type Channel, type WorkerFactory } from '../workers/channel';
 import type { LibraryIndexes } from './index-data';
-import type { IndexReply, IndexRequest } from './index-protocol';
+import type { IndexWorkerProtocol } from './index-protocol';
+
+/** The app's Index view worker. */
+export const startIndexWorker: WorkerFactory = () => new Worker(new URL('./index.worker.ts', import.meta.url), { type: 'module', name: 'lectern-index' });
 
 /** The indexes as the view sees them: the last rows built, and whether newer ones are on the way. */
 export interface LibraryIndexesState {
@@ -23,37 +27,31 @@ interface Built {
  * caller derives it from the library, so an import or a deletion refreshes the index).
  * The worker lives as long as the view.
  */
-export function useLibraryIndexes(revision: string | undefined): LibraryIndexesState {
-  const workerRef = useRef<Worker | null>(null);
-  const requests = useRef({ latest: 0, revision: undefined as string | undefined });
+export function useLibraryIndexes(revision: string | undefined, createWorker: WorkerFactory = startIndexWorker): LibraryIndexesState {
+  const channelRef = useRef<Channel<IndexWorkerProtocol> | null>(null);
+  const latest = useRef(0);
   const [built, setBuilt] = useState<Built>({ indexes: null, revision: undefined, error: null });
 
   useEffect(() => {
-    const worker = new Worker(new URL('./index.worker.ts', import.meta.url), { type: 'module', name: 'lectern-index' });
-    worker.addEventListener('message', (message: MessageEvent<IndexReply>) => {
-      const reply = message.data;
-      // Libraries in the worker may post their own messages, and an older build may finish late.
-      if (reply?.type !== 'indexes' || reply.requestId !== requests.current.latest) return;
-      const forRevision = requests.current.revision;
-      setBuilt((previous) =>
-        reply.ok ? { indexes: reply.indexes, revision: forRevision, error: null } : { indexes: previous.indexes, revision: forRevision, error: reply.error },
-      );
-    });
-    worker.addEventListener('error', () => {
-      setBuilt((previous) => ({ ...previous, revision: requests.current.revision, error: 'Lectern could not build the index. Reopening the Index view tries again.' }));
-    });
-    workerRef.current = worker;
+    const worker = createWorker();
+    const channel = openChannel<IndexWorkerProtocol>(worker);
+    worker.addEventListener('error', () => channel.close('Lectern could not build the index. Reopening the Index view tries again.'));
+    channelRef.current = channel;
     return () => {
-      workerRef.current = null;
+      channelRef.current = null;
+      channel.close();
       worker.terminate();
     };
-  }, []);
+  }, [createWorker]);
 
   useEffect(() => {
-    if (revision === undefined || !workerRef.current) return;
-    requests.current = { latest: requests.current.latest + 1, revision };
-    const request: IndexRequest = { type: 'build-indexes', requestId: requests.current.latest };
-    workerRef.current.postMessage(request);
+    if (revision === undefined || !channelRef.current) return;
+    const request = ++latest.current;
+    void channelRef.current.call('build-indexes', {}).then((reply) => {
+      // An older build may finish late; a closed view's answer goes nowhere.
+      if (request !== latest.current || channelRef.current === null) return;
+      setBuilt((previous) => (reply.ok ? { indexes: reply.value, revision, error: null } : { indexes: previous.indexes, revision, error: reply.error }));
+    });
   }, [revision]);
 
   // Derived, not stored: the render that brings a new revision already shows the view as busy.
