@@ -9,7 +9,8 @@ import type { CslItem } from '../documents/model';
 import type { StoredCitation, StoredReference } from '../store/records';
 import { pushTo } from './push-to';
 import { findNamePairs, referenceSpans, type NamePair } from './name-pairs';
-import { foldName, sameName } from './name-fold';
+import { foldName } from '../text/fold';
+import { sameName } from './same-person';
 import { mergeItems, sameWork, workSignature, type WorkSignature } from './work-identity';
 
 /** One printing of the work in one document's reference list. */

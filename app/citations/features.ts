@@ -4,6 +4,7 @@
  * brackets, what came before (a year, a full stop), and the same facts about its neighbours.
  * The learner weighs them; nothing here decides a label.
  */
+import { foldForFeatures } from '../text/fold';
 import { chunkFeatures } from './chunk-features';
 import type { Observation } from './linear-chain';
 import type { Token } from './tokenize';
@@ -30,8 +31,7 @@ const CLOSE_QUOTES = '”’»“"\'';
 
 /** Lower case, accents removed, leading and trailing punctuation stripped. */
 export function coreWord(text: string): string {
-  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  return folded.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, '');
+  return foldForFeatures(text).replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, '');
 }
 
 /** Word shape: X for upper case, x for lower case, 9 for digits, punctuation kept; runs collapsed. */

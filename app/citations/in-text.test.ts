@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_RUNNING_TEXTS } from './hostile-inputs';
 import { findInTextCitations, type CitationContext } from './in-text';
-import { foldName } from './name-fold';
+import { foldName } from '../text/fold';
 
 const noList: CitationContext = {};
 function withAuthors(...families: string[]): CitationContext {

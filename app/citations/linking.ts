@@ -5,7 +5,7 @@
  */
 import type { CslItem, CslName } from '../documents/model';
 import type { CitedItem, InTextCitation } from './in-text';
-import { foldName } from './name-fold';
+import { foldName } from '../text/fold';
 
 /** A reference entry as linking sees it. */
 export interface LinkableReference {

@@ -7,7 +7,7 @@
  */
 import type { CslItem, CslName } from '../documents/model';
 import type { InTextCitation } from './in-text';
-import { foldName } from './name-fold';
+import { foldName } from '../text/fold';
 
 /** A word of the text: its folded form and where it stands. */
 interface Word {

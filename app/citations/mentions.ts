@@ -5,7 +5,7 @@
  * block ("(Bykov 2017). Such was Dmitrii Bykov’s response"): the reader already has that link.
  */
 import type { Block, CslItem } from '../documents/model';
-import { sameName, splitPerson } from './name-fold';
+import { sameName, splitPerson } from './same-person';
 
 /** A reference whose authors can be mentioned. */
 export interface MentionableReference {

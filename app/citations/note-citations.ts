@@ -11,7 +11,7 @@
  */
 import type { CslItem, CslName } from '../documents/model';
 import type { LinkableReference, LinkedCitation } from './linking';
-import { foldName } from './name-fold';
+import { foldName } from '../text/fold';
 import type { Note } from './notes';
 import { opensWithRepeatedNames } from './repeated-authors';
 import { titleWords } from './work-identity';

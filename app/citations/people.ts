@@ -7,7 +7,8 @@ import type { CslItem, CslName } from '../documents/model';
 import type { StoredReference } from '../store/records';
 import { pushTo } from './push-to';
 import { findNamePairs, referenceSpans, type NamePair } from './name-pairs';
-import { foldName, sameName, splitPerson } from './name-fold';
+import { foldName } from '../text/fold';
+import { sameName, splitPerson } from './same-person';
 import { hasSurnameEnding, isExactGivenName, isKnownGivenName, isNotNameWord } from './person-lexicon';
 
 /** How a person comes into the library. */

@@ -5,7 +5,7 @@
  * other surnames. The lists favour precision: a missed name costs less than a place listed as a
  * person. Given names are compared folded, so one entry covers its romanisations.
  */
-import { foldName } from './name-fold';
+import { foldName, stripMarks } from '../text/fold';
 
 /**
  * Common given names in film, criticism and scholarship. Names that are also ordinary words or
@@ -86,5 +86,5 @@ const SURNAME_ENDING = /(?:ov|ova|ev|eva|iov|yov|in|ina|yn|yna|sky|skiy|skii|ski
 
 /** True when a family word ends like a surname. */
 export function hasSurnameEnding(family: string): boolean {
-  return SURNAME_ENDING.test(family.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase());
+  return SURNAME_ENDING.test(stripMarks(family).toLowerCase());
 }

@@ -4,7 +4,7 @@
  * the labelled spans are cleaned into CSL fields.
  */
 import type { CslItem } from '../documents/model';
-import { uniqueCitekeys } from './citekey';
+import { uniqueReferenceIds } from './citekeys';
 import { observeReference } from './features';
 import { joinBrokenIdentifiers } from './field-cleaners';
 import { spansFromTokens, spansToCsl, type LabelledSpan } from './labels-to-csl';
@@ -49,7 +49,7 @@ export function createReferenceParser(model: LinearChainModel): ReferenceParser 
   };
   const parseReferences = (raws: string[]): CslItem[] => {
     const items = raws.map(parseOne);
-    const keys = uniqueCitekeys(items);
+    const keys = uniqueReferenceIds(items);
     // A blank line stays a blank item, so positions match the input.
     return items.map((item, i) => ({ ...item, id: raws[i]?.trim() ? (keys[i] ?? `ref${i + 1}`) : `ref${i + 1}` }));
   };

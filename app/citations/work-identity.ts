@@ -5,7 +5,7 @@
  * author's folded family name, the year (with its a/b suffix) and most of the title must agree.
  */
 import type { CslItem, CslName } from '../documents/model';
-import { foldName } from './name-fold';
+import { foldName } from '../text/fold';
 
 /** What identifies a work, folded for comparison. */
 export interface WorkSignature {

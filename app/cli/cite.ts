@@ -9,7 +9,7 @@ import { findDocumentCitations } from '../citations/document-citations';
 import type { ParsedDocument } from '../documents/model';
 import { importInWorker } from './import-in-worker';
 import type { CslItem, Result } from '../documents/model';
-import { asciiFold } from '../export/citekeys';
+import { foldForKey } from '../text/fold';
 import { exportItems, FORMAT_NAMES } from '../export/export';
 import { registerShippedStyles } from '../export/styles-node';
 
@@ -59,8 +59,8 @@ async function readDocument(path: string): Promise<Result<ParsedDocument>> {
 /** Same first author, year and title: the same work, whichever file cites it. */
 function fingerprint(item: CslItem): string {
   const who = item.author?.[0] ?? item.editor?.[0];
-  const name = asciiFold(who?.family ?? who?.literal ?? '');
-  return `${name}|${item.issued?.['date-parts']?.[0]?.[0] ?? ''}|${asciiFold(item.title ?? '')}`;
+  const name = foldForKey(who?.family ?? who?.literal ?? '');
+  return `${name}|${item.issued?.['date-parts']?.[0]?.[0] ?? ''}|${foldForKey(item.title ?? '')}`;
 }
 
 /** The works of all files in order, each once, with ids cleared so keys are assigned afresh. */

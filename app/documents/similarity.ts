@@ -3,11 +3,12 @@
  * version of a document (same file name, a few changes) from a different document that merely
  * shares a name such as "download.pdf".
  */
+import { foldForSimilarity } from '../text/fold';
 
 const MAX_SHINGLES = 20_000;
 
 function shingles(text: string): Set<string> {
-  const words = text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = foldForSimilarity(text).match(/[\p{L}\p{N}]+/gu) ?? [];
   const out = new Set<string>();
   // Long texts are sampled at a fixed stride so the cost stays bounded; both texts use the same
   // rule, and a shared passage still shares its sampled shingles.

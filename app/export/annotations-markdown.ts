@@ -8,7 +8,7 @@ import { positionSelectorOf, quoteSelectorOf, type AnnotationSelector, type Page
 import { citationAuthors, quoteCitation, type PassageLocator } from '../citations/quote-citation';
 import type { CslItem } from '../documents/model';
 import { bibliographyMarkdown } from './bibliography-markdown';
-import { baseCitekey } from './citekeys';
+import { baseCitekey } from '../citations/citekeys';
 import { escapeMarkdown, noteToMarkdown } from './lexical-markdown';
 import { formatPassageCitation } from './passage-citation';
 

@@ -8,7 +8,7 @@ import type { CslItem, Result } from '../documents/model';
 import { bibtexMonths, retypeEditedChapters, toBibtexReady } from './bibtex-fields';
 import { renderBibliography, renderCitation, toBibtexText, type RenderFormat } from './citation-js';
 import { itemsToRis } from './ris';
-import { assignCitekeys } from './citekeys';
+import { assignCitekeys } from '../citations/citekeys';
 import { withoutLoneParts, withSiteNamesKept, withSpelledInitials } from './export-tidy';
 import { checkLocale, resolveStyle, STYLE_ALIASES } from './styles';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findAll, foldForFind } from './find-in-text';
+import { foldForFind } from '../text/fold';
+import { findAll } from './find-in-text';
 
 describe('findAll', () => {
   it('finds every occurrence ignoring case', () => {

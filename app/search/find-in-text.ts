@@ -1,29 +1,9 @@
 /**
  * Find-in-document: every occurrence of a query in a text, ignoring case and diacritics and
- * folding ё to е, with offsets into the original text. Folding is one UTF-16 unit to one, so
- * offsets in the folded text are offsets in the original.
+ * folding ё to е, with offsets into the original text. foldForFind folds one UTF-16 unit to one,
+ * so offsets in the folded text are offsets in the original.
  */
-
-const foldCache = new Map<string, string>();
-
-function foldChar(ch: string): string {
-  let folded = foldCache.get(ch);
-  if (folded === undefined) {
-    const stripped = ch.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-    const lower = ch.toLowerCase();
-    folded = stripped.length === 1 ? stripped : lower.length === 1 ? lower : ch;
-    if (folded === 'ё') folded = 'е';
-    foldCache.set(ch, folded);
-  }
-  return folded;
-}
-
-/** Folds a string unit by unit (same length as the input). */
-export function foldForFind(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += foldChar(text[i]!);
-  return out;
-}
+import { foldForFind } from '../text/fold';
 
 /** A match: [start, end) in the original text. */
 export interface FindMatch {

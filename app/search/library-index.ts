@@ -6,7 +6,8 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { chunkText } from './chunk-text';
-import { foldTerm, WORD_SEPARATOR } from './fold-term';
+import { foldForSearch } from '../text/fold';
+import { WORD_SEPARATOR } from './words';
 
 /** Bump when entries, fields or folding change: a persisted index of another version is rebuilt. */
 export const SEARCH_INDEX_VERSION = 1;
@@ -83,7 +84,7 @@ export const MINISEARCH_OPTIONS: Options<SearchEntry> = {
   fields: ['title', 'authors', 'text'],
   storeFields: ['kind', 'docId', 'annotationId', 'notebookId', 'label', 'offset', 'length', 'preview', 'chunks'],
   tokenize: (text) => text.split(WORD_SEPARATOR),
-  processTerm: (term) => foldTerm(term),
+  processTerm: (term) => foldForSearch(term),
 };
 
 /** An empty index reading snippet text from `source`. */

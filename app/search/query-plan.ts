@@ -6,7 +6,8 @@
  * one costs far more than the few most frequent add to what a student reads.
  */
 import type MiniSearch from 'minisearch';
-import { foldTerm, WORD_SEPARATOR } from './fold-term';
+import { foldForSearch } from '../text/fold';
+import { WORD_SEPARATOR } from './words';
 import { termTree, type FieldPostings, type TermTree } from './index-view';
 import { topK } from './top-k';
 
@@ -55,7 +56,7 @@ export interface WordPlan {
 export function queryTerms(query: string): string[] {
   return query
     .split(WORD_SEPARATOR)
-    .map((word) => foldTerm(word))
+    .map((word) => foldForSearch(word))
     .filter((term): term is string => Boolean(term));
 }
 

@@ -1,5 +1,5 @@
 /** A few lines of context around the first matching word, with every match marked. */
-import { wordsWithOffsets } from './fold-term';
+import { wordsWithOffsets } from './words';
 
 /** Text to show under a hit, and [start, end) ranges of it to emphasise. */
 export interface Snippet {

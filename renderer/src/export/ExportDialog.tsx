@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../../app/store/documents-repo';
+import { foldForFileName } from '../../../app/text/fold';
 import type { Platform } from '../../platform';
 import { useCitationStyle } from '../citations/citation-style';
 import { Modal } from '../shell/Modal';
@@ -25,7 +26,7 @@ const scopes: { id: ExportScope; label: string }[] = [
 ];
 
 function slug(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'lectern';
+  return foldForFileName(text).slice(0, 40) || 'lectern';
 }
 
 /** Choose what and how to export, see a preview, then save it or copy it. */

@@ -5,10 +5,10 @@
  */
 import { buildCitedWorks, type CitedWork } from '../../../app/citations/cited-works';
 import { buildPeopleIndex, type PersonRole } from '../../../app/citations/people';
-import { foldName } from '../../../app/citations/name-fold';
 import type { CslItem, CslName } from '../../../app/documents/model';
-import { findAll, foldForFind } from '../../../app/search/find-in-text';
+import { findAll } from '../../../app/search/find-in-text';
 import type { LibrarySources } from '../../../app/store/library-reads';
+import { foldForFind, foldName } from '../../../app/text/fold';
 
 /** A document a row links to. */
 export interface DocumentLink {

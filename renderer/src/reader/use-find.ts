@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { findAll, foldForFind } from '../../../app/search/find-in-text';
+import { findAll } from '../../../app/search/find-in-text';
+import { foldForFind } from '../../../app/text/fold';
 
 /** Find-in-document state for one pane. */
 export function useFind(text: string) {

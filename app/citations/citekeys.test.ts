@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { CslItem } from '../documents/model';
-import { asciiFold, assignCitekeys, baseCitekey, isCitekey } from './citekeys';
+import { foldForKey } from '../text/fold';
+import { assignCitekeys, baseCitekey, isCitekey, referenceId, uniqueReferenceIds } from './citekeys';
 
 const item = (fields: Partial<CslItem>): CslItem => ({ id: 'x-1', type: 'book', ...fields });
 const year = (y: number) => ({ 'date-parts': [[y]] });
 
 describe('citekeys', () => {
   it('folds names to ASCII letters, romanizing Cyrillic', () => {
-    expect(asciiFold('Yuval-Davis')).toBe('yuvaldavis');
-    expect(asciiFold('Кувшинова')).toBe('kuvshinova');
-    expect(asciiFold('Щедрин-Юрьев')).toBe('shchedriniurev');
-    expect(asciiFold('Müller')).toBe('muller');
+    expect(foldForKey('Yuval-Davis')).toBe('yuvaldavis');
+    expect(foldForKey('Кувшинова')).toBe('kuvshinova');
+    expect(foldForKey('Щедрин-Юрьев')).toBe('shchedriniurev');
+    expect(foldForKey('Müller')).toBe('muller');
   });
 
   it('builds family name plus year, falling back to editor, title and "nd"', () => {
@@ -38,5 +39,15 @@ describe('citekeys', () => {
     const held = item({ id: 'smith2001a' });
     const a = item({ author: [{ family: 'Smith' }], issued: year(2001) });
     expect(assignCitekeys([held, a, a])).toEqual(['smith2001a', 'smith2001b', 'smith2001c']);
+  });
+
+  it('gives parsed references an id of family name and year, Cyrillic dropped, repeats numbered', () => {
+    expect(referenceId(item({ author: [{ family: 'Yuval-Davis', given: 'Nira' }], issued: year(1997) }))).toBe('yuvaldavis1997');
+    expect(referenceId(item({ author: [{ family: 'Müller' }], issued: year(2001), 'year-suffix': 'b' }))).toBe('muller2001b');
+    expect(referenceId(item({ editor: [{ literal: 'R Core Team' }] }))).toBe('rcoreteamnd');
+    expect(referenceId(item({ title: 'On the closeness of readers', issued: year(2018) }))).toBe('closeness2018');
+    expect(referenceId(item({ author: [{ family: 'Кувшинова' }], title: 'Кино', issued: year(2017) }))).toBe('ref2017');
+    const smith = item({ author: [{ family: 'Smith' }], issued: year(2001) });
+    expect(uniqueReferenceIds([smith, smith, item({ author: [{ family: 'Jones' }] }), smith])).toEqual(['smith2001', 'smith2001-2', 'jonesnd', 'smith2001-3']);
   });
 });

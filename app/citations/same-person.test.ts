@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { foldName, personKey, sameName, splitPerson } from './name-fold';
+import { foldName } from '../text/fold';
+import { personKey, sameName, splitPerson } from './same-person';
 
 const expected = JSON.parse(readFileSync(new URL('../../../shared/expected/seed-citations.json', import.meta.url), 'utf8')) as {
   nameVariants: { groups: string[][] };
