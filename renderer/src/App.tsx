@@ -1,19 +1,20 @@
 import { Suspense, useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import { detectPlatform, type PlatformCommand } from '../platform';
+import type { PlatformCommand } from '../platform';
 import { BackupProgressBar } from './backup/BackupProgressBar';
 import { restoredSummary } from './backup/backup-name';
 import { useBackup } from './backup/use-backup';
-import type { ExportScope } from './export/export-formats';
 import { DropOverlay } from './import/DropOverlay';
 import { ImportProgressSlot } from './import/ImportProgressBar';
 import type { FileOutcome } from './import/protocol';
 import { useImport } from './import/use-import';
 import { LibraryView } from './library/LibraryView';
-import { sendToNotebook } from './notes/notebook-inbox';
 import { createNotebook } from './notes/notebooks';
 import { SearchBox } from './search/SearchBox';
-import { searchService, type SearchHit } from './search/search-service';
-import { NoticeList, useNotices, type NoticeAction } from './shell/notices';
+import type { SearchHit } from './search/search-service';
+import type { ExportRequest } from './services/commands';
+import { useServices } from './services/context';
+import { useUi, type View } from './services/ui-store';
+import { NoticeList, useNoticeList, type Notice, type NoticeAction } from './shell/notices';
 import { useShortcuts } from './shell/shortcuts';
 import { ShortcutHelp } from './shell/ShortcutHelp';
 import { ThemeSwitch } from './shell/ThemeSwitch';
@@ -21,43 +22,40 @@ import { useTheme } from './shell/theme';
 import { useLibraryCare } from './shell/use-library-care';
 import { getAnnotation } from '../../app/store/annotations-repo';
 import { ExportDialog, IndexPlaceholder, IndexView, preloadReading, preloadReadingWhenIdle, ReadingPlaceholder, ReadingView, RestoreDialog } from './lazy-views';
-import { database, useDocuments } from './store/hooks';
+import { useDocuments } from './store/hooks';
 import { loadWorkspace, MAX_PANES, saveWorkspace, workspaceReducer } from './workspace/workspace-state';
-
-type View = 'library' | 'reading' | 'index';
-const VIEW_KEY = 'lectern.view';
 
 /** The whole app: a header, the library or the reading workspace, notices and import progress. */
 export function App() {
-  const platform = useMemo(detectPlatform, []);
+  const { platform, database, search, notices: board, commands, ui } = useServices();
   const theme = useTheme();
-  const { notices, push, dismiss } = useNotices();
-  useLibraryCare(push);
+  const notices = useNoticeList(board);
+  const push = useCallback(
+    (tone: Notice['tone'], text: string, action?: NoticeAction) => (tone === 'error' ? board.error(text) : board.info(text, action)),
+    [board],
+  );
+  const dismiss = board.dismiss;
+  useLibraryCare(database, board);
   const [revision, setRevision] = useState(0);
   const documents = useDocuments(revision);
   // A library with documents in it will be read: its reader's code loads once the app is idle.
   const hasDocuments = (documents?.length ?? 0) > 0;
   useEffect(() => (hasDocuments ? preloadReadingWhenIdle() : undefined), [hasDocuments]);
-  const [view, setViewState] = useState<View>(() => {
-    const saved = localStorage.getItem(VIEW_KEY);
-    return saved === 'reading' || saved === 'index' ? saved : 'library';
-  });
+  const view = useUi(ui, (state) => state.view);
   const [workspace, dispatch] = useReducer(workspaceReducer, undefined, loadWorkspace);
   const [showShortcuts, setShowShortcuts] = useState(false);
-  const [showExport, setShowExport] = useState<false | { scope?: ExportScope; docIds?: string[] }>(false);
+  const showExport = useUi(ui, (state) => state.exporting);
+  const setShowExport = useCallback((request: ExportRequest | false) => ui.set({ exporting: request || null }), [ui]);
   const [reveal, setReveal] = useState<{ paneId: string; annotationId: string; nonce: number } | null>(null);
 
-  const setView = useCallback((next: View) => {
-    localStorage.setItem(VIEW_KEY, next);
-    setViewState(next);
-  }, []);
+  const setView = useCallback((next: View) => ui.set({ view: next }), [ui]);
   useEffect(() => saveWorkspace(workspace), [workspace]);
 
   const onOutcomes = useCallback(
     (outcomes: FileOutcome[]) => {
       for (const outcome of outcomes) {
-        if (outcome.ok && outcome.created) searchService.documentAdded(outcome.id);
-        if (outcome.ok && outcome.replaced) searchService.documentRemoved(outcome.replaced.id);
+        if (outcome.ok && outcome.created) search.documentAdded(outcome.id);
+        if (outcome.ok && outcome.replaced) search.documentRemoved(outcome.replaced.id);
         if (!outcome.ok) push('error', outcome.error);
         else if (!outcome.created) push('info', `“${outcome.name}” is already in your library.`);
         else if (outcome.replaced) {
@@ -76,7 +74,7 @@ export function App() {
       // One re-read of the library per batch of files, not per file.
       setRevision((r) => r + 1);
     },
-    [push],
+    [push, search],
   );
   const onRefused = useCallback((message: string) => push('error', message), [push]);
   const importer = useImport({ onOutcomes, onRefused });
@@ -117,16 +115,16 @@ export function App() {
   );
 
   const newNotebook = useCallback(async () => {
-    const id = await createNotebook();
+    const id = await createNotebook(database);
     openNotebook(id, workspace.panes.some((pane) => pane.content.kind !== 'empty') && workspace.panes.length < MAX_PANES);
-  }, [openNotebook, workspace.panes]);
+  }, [database, openNotebook, workspace.panes]);
 
   // A citation in a notebook opens its source at the highlight: in a pane already showing it,
   // else beside the notebook, else in the first pane that is not a notebook. The highlight knows
   // its document even after a new version replaced the one the citation was made from.
   const openCitation = useCallback(
     async (citedDocId: string, annotationId: string) => {
-      const annotation = await getAnnotation(database(), annotationId);
+      const annotation = await getAnnotation(database, annotationId);
       if (!annotation) {
         push('error', 'The highlight this citation points to was deleted.');
         return;
@@ -145,7 +143,7 @@ export function App() {
       }
       setReveal((previous) => ({ paneId: paneId ?? '', annotationId, nonce: (previous?.nonce ?? 0) + 1 }));
     },
-    [workspace.panes, push],
+    [database, workspace.panes, push],
   );
 
   // A pane opened by openCitation gets its id only after the reducer runs: point the reveal at it.
@@ -179,53 +177,37 @@ export function App() {
       else if (command === 'backup') void backups.backup();
       else if (command === 'restore') void backups.pickRestoreFile();
     },
-    [importFiles, theme, backups],
+    [importFiles, theme, backups, setShowExport],
   );
 
   useEffect(() => platform.onCommand(runCommand), [platform, runCommand]);
 
-  // "To notebook" on a highlight: into the notebook already open, else a new one beside.
-  useEffect(() => {
-    const onQuote = (event: Event) => {
-      const { docId, annotationId } = (event as CustomEvent<{ docId: string; annotationId: string }>).detail;
-      const open = workspace.panes.find((pane) => pane.content.kind === 'notebook');
-      void (async () => {
-        const notebookId = open?.content.kind === 'notebook' ? open.content.notebookId : await createNotebook();
-        sendToNotebook(notebookId, docId, annotationId);
-        if (!open) openNotebook(notebookId, workspace.panes.length < MAX_PANES);
-        push('info', 'Quoted in the notebook, with its citation.');
-      })();
-    };
-    window.addEventListener('lectern:quote-to-notebook', onQuote);
-    return () => window.removeEventListener('lectern:quote-to-notebook', onQuote);
-  }, [workspace.panes, openNotebook, push]);
-
-  // A citation opened side by side (Shift+click) asks for a new pane at its entry.
-  useEffect(() => {
-    const onOpen = (event: Event) => {
-      const detail = (event as CustomEvent<{ docId: string; offset?: number; newPane?: boolean }>).detail;
-      openDocument(detail.docId, detail.newPane ?? false, detail.offset);
-    };
-    window.addEventListener('lectern:open', onOpen);
-    return () => window.removeEventListener('lectern:open', onOpen);
-  }, [openDocument]);
-
-  // A pane's Works Cited panel asks for the export dialog with its document chosen.
-  useEffect(() => {
-    const onExport = (event: Event) => {
-      const detail = (event as CustomEvent<{ scope: ExportScope; docId: string }>).detail;
-      setShowExport({ scope: detail.scope, docIds: [detail.docId] });
-    };
-    window.addEventListener('lectern:export', onExport);
-    return () => window.removeEventListener('lectern:export', onExport);
-  }, []);
+  // What the panes ask of the workspace. A citation opened side by side (Shift+click) asks for a
+  // new pane at its entry; "To notebook" on a highlight quotes it into the notebook already open,
+  // else a new one beside. (A Works Cited panel's export opens the dialog through the UI store.)
+  useEffect(
+    () =>
+      commands.handleWorkspace({
+        open: ({ docId, newPane, offset }) => openDocument(docId, newPane ?? false, offset),
+        quoteToNotebook: ({ docId, annotationId }) => {
+          const open = workspace.panes.find((pane) => pane.content.kind === 'notebook');
+          void (async () => {
+            const notebookId = open?.content.kind === 'notebook' ? open.content.notebookId : await createNotebook(database);
+            commands.inbox.send(notebookId, { docId, annotationId });
+            if (!open) openNotebook(notebookId, workspace.panes.length < MAX_PANES);
+            push('info', 'Quoted in the notebook, with its citation.');
+          })();
+        },
+      }),
+    [commands, database, workspace.panes, openDocument, openNotebook, push],
+  );
   useShortcuts({
     platformHandles: platform.handlesShortcuts,
     onCommand: runCommand,
     onEscape: () => setView('library'),
     onHelp: () => setShowShortcuts(true),
     onFind: () => {
-      if (view === 'reading') window.dispatchEvent(new CustomEvent('lectern:find', { detail: workspace.activePaneId }));
+      if (view === 'reading') commands.find(workspace.activePaneId);
     },
     onUndo: () => {
       const undoable = [...notices].reverse().find((notice) => notice.action?.label === 'Undo');
@@ -357,7 +339,7 @@ export function App() {
             onRestored={(summary) => {
               backups.closeRestore();
               notify(`Library restored from the backup: ${restoredSummary(summary.written)} written.`);
-              void searchService.reload();
+              void search.reload();
               setRevision((r) => r + 1);
             }}
           />
@@ -370,7 +352,6 @@ export function App() {
             documents={documents}
             initialDocIds={showExport.docIds ?? (view === 'reading' ? [...openDocIds] : [])}
             initialScope={showExport.scope}
-            platform={platform}
             onClose={() => setShowExport(false)}
             notify={(text) => push('info', text)}
           />

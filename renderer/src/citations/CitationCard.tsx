@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { StoredCitation, StoredReference } from '../../../app/store/records';
 import { findReferencesByCitekey } from '../../../app/store/references-repo';
 import { getDocument } from '../../../app/store/documents-repo';
-import { database } from '../store/hooks';
+import { useDatabase } from '../store/hooks';
 import { setCitationStyle, useCitationStyle } from './citation-style';
 import { CITATION_STYLES, loadExport, type CitationStyleId } from './styles';
 
@@ -43,21 +43,22 @@ function useFormatted(references: readonly StoredReference[], style: string): st
 }
 
 function useCitedElsewhere(references: readonly StoredReference[], docId: string): string[] {
+  const database = useDatabase();
   const [titles, setTitles] = useState<string[]>([]);
   useEffect(() => {
     let live = true;
     void (async () => {
       const others = new Set<string>();
       for (const reference of references) {
-        for (const match of await findReferencesByCitekey(database(), reference.csl.id)) if (match.docId !== docId) others.add(match.docId);
+        for (const match of await findReferencesByCitekey(database, reference.csl.id)) if (match.docId !== docId) others.add(match.docId);
       }
-      const docs = await Promise.all([...others].map((id) => getDocument(database(), id)));
+      const docs = await Promise.all([...others].map((id) => getDocument(database, id)));
       if (live) setTitles(docs.flatMap((doc) => (doc ? [doc.title] : [])));
     })();
     return () => {
       live = false;
     };
-  }, [references, docId]);
+  }, [database, references, docId]);
   return titles;
 }
 

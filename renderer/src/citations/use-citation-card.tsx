@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { StoredCitation, StoredReference } from '../../../app/store/records';
+import { useServices } from '../services/context';
 import { CitationCard } from './CitationCard';
 
 /** Milliseconds before a card closes once the pointer leaves, so it can be reached. */
@@ -15,6 +16,7 @@ export function useCitationCard(
   references: readonly StoredReference[],
   jumpTo: (offset: number) => void,
 ): { handlers: Record<string, (event: React.SyntheticEvent) => void>; card: ReactNode } {
+  const { commands } = useServices();
   const [active, setActive] = useState<{ id: string; top: number; left: number } | null>(null);
   // What the focused citation points to, for a screen reader (hover cards are not announced).
   const [spoken, setSpoken] = useState('');
@@ -46,10 +48,10 @@ export function useCitationCard(
       const reference = citation?.referenceIds.map((id) => referencesById.get(id)).find(Boolean);
       if (reference?.start === undefined) return;
       // Shift opens the entry side by side, so the passage and its reference stay in view together.
-      if (beside) window.dispatchEvent(new CustomEvent('lectern:open', { detail: { docId: reference.docId, offset: reference.start, newPane: true } }));
+      if (beside) commands.open({ docId: reference.docId, offset: reference.start, newPane: true });
       else jumpTo(reference.start);
     },
-    [byId, referencesById, jumpTo],
+    [byId, referencesById, jumpTo, commands],
   );
 
   const citationOf = (event: React.SyntheticEvent) => (event.target as Element).closest<HTMLElement>('[data-citation-id]');

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../../app/store/documents-repo';
 import { foldForFileName } from '../../../app/text/fold';
-import type { Platform } from '../../platform';
 import { useCitationStyle } from '../citations/citation-style';
+import { useServices } from '../services/context';
 import { Modal } from '../shell/Modal';
 import { BIBLIOGRAPHY_FORMATS, HIGHLIGHT_FORMATS, type ExportScope } from './export-formats';
 
@@ -13,7 +13,6 @@ export interface ExportDialogProps {
   initialDocIds: string[];
   /** What to export when the dialog opens. */
   initialScope?: ExportScope;
-  platform: Platform;
   onClose: () => void;
   notify: (text: string) => void;
 }
@@ -30,7 +29,8 @@ function slug(text: string): string {
 }
 
 /** Choose what and how to export, see a preview, then save it or copy it. */
-export function ExportDialog({ documents, initialDocIds, initialScope, platform, onClose, notify }: ExportDialogProps) {
+export function ExportDialog({ documents, initialDocIds, initialScope, onClose, notify }: ExportDialogProps) {
+  const { database, platform } = useServices();
   const style = useCitationStyle();
   const [scope, setScope] = useState<ExportScope>(initialScope ?? 'documents');
   const [format, setFormat] = useState<string>('bibtex');
@@ -53,13 +53,13 @@ export function ExportDialog({ documents, initialDocIds, initialScope, platform,
     let live = true;
     setPreview(null);
     void import('./build-export')
-      .then(({ buildExport }) => buildExport(scope, chosenFormat.id, docIds, documents, style))
+      .then(({ buildExport }) => buildExport(database, scope, chosenFormat.id, docIds, documents, style))
       .then((result) => live && setPreview(result))
       .catch(() => live && setPreview({ ok: false, error: 'Lectern could not build this export.' }));
     return () => {
       live = false;
     };
-  }, [scope, chosenFormat.id, docIds, documents, style]);
+  }, [database, scope, chosenFormat.id, docIds, documents, style]);
 
   const fileName = useMemo(() => {
     const base = scope === 'cited-works' ? 'cited-works' : docIds.length === 1 ? slug(documents.find((doc) => doc.id === docIds[0])?.title ?? '') : 'lectern-export';

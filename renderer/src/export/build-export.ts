@@ -10,14 +10,13 @@ import { annotationsToMarkdown, lecternLink, type ExportedAnnotation } from '../
 import { annotationsToWebAnnotations } from '../../../app/export/web-annotation';
 import { listAnnotationsByDoc } from '../../../app/store/annotations-repo';
 import { getDocument, getDocumentContent, listCitations, listReferences, type DocumentSummary } from '../../../app/store/documents-repo';
+import type { LecternDb } from '../../../app/store/db';
 import { storeEntryCache } from '../../../app/store/rendered-entries-repo';
 import { loadExport } from '../citations/styles';
-import { database } from '../store/hooks';
 
 import type { ExportScope } from './export-formats';
 
-async function exportedAnnotations(docId: string): Promise<ExportedAnnotation[]> {
-  const db = database();
+async function exportedAnnotations(db: LecternDb, docId: string): Promise<ExportedAnnotation[]> {
   const [annotations, content] = await Promise.all([listAnnotationsByDoc(db, docId), getDocumentContent(db, docId)]);
   return annotations.map((annotation) => {
     const page = annotation.selectors.find((selector) => selector.type === 'PageSelector');
@@ -27,8 +26,7 @@ async function exportedAnnotations(docId: string): Promise<ExportedAnnotation[]>
   });
 }
 
-async function bibliographicItems(scope: ExportScope, docIds: readonly string[], documents: readonly DocumentSummary[]): Promise<CslItem[]> {
-  const db = database();
+async function bibliographicItems(db: LecternDb, scope: ExportScope, docIds: readonly string[], documents: readonly DocumentSummary[]): Promise<CslItem[]> {
   const chosen = documents.filter((doc) => docIds.includes(doc.id));
   if (scope === 'documents') return chosen.map((doc) => doc.metadata);
   if (scope === 'works-cited') {
@@ -45,6 +43,7 @@ async function bibliographicItems(scope: ExportScope, docIds: readonly string[],
 
 /** Builds the export text; an error message when there is nothing to export or a style fails. */
 export async function buildExport(
+  db: LecternDb,
   scope: ExportScope,
   format: string,
   docIds: readonly string[],
@@ -56,9 +55,9 @@ export async function buildExport(
     const parts: string[] = [];
     const collections: unknown[] = [];
     for (const docId of docIds) {
-      const document = await getDocument(database(), docId);
+      const document = await getDocument(db, docId);
       if (!document) continue;
-      const annotations = await exportedAnnotations(docId);
+      const annotations = await exportedAnnotations(db, docId);
       if (annotations.length === 0) continue;
       if (format === 'web-annotation') collections.push(annotationsToWebAnnotations(document, annotations, { base: 'lectern://app/doc/' }));
       else {
@@ -69,10 +68,10 @@ export async function buildExport(
     if (parts.length === 0 && collections.length === 0) return { ok: false, error: 'The chosen documents have no highlights yet.' };
     return { ok: true, value: format === 'web-annotation' ? JSON.stringify(collections.length === 1 ? collections[0] : collections, null, 2) : parts.join('\n\n---\n\n') };
   }
-  const items = await bibliographicItems(scope, docIds, documents);
+  const items = await bibliographicItems(db, scope, docIds, documents);
   if (items.length === 0) return { ok: false, error: scope === 'documents' ? 'Choose at least one document.' : 'The chosen documents cite no works Lectern found.' };
   await loadExport();
   // Styled bibliographies reuse the entries kept in the store: only new or changed ones render.
   const { exportItemsCached } = await import('../../../app/export/bibliography-cache');
-  return exportItemsCached(items, format, storeEntryCache(database()));
+  return exportItemsCached(items, format, storeEntryCache(db));
 }

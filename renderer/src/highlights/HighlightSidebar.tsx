@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import { quoteSelectorOf } from '../../../app/anchoring/selectors';
 import { RichEditor } from '../notes/RichEditor';
 import type { NoteState } from '../notes/durable-save';
-import { saveHighlightNote } from './actions';
+import { useHighlightActions } from './actions';
 import { COLOR_LABELS, HIGHLIGHT_COLORS, highlightDescription, type HighlightColor } from './colors';
 import { startHighlightDrag } from './drag';
 import { notePreview } from './note-preview';
@@ -176,7 +176,8 @@ interface CardProps extends Omit<HighlightSidebarProps, 'highlights' | 'selected
 const HighlightCard = memo(function HighlightCard({ docId, item, index, setSize, top, measure, selected, onSelect, onRecolor, onDelete, onCopyQuote, onQuoteInNotebook }: CardProps) {
   const { annotation, range } = item;
   const quote = quoteSelectorOf(annotation.selectors)?.exact ?? '';
-  const save = useCallback((state: NoteState) => saveHighlightNote(annotation.id, state.json, state.text), [annotation.id]);
+  const { saveNote } = useHighlightActions();
+  const save = useCallback((state: NoteState) => saveNote(annotation.id, state.json, state.text), [saveNote, annotation.id]);
   return (
     <li
       className={`highlight-card card-${annotation.color}${selected ? ' selected' : ''}${range ? '' : ' orphaned'}`}

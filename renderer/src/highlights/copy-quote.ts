@@ -1,3 +1,4 @@
+import type { LecternDb } from '../../../app/store/db';
 import { quoteFromHighlight } from '../notes/quote-from-highlight';
 import { loadExport } from '../citations/styles';
 
@@ -5,8 +6,8 @@ import { loadExport } from '../citations/styles';
  * Copies a highlight as “quote” (Author Year, locator) in the chosen style, as plain text and
  * as HTML for rich paste. Resolves with the text copied, or an error message.
  */
-export async function copyHighlightAsQuote(docId: string, annotationId: string, style: string): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
-  const source = await quoteFromHighlight(docId, annotationId);
+export async function copyHighlightAsQuote(db: LecternDb, docId: string, annotationId: string, style: string): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+  const source = await quoteFromHighlight(db, docId, annotationId);
   if (!source) return { ok: false, error: 'That highlight is no longer in your library.' };
   await loadExport();
   const { quoteWithCitation } = await import('../../../app/export/quote-copy');

@@ -2,8 +2,7 @@ import { createCollection, renameCollection, type CollectionListItem } from '../
 import type { DocumentSummary } from '../../../app/store/documents-repo';
 import { setTags } from '../../../app/store/tags-repo';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
-import { database } from '../store/hooks';
-import { addDocumentTo, guarded, type LibraryFeedback } from './library-actions';
+import { addDocumentTo, guarded, type LibraryWrites } from './library-actions';
 import { NameDialog } from './NameDialog';
 import { TagsDialog } from './TagsDialog';
 
@@ -19,7 +18,7 @@ export interface LibraryDialogProps {
   dialog: LibraryDialogState;
   /** Every tag in the library, for suggestions. */
   known: string[];
-  feedback: LibraryFeedback;
+  feedback: LibraryWrites;
   onClose: () => void;
 }
 
@@ -36,7 +35,7 @@ export function LibraryDialog({ dialog, known, feedback, onClose }: LibraryDialo
           title={`Tags of “${dialog.doc.title}”`}
           initial={dialog.doc.tags ?? []}
           known={known}
-          onSave={(next) => done(() => setTags(database(), dialog.doc.id, next))}
+          onSave={(next) => done(() => setTags(feedback.database, dialog.doc.id, next))}
           onCancel={onClose}
         />
       );
@@ -48,7 +47,7 @@ export function LibraryDialog({ dialog, known, feedback, onClose }: LibraryDialo
           confirmLabel="Create"
           onSubmit={(name) =>
             done(async () => {
-              const created = await createCollection(database(), name);
+              const created = await createCollection(feedback.database, name);
               if (dialog.doc) await addDocumentTo(created, dialog.doc, feedback);
             })
           }
@@ -62,7 +61,7 @@ export function LibraryDialog({ dialog, known, feedback, onClose }: LibraryDialo
           label="Collection name"
           initial={dialog.collection.name}
           confirmLabel="Rename"
-          onSubmit={(name) => done(() => renameCollection(database(), dialog.collection.id, name))}
+          onSubmit={(name) => done(() => renameCollection(feedback.database, dialog.collection.id, name))}
           onCancel={onClose}
         />
       );

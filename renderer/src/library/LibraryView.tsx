@@ -2,10 +2,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { deleteCollection, removeFromCollection } from '../../../app/store/collections-repo';
 import type { DocumentSummary } from '../../../app/store/documents-repo';
 import { filterDocuments } from '../../../app/store/library-filter';
-import { database } from '../store/hooks';
+import { useServices } from '../services/context';
 import { DocumentTable } from './DocumentTable';
 import { LibraryDialog, type LibraryDialogState } from './LibraryDialog';
-import { addDocumentTo, deleteTrashed, guarded, restoreTrashed, trashDocument, trashQuestion, type LibraryFeedback } from './library-actions';
+import { addDocumentTo, deleteTrashed, guarded, restoreTrashed, trashDocument, trashQuestion, type LibraryFeedback, type LibraryWrites } from './library-actions';
 import { useCollectionMembers, useCollections, useTags, useTrash, useTrashCount } from './library-hooks';
 import { loadSelection, saveSelection, type LibrarySelection } from './library-selection';
 import { LibrarySidebar } from './LibrarySidebar';
@@ -28,7 +28,8 @@ export interface LibraryViewProps extends LibraryFeedback {
  * document table, sortable by column and narrowed by the chosen tag or collection.
  */
 export function LibraryView({ documents, onOpen, onOpenBeside, onImport, onBackup, onRestore, notify, onError, onTrashed }: LibraryViewProps) {
-  const feedback = useMemo(() => ({ notify, onError, onTrashed }), [notify, onError, onTrashed]);
+  const { database, search } = useServices();
+  const feedback = useMemo<LibraryWrites>(() => ({ notify, onError, onTrashed, database, search }), [notify, onError, onTrashed, database, search]);
   const [selection, setSelectionState] = useState<LibrarySelection>(loadSelection);
   const [dialog, setDialog] = useState<LibraryDialogState | null>(null);
   const collections = useCollections();
@@ -58,7 +59,7 @@ export function LibraryView({ documents, onOpen, onOpenBeside, onImport, onBacku
 
   const askTrash = useCallback(
     (doc: DocumentSummary) =>
-      void trashQuestion(doc).then((text) =>
+      void trashQuestion(feedback.database, doc).then((text) =>
         setDialog({ kind: 'confirm', title: 'Move to Trash?', text, confirmLabel: 'Move to Trash', run: () => void trashDocument(doc, feedback) }),
       ),
     [feedback],
@@ -86,7 +87,7 @@ export function LibraryView({ documents, onOpen, onOpenBeside, onImport, onBacku
             text: `Delete the collection “${collection.name}”? Its ${collection.documentCount === 1 ? 'document stays' : 'documents stay'} in the library.`,
             confirmLabel: 'Delete collection',
             danger: true,
-            run: () => void guarded(feedback, () => deleteCollection(database(), collection.id)),
+            run: () => void guarded(feedback, () => deleteCollection(database, collection.id)),
           })
         }
         onDropOnCollection={(collectionId, docId) => {
@@ -143,7 +144,7 @@ export function LibraryView({ documents, onOpen, onOpenBeside, onImport, onBacku
                 if (collection) void addDocumentTo(collection, doc, feedback);
               }}
               onNewCollectionFor={(doc) => setDialog({ kind: 'new-collection', doc })}
-              onRemoveFromCurrent={(doc) => current && void guarded(feedback, () => removeFromCollection(database(), current.id, [doc.id]))}
+              onRemoveFromCurrent={(doc) => current && void guarded(feedback, () => removeFromCollection(database, current.id, [doc.id]))}
               onTrash={askTrash}
             />
           )}

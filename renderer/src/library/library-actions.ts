@@ -5,11 +5,11 @@
 import { listAnnotationsByDoc } from '../../../app/store/annotations-repo';
 import { addToCollection } from '../../../app/store/collections-repo';
 import type { DocumentSummary } from '../../../app/store/documents-repo';
+import type { LecternDb } from '../../../app/store/db';
 import { describeStorageError } from '../../../app/store/storage-errors';
 import { deleteForever, moveDocumentToTrash, restoreFromTrash } from '../../../app/store/trash-repo';
-import { searchService } from '../search/search-service';
-import type { NoticeAction } from '../shell/notices';
-import { database } from '../store/hooks';
+import type { SearchService } from '../search/search-service';
+import type { NoticeAction } from '../services/notices';
 
 /** How the library reports back. */
 export interface LibraryFeedback {
@@ -19,21 +19,27 @@ export interface LibraryFeedback {
   onTrashed: (docId: string) => void;
 }
 
+/** What the library's writes use: its feedback, the store, and the search index they keep current. */
+export interface LibraryWrites extends LibraryFeedback {
+  database: LecternDb;
+  search: Pick<SearchService, 'documentAdded' | 'documentRemoved'>;
+}
+
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** The question asked before a document goes to the trash, naming what goes with it. */
-export async function trashQuestion(doc: DocumentSummary): Promise<string> {
-  const count = (await listAnnotationsByDoc(database(), doc.id)).length;
+export async function trashQuestion(database: LecternDb, doc: DocumentSummary): Promise<string> {
+  const count = (await listAnnotationsByDoc(database, doc.id)).length;
   const withHighlights = count ? ` and its ${plural(count, 'highlight')}` : '';
   return `Move “${doc.title}”${withHighlights} to the Trash? You can restore it for 30 days.`;
 }
 
 /** Moves a document to the trash and offers Undo. */
-export async function trashDocument(doc: DocumentSummary, feedback: LibraryFeedback): Promise<void> {
+export async function trashDocument(doc: DocumentSummary, feedback: LibraryWrites): Promise<void> {
   try {
-    const trashId = await moveDocumentToTrash(database(), doc.id);
+    const trashId = await moveDocumentToTrash(feedback.database, doc.id);
     if (!trashId) return;
-    searchService.documentRemoved(doc.id);
+    feedback.search.documentRemoved(doc.id);
     feedback.onTrashed(doc.id);
     feedback.notify(`Moved “${doc.title}” to the Trash.`, { label: 'Undo', run: () => void restoreTrashed(trashId, feedback) });
   } catch (error) {
@@ -42,11 +48,11 @@ export async function trashDocument(doc: DocumentSummary, feedback: LibraryFeedb
 }
 
 /** Puts a trashed document back with its highlights and notes. */
-export async function restoreTrashed(trashId: string, feedback: LibraryFeedback, title?: string): Promise<void> {
+export async function restoreTrashed(trashId: string, feedback: LibraryWrites, title?: string): Promise<void> {
   try {
-    const result = await restoreFromTrash(database(), trashId);
+    const result = await restoreFromTrash(feedback.database, trashId);
     if (!result.ok) return feedback.onError(result.error);
-    searchService.documentAdded(result.docId);
+    feedback.search.documentAdded(result.docId);
     if (title) feedback.notify(`Restored “${title}” with its highlights and notes.`);
   } catch (error) {
     feedback.onError(describeStorageError(error));
@@ -54,18 +60,18 @@ export async function restoreTrashed(trashId: string, feedback: LibraryFeedback,
 }
 
 /** Removes a trash entry for good. */
-export async function deleteTrashed(trashId: string, feedback: LibraryFeedback): Promise<void> {
+export async function deleteTrashed(trashId: string, feedback: LibraryWrites): Promise<void> {
   try {
-    await deleteForever(database(), trashId);
+    await deleteForever(feedback.database, trashId);
   } catch (error) {
     feedback.onError(describeStorageError(error));
   }
 }
 
 /** Adds a document to a collection, saying so. */
-export async function addDocumentTo(collection: { id: string; name: string }, doc: { id: string; title: string }, feedback: LibraryFeedback): Promise<void> {
+export async function addDocumentTo(collection: { id: string; name: string }, doc: { id: string; title: string }, feedback: LibraryWrites): Promise<void> {
   try {
-    if (await addToCollection(database(), collection.id, [doc.id])) feedback.notify(`Added “${doc.title}” to “${collection.name}”.`);
+    if (await addToCollection(feedback.database, collection.id, [doc.id])) feedback.notify(`Added “${doc.title}” to “${collection.name}”.`);
   } catch (error) {
     feedback.onError(describeStorageError(error));
   }

@@ -3,16 +3,18 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { collectionDocIds, listCollections } from '../../../app/store/collections-repo';
 import { listAllTags } from '../../../app/store/tags-repo';
 import { countTrash, listTrash } from '../../../app/store/trash-repo';
-import { database } from '../store/hooks';
+import { useDatabase } from '../store/hooks';
 
 /** Every collection with its document count, alphabetical, live. */
 export function useCollections() {
-  return useLiveQuery(() => listCollections(database()), []);
+  const db = useDatabase();
+  return useLiveQuery(() => listCollections(db), [db]);
 }
 
 /** Every tag with its document count, alphabetical, live. */
 export function useTags() {
-  return useLiveQuery(() => listAllTags(database()), []);
+  const db = useDatabase();
+  return useLiveQuery(() => listAllTags(db), [db]);
 }
 
 /**
@@ -20,15 +22,18 @@ export function useTags() {
  * holds a whole document (text included) that the rest of the library never needs.
  */
 export function useTrash(shown: boolean) {
-  return useLiveQuery(async () => (shown ? listTrash(database()) : []), [shown]);
+  const db = useDatabase();
+  return useLiveQuery(async () => (shown ? listTrash(db) : []), [db, shown]);
 }
 
 /** How many entries the trash holds, live, without reading them. */
 export function useTrashCount() {
-  return useLiveQuery(() => countTrash(database()), []);
+  const db = useDatabase();
+  return useLiveQuery(() => countTrash(db), [db]);
 }
 
 /** The member ids of one collection (undefined while loading; [] for no collection). */
 export function useCollectionMembers(id: string | null) {
-  return useLiveQuery(async () => (id ? collectionDocIds(database(), id) : []), [id]);
+  const db = useDatabase();
+  return useLiveQuery(async () => (id ? collectionDocIds(db, id) : []), [db, id]);
 }

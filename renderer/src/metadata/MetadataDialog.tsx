@@ -1,7 +1,7 @@
 import type { DocumentSummary } from '../../../app/store/documents-repo';
 import { updateDocumentMetadata, updateReferenceItem } from '../../../app/store/metadata-repo';
 import type { StoredReference } from '../../../app/store/records';
-import { database } from '../store/hooks';
+import { useDatabase } from '../store/hooks';
 import { MetadataEditor } from './MetadataEditor';
 
 /** Props of the dialog that edits a document's own details or one of its references. */
@@ -15,6 +15,7 @@ export interface MetadataDialogProps {
 
 /** Opens the metadata editor on the right item and saves through the store. */
 export function MetadataDialog({ editing, summary, references, onClose, onSaved }: MetadataDialogProps) {
+  const database = useDatabase();
   if (editing.kind === 'document') {
     return (
       <MetadataEditor
@@ -23,7 +24,7 @@ export function MetadataDialog({ editing, summary, references, onClose, onSaved 
         original={summary.parsedMetadata ?? summary.metadata}
         onClose={onClose}
         onSave={(item) =>
-          void updateDocumentMetadata(database(), summary.id, item).then(() => {
+          void updateDocumentMetadata(database, summary.id, item).then(() => {
             onSaved('this document');
             onClose();
           })
@@ -40,7 +41,7 @@ export function MetadataDialog({ editing, summary, references, onClose, onSaved 
       original={reference.parsedCsl ?? reference.csl}
       onClose={onClose}
       onSave={(item) =>
-        void updateReferenceItem(database(), reference.id, item).then(() => {
+        void updateReferenceItem(database, reference.id, item).then(() => {
           onSaved(reference.csl.id);
           onClose();
         })

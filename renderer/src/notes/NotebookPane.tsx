@@ -1,8 +1,7 @@
 import { useCallback } from 'react';
 import { getNotebook, putNotebook } from '../../../app/store/notebooks-repo';
-import { searchEvents } from '../search/search-events';
-import { reportStorageError } from '../shell/storage-report';
-import { database, useNotebook } from '../store/hooks';
+import { useServices } from '../services/context';
+import { useNotebook } from '../store/hooks';
 import type { NoteState } from './durable-save';
 import { QuoteDropPlugin } from './QuoteDropPlugin';
 import { RichEditor } from './RichEditor';
@@ -19,28 +18,29 @@ export interface NotebookPaneProps {
 /** A notebook: free writing, with quotes dragged in from the sources keeping their citations. */
 export function NotebookPane({ notebookId, onClose, onOpenCitation, onError }: NotebookPaneProps) {
   const notebook = useNotebook(notebookId);
+  const { database, notices, search } = useServices();
   const save = useCallback(
     async (state: NoteState) => {
       try {
-        const current = await getNotebook(database(), notebookId);
-        if (current) await putNotebook(database(), { ...current, content: state.json, updatedAt: Date.now() });
-        searchEvents.notebookChanged(notebookId);
+        const current = await getNotebook(database, notebookId);
+        if (current) await putNotebook(database, { ...current, content: state.json, updatedAt: Date.now() });
+        search.changed({ kind: 'notebook', id: notebookId });
       } catch (error) {
         // Reported, then rethrown so the durable saver keeps the draft for the next attempt.
-        reportStorageError(error);
+        notices.storageError(error);
         throw error;
       }
     },
-    [notebookId],
+    [database, notices, search, notebookId],
   );
   const rename = async (title: string) => {
     try {
-      const current = await getNotebook(database(), notebookId);
+      const current = await getNotebook(database, notebookId);
       if (!current || !title.trim() || title === current.title) return;
-      await putNotebook(database(), { ...current, title: title.trim(), updatedAt: Date.now() });
-      searchEvents.notebookChanged(notebookId);
+      await putNotebook(database, { ...current, title: title.trim(), updatedAt: Date.now() });
+      search.changed({ kind: 'notebook', id: notebookId });
     } catch (error) {
-      reportStorageError(error);
+      notices.storageError(error);
     }
   };
 

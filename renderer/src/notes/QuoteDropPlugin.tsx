@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { inQuotes } from '../../../app/export/quote-marks';
 import { HIGHLIGHT_MIME, readHighlightDrag } from '../highlights/drag';
 import { $createCitationNode } from './CitationNode';
-import { onInbox, takeFromInbox } from './notebook-inbox';
+import { useServices } from '../services/context';
 import { quoteFromHighlight, type NotebookQuote } from './quote-from-highlight';
 
 /** Inserts a quote with its citation after the block holding the caret, or at the end. */
@@ -26,20 +26,22 @@ function insertQuote(editor: ReturnType<typeof useLexicalComposerContext>[0], it
 /** Lets a highlight dragged from a pane or a sidebar drop into the notebook as a cited quote. */
 export function QuoteDropPlugin({ notebookId, onError }: { notebookId: string; onError: (message: string) => void }) {
   const [editor] = useLexicalComposerContext();
+  const { database, commands } = useServices();
+  const { inbox } = commands;
 
   // Quotes sent from the keyboard ("Quote in notebook") arrive through the inbox.
   useEffect(() => {
     const drain = () => {
-      for (const item of takeFromInbox(notebookId)) {
-        void quoteFromHighlight(item.docId, item.annotationId).then((quote) => {
+      for (const item of inbox.take(notebookId)) {
+        void quoteFromHighlight(database, item.docId, item.annotationId).then((quote) => {
           if (quote) insertQuote(editor, quote);
           else onError('That highlight is no longer in your library.');
         });
       }
     };
     drain();
-    return onInbox(notebookId, drain);
-  }, [editor, notebookId, onError]);
+    return inbox.listen(notebookId, drain);
+  }, [editor, database, inbox, notebookId, onError]);
 
   useEffect(() => {
     const offDragOver = editor.registerCommand(
@@ -58,7 +60,7 @@ export function QuoteDropPlugin({ notebookId, onError }: { notebookId: string; o
         const dragged = readHighlightDrag(event.dataTransfer);
         if (!dragged) return false;
         event.preventDefault();
-        void quoteFromHighlight(dragged.docId, dragged.annotationId).then((item) => {
+        void quoteFromHighlight(database, dragged.docId, dragged.annotationId).then((item) => {
           if (item) insertQuote(editor, item);
           else onError('That highlight is no longer in your library.');
         });
@@ -70,6 +72,6 @@ export function QuoteDropPlugin({ notebookId, onError }: { notebookId: string; o
       offDragOver();
       offDrop();
     };
-  }, [editor, onError]);
+  }, [editor, database, onError]);
   return null;
 }

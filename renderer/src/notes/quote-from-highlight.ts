@@ -4,8 +4,8 @@ import { paragraphLocator } from '../../../app/documents/locator';
 import { quoteCitation, type PassageLocator } from '../../../app/citations/quote-citation';
 import type { CslItem } from '../../../app/documents/model';
 import { getAnnotation } from '../../../app/store/annotations-repo';
+import type { LecternDb } from '../../../app/store/db';
 import { getDocument, getDocumentContent } from '../../../app/store/documents-repo';
-import { database } from '../store/hooks';
 
 /** A quote ready to go into a notebook: the passage and its short citation. */
 export interface NotebookQuote {
@@ -19,8 +19,7 @@ export interface NotebookQuote {
 }
 
 /** Builds the quote and citation for a highlight: author, year and a page or paragraph locator. */
-export async function quoteFromHighlight(docId: string, annotationId: string): Promise<NotebookQuote | null> {
-  const db = database();
+export async function quoteFromHighlight(db: LecternDb, docId: string, annotationId: string): Promise<NotebookQuote | null> {
   const [annotation, summary, content] = await Promise.all([getAnnotation(db, annotationId), getDocument(db, docId), getDocumentContent(db, docId)]);
   if (!annotation || !summary) return null;
   const quote = quoteSelectorOf(annotation.selectors)?.exact ?? '';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { blockIndexAt } from '../../../app/documents/locator';
 import { quoteSelectorOf } from '../../../app/anchoring/selectors';
 import { startHighlightDrag } from '../highlights/drag';
-import { createHighlight, recolorHighlight, removeHighlight, restoreHighlight } from '../highlights/actions';
+import { useHighlightActions } from '../highlights/actions';
 import { type HighlightColor } from '../highlights/colors';
 import { useColorKeys } from '../highlights/use-color-keys';
 import { HighlightSidebar } from '../highlights/HighlightSidebar';
@@ -16,6 +16,7 @@ import { copyHighlightAsQuote } from '../highlights/copy-quote';
 import { EpubPageView } from '../epub/EpubPageView';
 import { PdfPageView, type PdfPageViewHandle } from '../pdf/PdfPageView';
 import { PaneToolbar } from './PaneToolbar';
+import { useServices } from '../services/context';
 import { useAnnotations, useCitations, useDocumentContent, useDocumentSummary, useReferences } from '../store/hooks';
 import type { StoredCitation } from '../../../app/store/records';
 import type { ScrollSpot } from '../workspace/workspace-state';
@@ -60,6 +61,8 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
   const [sidebarMode, setSidebarMode] = useState<'highlights' | 'works-cited'>('highlights');
   const [editing, setEditing] = useState<{ kind: 'document' } | { kind: 'reference'; id: string } | null>(null);
   const citationStyle = useCitationStyle();
+  const { database, commands } = useServices();
+  const actions = useHighlightActions();
   const wide = usePaneIsWide(paneRef);
   const sidebarOpen = sidebarChoice ?? wide;
   const setSidebarOpen = useCallback(
@@ -182,50 +185,50 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
   const highlight = useCallback(
     async (color: HighlightColor) => {
       if (!pending || !content) return;
-      const created = await createHighlight(docId, content.text, pending.start, pending.end, color);
+      const created = await actions.create(docId, content.text, pending.start, pending.end, color);
       window.getSelection()?.removeAllRanges();
       setPending(null);
       // null: the save failed and the student has been told why.
       if (!created) return;
       showHighlight(created.id);
     },
-    [pending, content, docId, showHighlight],
+    [pending, content, docId, showHighlight, actions],
   );
 
   // The keyboard way to highlight: find the passage, then Ctrl+Enter marks the current match.
   const highlightMatch = useCallback(async () => {
     const match = find.matches[find.current];
     if (!match || !content) return;
-    const created = await createHighlight(docId, content.text, match.start, match.end, 'yellow');
+    const created = await actions.create(docId, content.text, match.start, match.end, 'yellow');
     if (!created) return;
     showHighlight(created.id);
-  }, [find.matches, find.current, content, docId, showHighlight]);
+  }, [find.matches, find.current, content, docId, showHighlight, actions]);
 
   const remove = useCallback(
     async (id: string) => {
-      const removed = await removeHighlight(id);
+      const removed = await actions.remove(id);
       setSelectedId(null);
-      if (removed) notify('Highlight deleted.', { label: 'Undo', run: () => void restoreHighlight(removed) });
+      if (removed) notify('Highlight deleted.', { label: 'Undo', run: () => void actions.restore(removed) });
     },
-    [notify],
+    [notify, actions],
   );
 
   const copyQuote = useCallback(
     async (id: string) => {
-      const result = await copyHighlightAsQuote(docId, id, citationStyle);
+      const result = await copyHighlightAsQuote(database, docId, id, citationStyle);
       notify(result.ok ? `Copied: ${result.text}` : result.error);
     },
-    [docId, citationStyle, notify],
+    [database, docId, citationStyle, notify],
   );
 
   // Stable, so the sidebar's cards skip rendering when only the pane around them changes.
-  const recolor = useCallback((id: string, color: HighlightColor) => void recolorHighlight(id, color), []);
+  const recolor = useCallback((id: string, color: HighlightColor) => void actions.recolor(id, color), [actions]);
   const removeById = useCallback((id: string) => void remove(id), [remove]);
   const copyQuoteById = useCallback((id: string) => void copyQuote(id), [copyQuote]);
 
   const quoteInNotebook = useCallback(
-    (id: string) => window.dispatchEvent(new CustomEvent('lectern:quote-to-notebook', { detail: { docId, annotationId: id } })),
-    [docId],
+    (id: string) => commands.quoteToNotebook({ docId, annotationId: id }),
+    [commands, docId],
   );
 
   const onMouseUp = () => {
@@ -289,13 +292,9 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     return () => document.removeEventListener('selectionchange', onSelectionChange);
   }, [pending]);
 
-  useEffect(() => {
-    const onFind = (event: Event) => {
-      if ((event as CustomEvent<string>).detail === paneId) find.open();
-    };
-    window.addEventListener('lectern:find', onFind);
-    return () => window.removeEventListener('lectern:find', onFind);
-  }, [paneId, find]);
+  // Ctrl+F from the app's shortcuts opens the find bar of the active pane.
+  const openFind = find.open;
+  useEffect(() => commands.handleFind(paneId, openFind), [commands, paneId, openFind]);
 
   if (summary === undefined || content === undefined) return <div className="pane-body pane-loading" aria-busy="true" />;
   if (summary === null || content === null) {
@@ -343,7 +342,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
             selectedId={selectedId}
             onSelectHighlight={showHighlight}
             onCreateHighlight={(start, end, color, page, rects) =>
-              void createHighlight(docId, content.text, start, end, color, { type: 'PageSelector', page, rects }).then((created) => {
+              void actions.create(docId, content.text, start, end, color, { type: 'PageSelector', page, rects }).then((created) => {
                 if (!created) return;
                 showHighlight(created.id);
               })
@@ -357,7 +356,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
             selectedId={selectedId}
             onSelectHighlight={showHighlight}
             onCreateHighlight={(start, end, color) =>
-              void createHighlight(docId, content.text, start, end, color).then((created) => {
+              void actions.create(docId, content.text, start, end, color).then((created) => {
                 if (created) showHighlight(created.id);
               })
             }
@@ -384,7 +383,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
             citations={citations ?? []}
             onJump={jumpToEntry}
             onEdit={(id) => setEditing({ kind: 'reference', id })}
-            onExport={() => window.dispatchEvent(new CustomEvent('lectern:export', { detail: { scope: 'works-cited', docId } }))}
+            onExport={() => commands.exportScope({ scope: 'works-cited', docIds: [docId] })}
           />
         ) : sidebarOpen ? (
           <HighlightSidebar

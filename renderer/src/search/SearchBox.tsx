@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useServices } from '../services/context';
 import { groupHits } from './search-results';
 import { SearchResults } from './SearchResults';
-import { searchService, useSearchStatus, useSearchVersion, type SearchHit } from './search-service';
+import { useSearchStatus, useSearchVersion, type SearchHit } from './search-service';
 import './search.css';
 
 /** Typing pauses this long before a search runs: each keystroke need not search a whole library. */
@@ -16,9 +17,10 @@ function inEditable(target: EventTarget | null): boolean {
  * text field) focuses it; ↑/↓ choose a result, Enter opens it, Esc closes the list.
  */
 export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }) {
-  const status = useSearchStatus();
+  const { search: searchService } = useServices();
+  const status = useSearchStatus(searchService);
   // Results on screen follow the index: a note saved meanwhile shows up without retyping.
-  const version = useSearchVersion();
+  const version = useSearchVersion(searchService);
   const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   // The hits and the query they answer: while they answer an older query, the list is marked busy.
@@ -66,7 +68,7 @@ export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }
       current = false;
       clearTimeout(timer);
     };
-  }, [query, status, version]);
+  }, [searchService, query, status, version]);
 
   const choose = (hit: SearchHit | undefined) => {
     if (!hit) return;

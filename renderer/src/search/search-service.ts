@@ -9,11 +9,13 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { SearchIndexStore } from '../../../app/search/index-store';
+import type { LecternDb } from '../../../app/store/db';
 import type { SearchHit } from '../../../app/search/search-library';
-import { database } from '../store/hooks';
-import { searchEvents, type SearchChange } from './search-events';
 
 export type { SearchHit } from '../../../app/search/search-library';
+
+/** One saved change the index must follow: a highlight (created, edited, deleted) or a notebook. */
+export type SearchChange = { kind: 'annotation'; id: string } | { kind: 'notebook'; id: string };
 
 /** Where the index is: not started, being loaded or built, usable, or failed to load. */
 export type SearchStatus = 'idle' | 'indexing' | 'ready' | 'failed';
@@ -23,7 +25,8 @@ const UPDATE_DELAY_MS = 400;
 /** Serializing the index of a large library takes a moment: persist only once things are calm. */
 const PERSIST_DELAY_MS = 2000;
 
-class SearchService {
+/** The search index over one store; the renderer's services hold one. */
+export class SearchService {
   private loaded: SearchIndexStore | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private statusValue: SearchStatus = 'idle';
@@ -33,9 +36,7 @@ class SearchService {
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor() {
-    searchEvents.subscribe((change) => this.changed(change));
-  }
+  constructor(private readonly database: LecternDb) {}
 
   /** The index; operations reach it only once the status is 'ready'. */
   private get store(): SearchIndexStore {
@@ -73,7 +74,7 @@ class SearchService {
 
   /** A document was imported, replaced or restored. */
   documentAdded(docId: string): void {
-    this.enqueue(() => this.store.addDocument(database(), docId));
+    this.enqueue(() => this.store.addDocument(this.database, docId));
   }
 
   /** A document went to the trash. */
@@ -93,7 +94,7 @@ class SearchService {
         const { SearchIndexStore } = await import('../../../app/search/index-store');
         const store = new SearchIndexStore();
         this.loaded = store;
-        await store.loadOrBuild(database());
+        await store.loadOrBuild(this.database);
       })
       .then(
         () => this.setStatus('ready'),
@@ -104,7 +105,8 @@ class SearchService {
       );
   }
 
-  private changed(change: SearchChange): void {
+  /** A highlight or notebook was saved or deleted: reindexed once saves pause. */
+  changed(change: SearchChange): void {
     this.pending.set(`${change.kind}:${change.id}`, change);
     clearTimeout(this.updateTimer);
     this.updateTimer = setTimeout(() => {
@@ -112,8 +114,8 @@ class SearchService {
       this.pending.clear();
       this.enqueue(async () => {
         for (const next of changes) {
-          if (next.kind === 'annotation') await this.store.updateAnnotation(database(), next.id);
-          else await this.store.updateNotebook(database(), next.id);
+          if (next.kind === 'annotation') await this.store.updateAnnotation(this.database, next.id);
+          else await this.store.updateNotebook(this.database, next.id);
         }
       });
     }, UPDATE_DELAY_MS);
@@ -137,7 +139,7 @@ class SearchService {
       // Changes still waiting would be missing from a persisted index that claims to be current.
       if (this.pending.size > 0) return this.schedulePersist();
       this.queue = this.queue
-        .then(() => (this.statusValue === 'ready' ? this.store.persist(database()) : undefined))
+        .then(() => (this.statusValue === 'ready' ? this.store.persist(this.database) : undefined))
         // The index is a cache: a failed write only means the next start rebuilds it.
         .catch(() => undefined);
     }, PERSIST_DELAY_MS);
@@ -153,15 +155,12 @@ class SearchService {
   }
 }
 
-/** The renderer's search service. */
-export const searchService = new SearchService();
-
 /** The index's status, re-rendering when it changes. */
-export function useSearchStatus(): SearchStatus {
-  return useSyncExternalStore(searchService.subscribe, () => searchService.status);
+export function useSearchStatus(search: SearchService): SearchStatus {
+  return useSyncExternalStore(search.subscribe, () => search.status);
 }
 
 /** The index's change count, re-rendering when a change has been applied. */
-export function useSearchVersion(): number {
-  return useSyncExternalStore(searchService.subscribe, () => searchService.version);
+export function useSearchVersion(search: SearchService): number {
+  return useSyncExternalStore(search.subscribe, () => search.version);
 }

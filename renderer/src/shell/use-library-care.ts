@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
 import { requestPersistentStorage } from '../../../app/store/persistent-storage';
 import { emptyExpiredTrash } from '../../../app/store/trash-repo';
-import { database } from '../store/hooks';
-import type { NoticeAction } from './notices';
-import { setStorageErrorReporter } from './storage-report';
+import type { LecternDb } from '../../../app/store/db';
+import type { Notices } from '../services/notices';
 
 /** Remembers that the eviction warning was given, so it is not repeated on every start. */
 const WARNED_KEY = 'lectern.persistence-warned';
@@ -22,17 +21,15 @@ function whenIdle(task: () => void): () => void {
 }
 
 /**
- * Start-up care of the library: failed saves reach the notices; once the library has shown and
- * the app is idle, the browser is asked to keep the library and expired trash is emptied. The
- * search index loads when the search box is first used (see search-service.ts), not at start.
+ * Start-up care of the library: once the library has shown and the app is idle, the browser is
+ * asked to keep the library and expired trash is emptied. The search index loads when the search
+ * box is first used (see search-service.ts), not at start.
  */
-export function useLibraryCare(push: (tone: 'error' | 'info', text: string, action?: NoticeAction) => void): void {
-  useEffect(() => setStorageErrorReporter((message) => push('error', message)), [push]);
-
+export function useLibraryCare(database: LecternDb, notices: Notices): void {
   useEffect(
     () =>
       whenIdle(() => {
-        void emptyExpiredTrash(database()).catch((error: unknown) => console.error('The trash could not be emptied.', error));
+        void emptyExpiredTrash(database).catch((error: unknown) => console.error('The trash could not be emptied.', error));
         void requestPersistentStorage().then((state) => {
           if (state !== 'denied' || localStorage.getItem(WARNED_KEY)) return;
           try {
@@ -40,12 +37,11 @@ export function useLibraryCare(push: (tone: 'error' | 'info', text: string, acti
           } catch {
             // Without storage the warning may come again next time; that is harmless.
           }
-          push(
-            'info',
+          notices.info(
             'This browser may clear Lectern’s library, notes included, when the disk runs low on space. Back up your library now and then (Library → Back up library…).',
           );
         });
       }),
-    [push],
+    [database, notices],
   );
 }
