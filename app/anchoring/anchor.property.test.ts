@@ -22,15 +22,48 @@ describe('anchor (properties)', () => {
     );
   });
 
-  it('after text is prepended, anchors on text equal to the quote', () => {
+  it('after text is prepended, places the quote where it moved, or where quote and context read the same', () => {
     fc.assert(
       fc.property(textAndRange, fc.string({ maxLength: 50 }), ({ text, start, end }, added) => {
         const { quote, position } = describeRange(text, start, end);
-        const result = anchor(added + text, [quote, position]);
+        const edited = added + text;
+        const moved = start + added.length;
+        const result = anchor(edited, [quote, position]);
         expect(result).not.toBeNull();
-        expect((added + text).slice(result!.start, result!.end)).toBe(quote.exact);
+        expect(edited.slice(result!.start, result!.end)).toBe(quote.exact);
+        // Quotes of one or two characters are left out of the placement check: where the old
+        // offsets hold the same character and the context agrees all but a character, anchor
+        // takes that place (about 1 in 1,000 such cases); a student's highlight is a word or more.
+        if (end - start < 3) return;
+        if (result!.start !== moved) {
+          // Elsewhere only when nothing can tell that place from the true one: the same quote with
+          // the same prefix and suffix around it.
+          const around = (at: number) => edited.slice(at - quote.prefix.length, at + quote.exact.length + quote.suffix.length);
+          expect(result!.start).toBeGreaterThanOrEqual(quote.prefix.length);
+          expect(around(result!.start)).toBe(around(moved));
+        }
       }),
-      { numRuns: 200 },
+      { numRuns: 500 },
+    );
+  });
+
+  it('after text is inserted elsewhere, a quote with unique context is placed at its new offsets', () => {
+    const uniqueRange = fc.record({ before: fc.string({ maxLength: 80 }), after: fc.string({ maxLength: 80 }), inserted: fc.string({ minLength: 1, maxLength: 40 }), at: fc.double({ min: 0, max: 1, noNaN: true }) });
+    fc.assert(
+      fc.property(uniqueRange, ({ before, after, inserted, at }) => {
+        // A marked quote in random text: it occurs once, so exactly one place is right.
+        const quote = '\u2042quote\u2042';
+        const text = before + quote + after;
+        const start = before.length;
+        const selectors = Object.values(describeRange(text, start, start + quote.length));
+        // The insertion goes before or after the quote, never into it.
+        const cut = Math.round(at * (before.length + after.length));
+        const insertAt = cut <= before.length ? cut : cut + quote.length;
+        const edited = text.slice(0, insertAt) + inserted + text.slice(insertAt);
+        const expected = insertAt <= start ? start + inserted.length : start;
+        expect(anchor(edited, selectors)).toMatchObject({ start: expected, end: expected + quote.length });
+      }),
+      { numRuns: 300 },
     );
   });
 });
