@@ -6,6 +6,7 @@
 import { Role, indexView, type IndexView } from './index-view';
 import { documentEntryId, FIELD_BOOSTS, type LibraryIndex } from './library-index';
 import { planWords, type WordPlan } from './query-plan';
+import { ShardedIndex } from './sharded-index';
 import { entryMatch, rankResults, type RankedResult } from './rank-entries';
 import { makeSnippet, type SnippetAt, type Snippet } from './snippet';
 
@@ -40,20 +41,21 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
  * (itself, a completion or a near misspelling); when no entry has them all, any word will do.
  * Only the hits returned are looked up and given snippets.
  */
-export async function searchLibrary(index: LibraryIndex, query: string, options: SearchLibraryOptions = {}): Promise<SearchHit[]> {
+export async function searchLibrary(index: LibraryIndex | ShardedIndex, query: string, options: SearchLibraryOptions = {}): Promise<SearchHit[]> {
   const limit = options.limit ?? 50;
   if (!query.trim() || limit <= 0) return [];
-  const view = indexView(index.mini, FIELD_BOOSTS);
+  const view = indexView(index instanceof ShardedIndex ? index.minis : index.mini, FIELD_BOOSTS);
   const plan = planWords(view.tree, query);
   const ranked = rankResults(view, plan, limit);
   return Promise.all(ranked.map((result) => toHit(index, view, plan, result)));
 }
 
-async function toHit(index: LibraryIndex, view: IndexView, plan: readonly WordPlan[], result: RankedResult): Promise<SearchHit> {
+async function toHit(index: LibraryIndex | ShardedIndex, view: IndexView, plan: readonly WordPlan[], result: RankedResult): Promise<SearchHit> {
   const stored = view.stored(result.entry) ?? {};
   const docId = str(stored.docId);
   if (result.role === Role.meta || result.role === Role.chunk) {
-    const title = str(index.mini.getStoredFields(documentEntryId(docId!))?.label) ?? '';
+    const shard = index instanceof ShardedIndex ? index.shardFor(docId!) : index;
+    const title = str(shard.mini.getStoredFields(documentEntryId(docId!))?.label) ?? '';
     const hit: SearchHit = { kind: 'document', docId: docId!, title, snippet: { text: '', highlights: [] }, score: result.score };
     if (result.chunk >= 0) {
       const chunk = view.stored(result.chunk) ?? {};
