@@ -16,6 +16,11 @@ export interface FormatReading {
   warning?: string;
   /** Footnote markers and the notes they point to, by draft index (offsets within the marker's draft). */
   footnoteLinks?: DraftFootnoteLink[];
+  /**
+   * For paged formats (PDF): where each page's text items fall in the canonical text, given that
+   * text once the drafts are assembled (encoded per page, see pdf/page-items.ts).
+   */
+  pageItems?: (text: string) => number[][];
 }
 
 /** A note marker in one draft linked to the draft holding its note; import.ts maps it to document offsets. */

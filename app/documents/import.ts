@@ -67,6 +67,7 @@ export async function importFile(fileName: string, bytes: Uint8Array, context: I
         provenance: extracted.provenance,
         ...(reading.value.warning ? { warning: reading.value.warning } : {}),
         ...(footnotes.length > 0 ? { footnotes } : {}),
+        ...(reading.value.pageItems ? { pageItems: reading.value.pageItems(text) } : {}),
       },
     };
   } catch (error) {

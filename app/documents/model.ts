@@ -102,6 +102,8 @@ export interface ParsedDocument {
   warning?: string;
   /** Footnote and endnote markers in the text, each linked to its note (DOCX, EPUB, HTML). */
   footnotes?: FootnoteLink[];
+  /** PDF: where each page's text items fall in `text`, one encoded array per page (pdf/page-items.ts). */
+  pageItems?: number[][];
 }
 
 /** A note marker ("[1]") and the note it points to, as offsets into the document text. */

@@ -17,6 +17,7 @@ import type {
   StoredCollection,
   StoredCollectionItem,
   StoredNotebook,
+  StoredPageMap,
   StoredReference,
   StoredTrashEntry,
 } from './records';
@@ -35,6 +36,7 @@ export interface CheckedRows<Binary> {
   trash: (Omit<StoredTrashEntry, 'payload'> & {
     payload: Omit<StoredTrashEntry['payload'], 'original'> & { original?: Omit<DocumentOriginal, 'data'> & { data: Binary } };
   })[];
+  pageMaps: StoredPageMap[];
 }
 
 /** Rows written under an older schema, brought up to date as the schema's upgrades would. */
@@ -67,6 +69,7 @@ const KEYS: Record<BackupTable, (row: never) => string> = {
   collections: (row: StoredCollection) => row.id,
   collectionItems: (row: StoredCollectionItem) => `${row.collectionId}\u0000${row.docId}`,
   trash: (row: StoredTrashEntry) => row.id,
+  pageMaps: (row: StoredPageMap) => row.docId,
 };
 
 /** A short form of an id for messages (document ids are 64 hex digits). */
@@ -112,6 +115,7 @@ function checkReferences<Binary>(rows: CheckedRows<Binary>): void {
     damaged(`${what} belongs to a document that is not in the backup (“${shortId(docId)}”)`);
   for (const row of rows.contents) if (!documents.has(row.docId)) throw missingDocument('a document text', row.docId);
   for (const row of rows.originals) if (!documents.has(row.docId)) throw missingDocument('an original file', row.docId);
+  for (const row of rows.pageMaps) if (!documents.has(row.docId)) throw missingDocument('a page map', row.docId);
   for (const row of rows.references) if (!documents.has(row.docId)) throw missingDocument(`reference “${shortId(row.id)}”`, row.docId);
   for (const row of rows.annotations) if (!documents.has(row.docId)) throw missingDocument(`highlight “${shortId(row.id)}”`, row.docId);
   for (const row of rows.citations) if (!documents.has(row.docId)) throw missingDocument(`citation “${shortId(row.id)}”`, row.docId);

@@ -46,6 +46,8 @@ export async function fillLibrary(db: LecternDb, highlights: number): Promise<st
   await saveImportedDocument(db, docs[2]!);
   await saveImportedDocument(db, docs[3]!, { original: new Blob([new Uint8Array([9, 8, 7, 6])], { type: 'application/epub+zip' }) });
   const ids = docs.map((d) => d.id);
+  // The PDF's page map (schema 5 on): one page, one item of 12 characters, its first 5 on offsets 0-4.
+  if (db.tables.some((table) => table.name === 'pageMaps')) await db.pageMaps.put({ docId: ids[0]!, pages: [[12, 715, 1, 0, 0, 5]] });
   await putAnnotations(db, Array.from({ length: highlights }, (_, i) => annotation(i, ids[i % 3]!)));
   await putAnnotations(db, [annotation(highlights, ids[3]!)]);
   await putNotebook(db, { id: 'n1', title: 'Seminar', content: { root: { children: [{ text: 'plan' }] } }, updatedAt: 5 });

@@ -91,7 +91,10 @@ export const manifestSchema = z.strictObject({
   formatVersion: z.int().positive(),
   schemaVersion: z.int().positive(),
   createdAt: z.string().max(64),
-  tables: z.strictObject(Object.fromEntries(BACKUP_TABLES.map((table) => [table, z.int().nonnegative()])) as Record<BackupTable, z.ZodInt>),
+  // Backups made before schema 5 list no page maps: none, then (they are rebuilt when needed).
+  tables: z.strictObject(
+    Object.fromEntries(BACKUP_TABLES.map((table) => [table, table === 'pageMaps' ? z.int().nonnegative().default(0) : z.int().nonnegative()])) as Record<BackupTable, z.ZodInt>,
+  ),
 });
 
 /** A backup refused before anything was written: `message` is for the student, whole. */
@@ -140,6 +143,7 @@ export const TABLE_WORDS: Record<BackupTable, { one: string; many: string }> = {
   collections: { one: 'collection', many: 'collections' },
   collectionItems: { one: 'collection membership', many: 'collection memberships' },
   trash: { one: 'trashed document', many: 'trashed documents' },
+  pageMaps: { one: 'PDF page map', many: 'PDF page maps' },
 };
 
 /** “1 highlight”, “1,000 highlights”. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { LecternDb } from './db';
 import { exportLibrary, importLibrary, type BackupProgress } from './backup';
 import { annotation, dumpAll, fillLibrary, PDF_BYTES } from './backup-fixtures';
@@ -68,6 +68,24 @@ describe('backup and restore', () => {
     expect([...files[pdf.data.file]!]).toEqual(PDF_BYTES);
     // The trashed document keeps its original, stored once like the others.
     expect(Object.keys(files).filter((name) => name.startsWith('originals/'))).toHaveLength(3);
+  });
+
+  it('keeps PDF page maps, and restores a backup made before they existed without any', async () => {
+    const db = await fresh();
+    const ids = await fillLibrary(db, 3);
+    const files = unzipSync(new Uint8Array(await (await exportLibrary(db)).arrayBuffer()));
+    expect(JSON.parse(strFromU8(files['tables/pageMaps/0001.json']!))).toEqual([{ docId: ids[0], pages: [[12, 715, 1, 0, 0, 5]] }]);
+    // As schema 4 wrote it: no page-map table, none in the manifest.
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { schemaVersion: number; tables: Record<string, number> };
+    delete manifest.tables.pageMaps;
+    manifest.schemaVersion = 4;
+    const older = Object.fromEntries(Object.entries(files).filter(([name]) => !name.startsWith('tables/pageMaps/')));
+    older['manifest.json'] = strToU8(JSON.stringify(manifest));
+    const target = await fresh();
+    const result = await importLibrary(target, new Blob([zipSync(older)]), { mode: 'replace' });
+    expect(result).toMatchObject({ ok: true });
+    expect(await target.pageMaps.count()).toBe(0);
+    expect(await target.documents.count()).toBe(await db.documents.count());
   });
 
   it('replace empties the library first; merge keeps both sides and the newer note', async () => {

@@ -279,7 +279,19 @@ export const CRAFTED_BACKUPS: CraftedBackup[] = [
     make: (valid) => editRows(valid, 'contents', (rows) => void ((rows[0]!.blocks as Row[])[0]!.end = -5)),
     message: /document text 1 of document texts, field “blocks.0.end”: too small/,
   },
+  {
+    name: 'page map cut short',
+    kind: 'types',
+    make: (valid) => editRows(valid, 'pageMaps', (rows) => void (rows[0]!.pages = [[12, 715, 1, 0, 0]])),
+    message: /PDF page map 1 of PDF page maps, field “pages.0”: not a page map Lectern writes/,
+  },
   // References between tables.
+  {
+    name: 'page map of a document not in the backup',
+    kind: 'references',
+    make: (valid) => editRows(valid, 'pageMaps', (rows) => void (rows[0]!.docId = 'f'.repeat(64))),
+    message: /page map belongs to a document that is not in the backup/,
+  },
   {
     name: 'highlight on a document not in the backup',
     kind: 'references',

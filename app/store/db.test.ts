@@ -16,6 +16,7 @@ const expected: Record<string, { primKey: string; indexes: string[] }> = {
   trash: { primKey: 'id', indexes: ['deletedAt'] },
   searchIndex: { primKey: 'key', indexes: [] },
   renderedEntries: { primKey: 'key', indexes: ['style'] },
+  pageMaps: { primKey: 'docId', indexes: [] },
 };
 
 describe('LecternDb', () => {

@@ -8,6 +8,7 @@ import type {
   StoredCollection,
   StoredCollectionItem,
   StoredNotebook,
+  StoredPageMap,
   StoredReference,
   StoredSearchIndex,
   StoredTrashEntry,
@@ -46,6 +47,8 @@ export class LecternDb extends Dexie {
   declare readonly collectionItems: Table<StoredCollectionItem, [string, string]>;
   declare readonly trash: Table<StoredTrashEntry, string>;
   declare readonly searchIndex: Table<StoredSearchIndex, string>;
+  /** PDF page maps, one row per PDF document (page-maps-repo.ts). */
+  declare readonly pageMaps: Table<StoredPageMap, string>;
   /** Rendered bibliography entries: a cache, not part of backups (rendered-entries-repo.ts). */
   declare readonly renderedEntries: Table<CachedEntry, string>;
 

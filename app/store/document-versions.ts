@@ -45,7 +45,7 @@ function movedAnnotation(annotation: StoredAnnotation, newId: string, text: stri
 
 /** Stores `doc` in place of `oldId`, moving its highlights onto the new text. One transaction. */
 export function replaceWithNewVersion(db: LecternDb, oldId: string, doc: ParsedDocument, options: SaveImportOptions = {}): Promise<VersionReplaceResult> {
-  const tables = [db.documents, db.contents, db.originals, db.references, db.citations, db.annotations, db.collectionItems];
+  const tables = [db.documents, db.contents, db.originals, db.references, db.citations, db.annotations, db.collectionItems, db.pageMaps];
   return db.transaction('rw', tables, async () => {
     const old = await db.documents.get(oldId);
     if (!old) throw new Error('The earlier version is no longer in the library.');
@@ -59,6 +59,7 @@ export function replaceWithNewVersion(db: LecternDb, oldId: string, doc: ParsedD
     }
     await db.contents.add({ docId: doc.id, text: doc.text, blocks: doc.blocks });
     if (options.original) await db.originals.add({ docId: doc.id, data: options.original });
+    if (doc.pageItems) await db.pageMaps.put({ docId: doc.id, pages: doc.pageItems });
     const references = (options.references ?? []).map((r) => ({ ...r, docId: doc.id }));
     if (references.length) await db.references.bulkAdd(references);
     const citations = (options.citations ?? []).map((c) => ({ ...c, docId: doc.id }));
@@ -78,6 +79,7 @@ export function replaceWithNewVersion(db: LecternDb, oldId: string, doc: ParsedD
     await db.documents.delete(oldId);
     await db.contents.delete(oldId);
     await db.originals.delete(oldId);
+    await db.pageMaps.delete(oldId);
     await db.references.where('docId').equals(oldId).delete();
     await db.citations.where('docId').equals(oldId).delete();
     return { id: doc.id, replacedId: oldId, moved: annotations.length - orphaned, orphaned };

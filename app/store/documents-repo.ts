@@ -38,7 +38,8 @@ export interface SaveImportResult {
  * failure; boundaries turn that into a message with describeStorageError.
  */
 export function saveImportedDocument(db: LecternDb, doc: ParsedDocument, options: SaveImportOptions = {}): Promise<SaveImportResult> {
-  const tables = [db.documents, db.contents, db.originals, db.references, db.citations];
+  // A PDF's page map is written with it (schema 5 on); other formats have none.
+  const tables = [db.documents, db.contents, db.originals, db.references, db.citations, ...(doc.pageItems ? [db.pageMaps] : [])];
   return db.transaction('rw', tables, async () => {
     // Checked inside the transaction: two windows importing the same file cannot both create it.
     if (await db.documents.get(doc.id)) return { id: doc.id, created: false };
@@ -47,6 +48,7 @@ export function saveImportedDocument(db: LecternDb, doc: ParsedDocument, options
     await db.documents.add(toSummary(doc, Date.now()));
     await db.contents.add({ docId: doc.id, text: doc.text, blocks: doc.blocks });
     if (options.original) await db.originals.add({ docId: doc.id, data: options.original });
+    if (doc.pageItems) await db.pageMaps.put({ docId: doc.id, pages: doc.pageItems });
     const references = (options.references ?? []).map((r) => ({ ...r, docId: doc.id }));
     if (references.length) await db.references.bulkAdd(references);
     const citations = (options.citations ?? []).map((c) => ({ ...c, docId: doc.id }));

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { Block, CslItem, MetadataProvenance } from '../documents/model';
+import { isPageItemsEncoding } from '../documents/pdf/page-items';
 import type {
   AnnotationSelector,
   DocumentContent,
@@ -19,6 +20,7 @@ import type {
   StoredCollection,
   StoredCollectionItem,
   StoredNotebook,
+  StoredPageMap,
   StoredReference,
   StoredTrashEntry,
 } from './records';
@@ -73,6 +75,11 @@ const block = z
   .refine((b) => b.start <= b.end, 'a block that ends before it starts') satisfies z.ZodType<Block>;
 
 const documentContent = z.strictObject({ docId: id, text: z.string(), blocks: z.array(block) });
+
+const storedPageMap = z.strictObject({
+  docId: id,
+  pages: z.array(z.array(z.int()).refine(isPageItemsEncoding, 'not a page map Lectern writes')),
+}) satisfies z.ZodType<StoredPageMap>;
 
 const storedReference = z.strictObject({
   id,
@@ -152,6 +159,7 @@ export function recordSchemas<Binary extends z.ZodType>(binary: Binary) {
     collections: storedCollection,
     collectionItems: storedCollectionItem,
     trash: trashEntry,
+    pageMaps: storedPageMap,
   };
 }
 
@@ -185,4 +193,5 @@ export type SchemasMatchRecords = [
   Check<Same<Rows['collections'], StoredCollection>>,
   Check<Same<Rows['collectionItems'], StoredCollectionItem>>,
   Check<Same<Rows['trash'], StoredTrashEntry>>,
+  Check<Same<Rows['pageMaps'], StoredPageMap>>,
 ];

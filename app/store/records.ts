@@ -42,6 +42,17 @@ export interface DocumentContent {
   blocks: Block[];
 }
 
+/**
+ * Where a PDF's pages' text items fall in its canonical text, one row per PDF document (schema
+ * v5). Built at import, or from the kept original the first time the pages are shown.
+ */
+export interface StoredPageMap {
+  /** The document (primary key). */
+  docId: string;
+  /** Per page, from page 1: its items encoded as documents/pdf/page-items.ts describes. */
+  pages: number[][];
+}
+
 /** The original file, kept so page views (PDF, EPUB, DOCX) can be rebuilt. */
 export interface DocumentOriginal {
   /** The document these bytes belong to (primary key). */

@@ -30,7 +30,7 @@ export interface TrashListItem {
 export type RestoreResult = { ok: true; docId: string } | { ok: false; error: string };
 
 function documentTables(db: LecternDb): Table[] {
-  return [db.documents, db.contents, db.originals, db.references, db.citations, db.annotations, db.collections, db.collectionItems, db.trash];
+  return [db.documents, db.contents, db.originals, db.references, db.citations, db.annotations, db.collections, db.collectionItems, db.trash, ...db.tables.filter((table) => table.name === 'pageMaps')];
 }
 
 function newTrashId(): string {
@@ -61,6 +61,8 @@ export function moveDocumentToTrash(db: LecternDb, docId: string, now: number = 
     await db.documents.delete(docId);
     await db.contents.delete(docId);
     await db.originals.delete(docId);
+    // Derived from the original: built again the first time the pages are shown after a restore.
+    if (db.tables.some((table) => table.name === 'pageMaps')) await db.pageMaps.delete(docId);
     await db.references.bulkDelete(payload.references.map((r) => r.id));
     await db.citations.bulkDelete(payload.citations.map((c) => c.id));
     await db.annotations.bulkDelete(payload.annotations.map((a) => a.id));

@@ -5,6 +5,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { BlockDraft } from '../assemble';
 import { readingOrder, type LineChunk } from './columns';
+import type { PageItemSource } from './item-offsets';
 import { fromT1Codes, groupLines, type PdfLine, type TextRun } from './lines';
 import { bodySize, buildBlocks, measureBody, type BodyStyle } from './paragraphs';
 import type { Clock } from './pdf-limits';
@@ -37,9 +38,20 @@ export interface PageBudget {
   expected?: readonly PdfRef[];
 }
 
-/** Reads each page's text runs and groups them into lines. Throws on a page pdf.js cannot read, and on a passed limit. */
-export async function readPageLines(pdf: PDFDocumentProxy, budget: PageBudget): Promise<PdfLine[][]> {
+/** Every page's lines, and its text items for the page maps. */
+export interface PageLines {
+  pages: PdfLine[][];
+  items: PageItemSource[];
+}
+
+/**
+ * Reads each page's text runs and groups them into lines. Throws on a page pdf.js cannot read, and
+ * on a passed limit. getTextContent is called with its default options, as the page view's text
+ * layer calls it (streamTextContent), so item indexes are the same on both sides.
+ */
+export async function readPageLines(pdf: PDFDocumentProxy, budget: PageBudget): Promise<PageLines> {
   const pages: PdfLine[][] = [];
+  const items: PageItemSource[] = [];
   let characters = 0;
   for (let number = 1; number <= pdf.numPages; number++) {
     if (budget.now() > budget.deadline) throw new PdfLimitError('time');
@@ -48,20 +60,28 @@ export async function readPageLines(pdf: PDFDocumentProxy, budget: PageBudget): 
     if (budget.expected && (!expected || page.ref?.num !== expected.num || page.ref.gen !== expected.gen)) throw new PageOrderError();
     const content = await withDeadline(page.getTextContent(), budget);
     const runs: TextRun[] = [];
+    const source: PageItemSource = { strs: [], tops: [] };
+    const viewport = page.getViewport({ scale: 1 });
     for (const item of content.items) {
-      if (!('str' in item) || item.str === '') continue;
+      if (!('str' in item)) continue;
+      const index = source.strs.push(item.str) - 1;
       const [a = 0, b = 0, , d = 0, x = 0, y = 0] = item.transform as number[];
+      const [, baseline = 0] = viewport.convertToViewportPoint(x, y) as number[];
+      // The item's height is its font size in user space: the line's top is that far above the baseline.
+      source.tops.push(Math.max(0, baseline - (item.height || Math.abs(d))));
+      if (item.str === '') continue;
       // Rotated text (a margin stamp, a table's side label) is not part of the reading text;
       // slanted text (a shear, for a synthetic italic) is.
       if (!(a > 0) || Math.abs(b) > 0.1 * a) continue;
-      runs.push({ x, y, width: item.width, size: Math.abs(d), text: fromT1Codes(item.str) });
+      runs.push({ x, y, width: item.width, size: Math.abs(d), text: fromT1Codes(item.str), item: index });
       characters += item.str.length;
     }
     if (characters > budget.maxTextChars) throw new PdfLimitError('text');
     page.cleanup();
     pages.push(groupLines(runs, number));
+    items.push(source);
   }
-  return pages;
+  return { pages, items };
 }
 
 /** The promise, or a PdfLimitError once the deadline passes (pdf.js yields while it works, so the timer can fire). */

@@ -13,6 +13,8 @@ export interface TextRun {
   /** Font size (the text's vertical scale). */
   size: number;
   text: string;
+  /** Index of the pdf.js text item it came from, in its page's getTextContent items. */
+  item?: number;
 }
 
 /** A line of text, or one column's part of a line. */
@@ -28,6 +30,8 @@ export interface PdfLine {
   /** The size of most of its text. */
   size: number;
   text: string;
+  /** The text items it was joined from, left to right (indexes in its page's items), for the page maps. */
+  items?: number[];
   /**
    * The line cut at its widest gap between one and COLUMN_GAP em: a justified column line can
    * end that close to the next column's text (a narrow gutter). Reading order uses the halves
@@ -103,7 +107,10 @@ function joinRuns(runs: TextRun[], page: number): PdfLine {
     text += piece;
     right = Math.max(right, run.x + run.width);
   }
-  return { page, x: runs[0]!.x, right, y: dominant.y, size: dominant.size, text: composeAccents(text.trim()) };
+  const line: PdfLine = { page, x: runs[0]!.x, right, y: dominant.y, size: dominant.size, text: composeAccents(text.trim()) };
+  const items = runs.flatMap((run) => (run.item === undefined ? [] : [run.item]));
+  if (items.length > 0) line.items = items;
+  return line;
 }
 
 /** Spacing accents and the combining marks they stand for. The backtick and ASCII ^ and ~ are left alone (code). */

@@ -6,8 +6,8 @@
 import type { BlockDraft } from '../assemble';
 import type { FormatImporter, FormatReading } from '../format-importer';
 import type { Result } from '../model';
-import { extractText, PageOrderError, PdfLimitError, readPageLines, type PageBudget } from './extract';
-import type { PdfLine } from './lines';
+import { extractText, PageOrderError, PdfLimitError, readPageLines, type PageBudget, type PageLines } from './extract';
+import { buildPageMaps } from './item-offsets';
 import { statedFromFirstPage, statedFromInfo, type PdfInfo } from './metadata';
 import { streamDecryptor } from './pdf-crypt';
 import { DEFAULT_PDF_LIMITS, realClock, type Clock, type PdfLimits } from './pdf-limits';
@@ -77,14 +77,25 @@ export async function readPdf(fileName: string, name: string, bytes: Uint8Array,
   const fromPage = statedFromFirstPage(lines, body.size);
   const stated = fromInfo.title ? fromInfo : { ...fromPage.stated, ...fromInfo };
   const reading: FormatReading = { drafts: demoteBylines(drafts, fromPage.authorLines, lines[0]?.page), stated };
+  const items = read.items;
+  reading.pageItems = (text) => buildPageMaps(text, lines, items);
   // pdf.js rebuilds a cut-off file from what is left; say so rather than refuse what was read.
   if (!hasPdfEnd(bytes)) reading.warning = `${name} looks incomplete (it does not end the way a PDF should); some pages or text may be missing.`;
   return { ok: true, value: reading };
 }
 
-/** Every page's lines and the info dictionary. */
-interface PdfPages {
-  pages: PdfLine[][];
+/**
+ * The page maps of a PDF imported before they were kept: the file is read again by the same code
+ * and its items walked against `text`, the canonical text stored at its import.
+ */
+export async function pageItemsOf(bytes: Uint8Array, text: string): Promise<Result<number[][]>> {
+  const reading = await readPdf('document.pdf', 'This PDF', bytes);
+  if (!reading.ok) return reading;
+  return reading.value.pageItems ? { ok: true, value: reading.value.pageItems(text) } : { ok: false, error: 'This PDF has no text items.' };
+}
+
+/** Every page's lines and text items, and the info dictionary. */
+interface PdfPages extends PageLines {
   info: PdfInfo;
 }
 
@@ -95,12 +106,12 @@ async function readPages(bytes: Uint8Array, name: string, limits: PdfLimits, bud
   const { pdf } = opened;
   try {
     if (pdf.numPages > limits.maxPages) return { ok: false, error: pdfLimitErrors.tooManyPages(name, pdf.numPages, limits) };
-    const pages = await readPageLines(pdf, budget);
+    const { pages, items } = await readPageLines(pdf, budget);
     const info = await pdf.getMetadata().then(
       (metadata) => metadata.info as PdfInfo,
       () => ({}),
     );
-    return { pages, info };
+    return { pages, items, info };
   } catch (error) {
     if (error instanceof PageOrderError) return undefined;
     if (error instanceof PdfLimitError) return { ok: false, error: error.limit === 'time' ? pdfLimitErrors.tooSlow(name, limits) : pdfLimitErrors.tooMuchText(name, limits) };

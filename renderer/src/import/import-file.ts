@@ -110,7 +110,7 @@ export async function storeOne(db: LecternDb, file: ParsedFile): Promise<FileOut
 export async function storeBatch(db: LecternDb, files: readonly ParsedFile[]): Promise<FileOutcome[]> {
   if (files.length === 1) return [await storeOne(db, files[0]!)];
   if (files.length === 0) return [];
-  const tables = [db.documents, db.contents, db.originals, db.references, db.citations, db.annotations, db.collectionItems];
+  const tables = [db.documents, db.contents, db.originals, db.references, db.citations, db.annotations, db.collectionItems, db.pageMaps];
   try {
     return await db.transaction('rw', tables, async () => {
       const outcomes: FileOutcome[] = [];
