@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { StoredCitation, StoredReference } from '../../../app/store/records';
 import { useServices } from '../services/context';
+import { whichShortcut } from '../shell/keymap';
 import { CitationCard } from './CitationCard';
 
 /** Milliseconds before a card closes once the pointer leaves, so it can be reached. */
@@ -87,11 +88,11 @@ export function useCitationCard(
     },
     onKeyDownCapture: (event: React.SyntheticEvent) => {
       const element = citationOf(event);
-      const key = (event as React.KeyboardEvent).key;
-      if (element?.dataset.citationId && (key === 'Enter' || key === ' ')) {
+      const shortcut = whichShortcut(['citation-open', 'citation-open-beside', 'citation-close'], event as React.KeyboardEvent);
+      if (element?.dataset.citationId && (shortcut === 'citation-open' || shortcut === 'citation-open-beside')) {
         event.preventDefault();
-        jump(element.dataset.citationId, (event as React.KeyboardEvent).shiftKey);
-      } else if (key === 'Escape' && active) {
+        jump(element.dataset.citationId, shortcut === 'citation-open-beside');
+      } else if (shortcut === 'citation-close' && active) {
         setActive(null);
       }
     },

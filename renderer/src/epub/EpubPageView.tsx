@@ -1,6 +1,7 @@
 import type { EPUB } from 'foliate-js/epub.js';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { colorForKey, HIGHLIGHT_COLORS, type HighlightColor } from '../highlights/colors';
+import { isShortcut } from '../shell/keymap';
 import type { PlacedHighlight } from '../highlights/placement';
 import { SelectionToolbar, type ToolbarSpot } from '../highlights/SelectionToolbar';
 import { locateSelection } from '../pdf/page-map';
@@ -294,15 +295,14 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onCreateH
 
   /** Page keys turn pages; while a selection waits, 1–5 (or H) highlight it. */
   const onKey = (event: KeyboardEvent | React.KeyboardEvent) => {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === 'ArrowRight' || event.key === 'PageDown') {
+    if (isShortcut('epub-next-page', event)) {
       event.preventDefault();
       turn('next');
-    } else if (event.key === 'ArrowLeft' || event.key === 'PageUp') {
+    } else if (isShortcut('epub-previous-page', event)) {
       event.preventDefault();
       turn('prev');
     } else if (latest.current.pending) {
-      const color = colorForKey(event.key);
+      const color = colorForKey(event);
       if (!color) return;
       event.preventDefault();
       highlight(color);

@@ -5,6 +5,7 @@ import { RichEditor } from '../notes/RichEditor';
 import type { NoteState } from '../notes/durable-save';
 import { useHighlightActions } from './actions';
 import { COLOR_LABELS, HIGHLIGHT_COLORS, highlightDescription, type HighlightColor } from './colors';
+import { whichShortcut } from '../shell/keymap';
 import { startHighlightDrag } from './drag';
 import { notePreview } from './note-preview';
 import type { PlacedHighlight } from './placement';
@@ -101,10 +102,11 @@ export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRe
   const moveFocus = useCallback(
     (event: React.KeyboardEvent) => {
       const target = event.target as HTMLElement;
-      if (!target.classList.contains('highlight-quote') || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (!target.classList.contains('highlight-quote')) return;
       const from = highlights.findIndex((item) => item.annotation.id === target.closest('[data-annotation-id]')?.getAttribute('data-annotation-id'));
       if (from < 0) return;
-      const to = event.key === 'ArrowDown' ? from + 1 : event.key === 'ArrowUp' ? from - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? highlights.length - 1 : null;
+      const shortcut = whichShortcut(['list-next', 'list-previous', 'list-first', 'list-last'], event);
+      const to = shortcut === 'list-next' ? from + 1 : shortcut === 'list-previous' ? from - 1 : shortcut === 'list-first' ? 0 : shortcut === 'list-last' ? highlights.length - 1 : null;
       if (to === null) return;
       event.preventDefault();
       if (to < 0 || to >= highlights.length || to === from) return;

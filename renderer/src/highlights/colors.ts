@@ -1,3 +1,5 @@
+import { plainKey, whichShortcut, type KeyLike } from '../shell/keymap';
+
 /** The five highlight colours, in toolbar order; keys 1–5 pick them. */
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 
@@ -18,9 +20,12 @@ export function isHighlightColor(value: string): value is HighlightColor {
   return (HIGHLIGHT_COLORS as readonly string[]).includes(value);
 }
 
-/** The colour a key picks while a selection waits: 1–5 in toolbar order, H for yellow. */
-export function colorForKey(key: string): HighlightColor | undefined {
-  return HIGHLIGHT_COLORS[key === 'h' || key === 'H' ? 0 : Number(key) - 1];
+const COLOR_SHORTCUTS = ['color-yellow', 'color-green', 'color-blue', 'color-pink', 'color-purple'] as const satisfies readonly `color-${HighlightColor}`[];
+
+/** The colour a key picks while a selection waits (the keymap's colour keys: 1–5 in toolbar order, H for yellow). */
+export function colorForKey(key: string | KeyLike): HighlightColor | undefined {
+  const id = whichShortcut(COLOR_SHORTCUTS, typeof key === 'string' ? plainKey(key) : key);
+  return id ? (id.slice('color-'.length) as HighlightColor) : undefined;
 }
 
 /** What a screen reader hears about a highlight besides its text: "Yellow highlight, with a note". */

@@ -3,6 +3,7 @@ import type { CollectionListItem } from '../../../app/store/collections-repo';
 import type { DocumentSummary } from '../../../app/store/documents-repo';
 import { sortDocuments, type SortKey } from '../../../app/store/documents-sort';
 import { DOCUMENT_MIME } from '../highlights/drag';
+import { whichShortcut } from '../shell/keymap';
 import { gridTarget } from './grid-keys';
 import { RowMenu } from './RowMenu';
 
@@ -47,7 +48,7 @@ export function DocumentTable(props: DocumentTableProps) {
   const tabStop = sorted.some((doc) => doc.id === activeId) ? activeId : (sorted[0]?.id ?? null);
   const body = useRef<HTMLTableSectionElement>(null);
   const moveFocus = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
-    const target = gridTarget(event.key, index, sorted.length);
+    const target = gridTarget(event, index, sorted.length);
     if (target === null) return false;
     event.preventDefault();
     body.current?.querySelectorAll<HTMLTableRowElement>('tr.library-row')[target]?.focus();
@@ -91,10 +92,10 @@ export function DocumentTable(props: DocumentTableProps) {
             onKeyDown={(event) => {
               if (event.target !== event.currentTarget) return;
               if (moveFocus(event, index)) return;
-              if (event.key === 'Enter') {
-                if (event.shiftKey) onOpenBeside(doc.id);
-                else onOpen(doc.id);
-              } else if (event.key === 'Delete') {
+              const shortcut = whichShortcut(['library-open', 'library-open-beside', 'library-trash'], event);
+              if (shortcut === 'library-open-beside') onOpenBeside(doc.id);
+              else if (shortcut === 'library-open') onOpen(doc.id);
+              else if (shortcut === 'library-trash') {
                 event.preventDefault();
                 onTrash(doc);
               }

@@ -21,6 +21,7 @@ export function NameDialog({ title, label, initial = '', confirmLabel, onSubmit,
     <Modal
       className="overlay-card dialog-card"
       labelledBy={titleId}
+      initialFocus="input"
       onClose={onCancel}
       onSubmit={(event) => {
         event.preventDefault();
@@ -30,7 +31,7 @@ export function NameDialog({ title, label, initial = '', confirmLabel, onSubmit,
       <h2 id={titleId}>{title}</h2>
       <label className="dialog-body">
         <span className="visually-hidden">{label}</span>
-        <input className="dialog-input" aria-label={label} value={name} autoFocus onChange={(event) => setName(event.target.value)} />
+        <input className="dialog-input" aria-label={label} value={name} onChange={(event) => setName(event.target.value)} />
       </label>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel}>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { whichShortcut } from '../shell/keymap';
 import type { CollectionListItem } from '../../../app/store/collections-repo';
 
 /** What a row's menu can do. */
@@ -48,12 +49,13 @@ export function RowMenu({ anchor, collections, current, onTags, onOpenBeside, on
   };
   const onKeyDown = (event: React.KeyboardEvent) => {
     event.stopPropagation();
-    if (event.key === 'Escape') onClose();
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const shortcut = whichShortcut(['menu-close', 'menu-next', 'menu-previous'], event);
+    if (shortcut === 'menu-close') onClose();
+    if (shortcut !== 'menu-next' && shortcut !== 'menu-previous') return;
     event.preventDefault();
     const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
     const at = items.indexOf(document.activeElement as HTMLElement);
-    items[(at + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
+    items[(at + (shortcut === 'menu-next' ? 1 : -1) + items.length) % items.length]?.focus();
   };
 
   // Opens below its button, or above when the row sits near the bottom of the window.

@@ -41,6 +41,7 @@ export function TagsDialog({ title, initial, known, onSave, onCancel }: TagsDial
     <Modal
       className="overlay-card dialog-card"
       labelledBy={titleId}
+      initialFocus="input"
       onClose={onCancel}
       onSubmit={(event) => {
         event.preventDefault();
@@ -49,7 +50,7 @@ export function TagsDialog({ title, initial, known, onSave, onCancel }: TagsDial
     >
       <h2 id={titleId}>{title}</h2>
       <div className="dialog-body">
-        <input className="dialog-input" aria-label="Tags, separated by commas" value={text} autoFocus placeholder="thesis, week 3, method" onChange={(event) => setText(event.target.value)} />
+        <input className="dialog-input" aria-label="Tags, separated by commas" value={text} placeholder="thesis, week 3, method" onChange={(event) => setText(event.target.value)} />
         <p className="dialog-hint">Separate tags with commas.</p>
         {suggestions.length ? (
           <div className="tag-suggestions" aria-label="Existing tags">

@@ -5,6 +5,7 @@ import { useNotebook } from '../store/hooks';
 import type { NoteState } from './durable-save';
 import { QuoteDropPlugin } from './QuoteDropPlugin';
 import { RichEditor } from './RichEditor';
+import { isShortcut } from '../shell/keymap';
 
 /** Props of a pane showing a notebook. */
 export interface NotebookPaneProps {
@@ -70,7 +71,7 @@ export function NotebookPane({ notebookId, onClose, onOpenCitation, onError }: N
           aria-label="Notebook title"
           onBlur={(event) => void rename(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key === 'Enter') event.currentTarget.blur();
+            if (isShortcut('notebook-title-done', event)) event.currentTarget.blur();
           }}
         />
         <button type="button" className="icon-button" onClick={onClose} title="Close pane" aria-label="Close pane">

@@ -10,6 +10,7 @@ import { candidatePages } from './page-map';
 import { PageTextCache } from './page-text';
 import type { LinkTarget } from './pdf-links';
 import { PdfPage } from './PdfPage';
+import { whichShortcut } from '../shell/keymap';
 import { PdfToolbar } from './PdfToolbar';
 import { SpanFinder, type FoundSpan } from './span-finder';
 import { usePageLayout } from './use-page-layout';
@@ -130,8 +131,8 @@ function OpenPdf({ pdf, sizes, text, blocks, placed, citations, selectedId, onSe
   }, [selectedId, marks, placed, blocks, sizes.length, goToPage]);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-    const zoom = event.key === '=' || event.key === '+' ? layout.zoomIn : event.key === '-' ? layout.zoomOut : event.key === '0' ? layout.fit : null;
+    const shortcut = whichShortcut(['pdf-zoom-in', 'pdf-zoom-out', 'pdf-fit'], event);
+    const zoom = shortcut === 'pdf-zoom-in' ? layout.zoomIn : shortcut === 'pdf-zoom-out' ? layout.zoomOut : shortcut === 'pdf-fit' ? layout.fit : null;
     if (!zoom) return;
     event.preventDefault();
     zoom();

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { isShortcut } from '../shell/keymap';
 import { OverflowMenu } from '../shell/OverflowMenu';
 import { useNarrow } from '../shell/use-narrow';
 
@@ -57,10 +58,10 @@ export function PdfToolbar({ current, pageCount, onGoToPage, percent, fitWidth, 
           }}
           onChange={(event) => setDraft(event.target.value.replace(/\D/g, ''))}
           onKeyDown={(event) => {
-            if (event.key === 'Enter') {
+            if (isShortcut('pdf-go-to-page', event)) {
               commit();
               event.currentTarget.select();
-            } else if (event.key === 'Escape') {
+            } else if (isShortcut('pdf-page-cancel', event)) {
               setDraft(String(current));
               event.currentTarget.blur();
             }

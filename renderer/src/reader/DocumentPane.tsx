@@ -23,6 +23,7 @@ import type { ScrollSpot } from '../workspace/workspace-state';
 import { selectionToRange } from './dom-offsets';
 import { centerOffset } from './offset-point';
 import { FindBar } from './FindBar';
+import { isShortcut } from '../shell/keymap';
 import { useFind } from './use-find';
 import { useOverlays } from './use-overlays';
 import { usePaneIsWide } from './use-pane-width';
@@ -256,23 +257,23 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     const inEditor = (event.target as Element).closest('[contenteditable="true"], input, textarea');
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+    if (isShortcut('find', event)) {
       event.preventDefault();
       find.open();
       return;
     }
     if (inEditor) return;
-    if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'n' && selectedId) {
+    if (isShortcut('highlight-to-notebook', event) && selectedId) {
       event.preventDefault();
       quoteInNotebook(selectedId);
       return;
     }
-    if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'c' && selectedId) {
+    if (isShortcut('highlight-copy', event) && selectedId) {
       event.preventDefault();
       void copyQuote(selectedId);
       return;
     }
-    if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId) {
+    if (isShortcut('highlight-delete', event) && selectedId) {
       event.preventDefault();
       void remove(selectedId);
     }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { whichShortcut } from '../shell/keymap';
 
 /** Props of the find bar. */
 export interface FindBarProps {
@@ -31,14 +32,15 @@ export function FindBar({ query, onQuery, count, current, onNext, onPrevious, on
         value={query}
         onChange={(event) => onQuery(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          const shortcut = whichShortcut(['find-highlight', 'find-next', 'find-previous', 'find-close'], event);
+          if (shortcut === 'find-highlight') {
             event.preventDefault();
             if (count) onHighlight();
-          } else if (event.key === 'Enter') {
+          } else if (shortcut === 'find-next' || shortcut === 'find-previous') {
             event.preventDefault();
-            if (event.shiftKey) onPrevious();
+            if (shortcut === 'find-previous') onPrevious();
             else onNext();
-          } else if (event.key === 'Escape') {
+          } else if (shortcut === 'find-close') {
             event.preventDefault();
             event.stopPropagation();
             onClose();

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useServices } from '../services/context';
+import { isShortcut, whichShortcut } from '../shell/keymap';
 import { groupHits } from './search-results';
 import { SearchResults } from './SearchResults';
 import { useSearchStatus, useSearchVersion, type SearchHit } from './search-service';
@@ -35,8 +36,8 @@ export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      const wantsSearch = (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') || (event.key === '/' && !mod && !event.altKey && !inEditable(event.target));
+      // Ctrl+K works anywhere; "/" is a character in a text field.
+      const wantsSearch = isShortcut('search', event) && (event.ctrlKey || event.metaKey || !inEditable(event.target));
       if (!wantsSearch) return;
       event.preventDefault();
       inputRef.current?.focus();
@@ -78,16 +79,17 @@ export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    const shortcut = whichShortcut(['search-next', 'search-previous', 'search-open', 'search-close'], event);
+    if (shortcut === 'search-next' || shortcut === 'search-previous') {
       event.preventDefault();
       setOpen(true);
       if (ordered.length === 0) return;
-      const step = event.key === 'ArrowDown' ? 1 : -1;
+      const step = shortcut === 'search-next' ? 1 : -1;
       setActive((index) => (index + step + ordered.length) % ordered.length);
-    } else if (event.key === 'Enter') {
+    } else if (shortcut === 'search-open') {
       event.preventDefault();
       choose(ordered[active]);
-    } else if (event.key === 'Escape') {
+    } else if (shortcut === 'search-close') {
       event.preventDefault();
       if (open && query) setOpen(false);
       else {

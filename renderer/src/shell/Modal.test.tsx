@@ -2,7 +2,8 @@
 import { act, useRef, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Modal, tabbableIn } from './Modal';
+import { Modal } from './Modal';
+import { NoticeList, type Notice } from './notices';
 
 // Tells React that act() wraps every update here.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -25,8 +26,7 @@ function render(element: React.ReactNode) {
   act(() => root.render(element));
 }
 
-const dialog = () => document.querySelector<HTMLElement>('[role="dialog"], [role="alertdialog"]')!;
-const backdrop = () => document.querySelector<HTMLElement>('.overlay')!;
+const dialog = () => document.querySelector<HTMLDialogElement>('dialog')!;
 const button = (name: string) => [...document.querySelectorAll('button')].find((candidate) => candidate.textContent === name)!;
 
 function key(target: Element, init: KeyboardEventInit) {
@@ -37,13 +37,19 @@ function key(target: Element, init: KeyboardEventInit) {
   return event;
 }
 
-function click(target: Element) {
+/** The dialog's card spans 100–300 px both ways; a press outside it lands on the ::backdrop. */
+function placeCard() {
+  vi.spyOn(dialog(), 'getBoundingClientRect').mockReturnValue({ left: 100, top: 100, right: 300, bottom: 300, width: 200, height: 200, x: 100, y: 100, toJSON: () => ({}) });
+}
+
+function click(target: Element, at = { clientX: 150, clientY: 150 }) {
   act(() => {
-    target.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
-    target.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, cancelable: true }));
-    target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    target.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true, ...at }));
+    target.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, cancelable: true, ...at }));
+    target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...at }));
   });
 }
+const OUTSIDE = { clientX: 20, clientY: 20 };
 
 function Example({ onClose }: { onClose: () => void }) {
   return (
@@ -78,16 +84,19 @@ function Opener() {
 }
 
 describe('Modal', () => {
-  it('renders a backdrop and a labelled modal dialog with the given class', () => {
+  it('is the platform’s dialog, opened as a modal, labelled, with the given class', () => {
+    const showModal = vi.spyOn(HTMLDialogElement.prototype, 'showModal');
     render(<Example onClose={() => undefined} />);
-    expect(backdrop().getAttribute('role')).toBe('presentation');
-    expect(dialog().getAttribute('aria-modal')).toBe('true');
+    expect(dialog().open).toBe(true);
+    expect(showModal).toHaveBeenCalledTimes(1);
+    expect(dialog().getAttribute('role')).toBe('dialog');
     expect(dialog().getAttribute('aria-label')).toBe('Example');
     expect(dialog().className).toBe('overlay-card example');
-    expect(dialog().tagName).toBe('DIV');
+    expect(document.querySelector('.overlay')).toBeNull();
+    showModal.mockRestore();
   });
 
-  it('is a form with a submit handler, named by its title, with the role it is given', () => {
+  it('holds a form with a submit handler, named by its title, with the role it is given', () => {
     const onSubmit = vi.fn((event: React.FormEvent) => event.preventDefault());
     render(
       <Modal className="card" role="alertdialog" labelledBy="title" onClose={() => undefined} onSubmit={onSubmit}>
@@ -95,12 +104,13 @@ describe('Modal', () => {
         <button type="submit">Go</button>
       </Modal>,
     );
-    expect(dialog().tagName).toBe('FORM');
+    const form = dialog().querySelector('form')!;
+    expect(form.parentElement).toBe(dialog());
     expect(dialog().getAttribute('role')).toBe('alertdialog');
     expect(dialog().getAttribute('aria-labelledby')).toBe('title');
     expect(dialog().hasAttribute('aria-label')).toBe(false);
     act(() => {
-      dialog().dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     });
     expect(onSubmit).toHaveBeenCalledTimes(1);
   });
@@ -123,24 +133,57 @@ describe('Modal', () => {
     }
   });
 
+  it('closes on the platform’s cancel (a close request), keeping the dialog until its owner closes it', () => {
+    const onClose = vi.fn();
+    render(<Example onClose={onClose} />);
+    const cancel = new Event('cancel', { cancelable: true });
+    act(() => {
+      dialog().dispatchEvent(cancel);
+    });
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(cancel.defaultPrevented).toBe(true);
+    expect(dialog().open).toBe(true);
+  });
+
+  it('takes a close the platform made itself as a close, and opens again when its owner keeps it', async () => {
+    const onClose = vi.fn();
+    render(<Example onClose={onClose} />);
+    act(() => dialog().close());
+    expect(onClose).toHaveBeenCalledTimes(1);
+    await act(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(dialog().open).toBe(true);
+  });
+
+  it('ignores a late close event that finds the dialog open again (Suspense hid and showed it)', () => {
+    const onClose = vi.fn();
+    render(<Example onClose={onClose} />);
+    act(() => {
+      dialog().dispatchEvent(new Event('close'));
+    });
+    expect(onClose).not.toHaveBeenCalled();
+    expect(dialog().open).toBe(true);
+  });
+
   it('closes on a click on the backdrop, not on one inside the dialog', () => {
     const onClose = vi.fn();
     render(<Example onClose={onClose} />);
+    placeCard();
     click(dialog());
     click(button('Save'));
     click(dialog().querySelector('h2')!);
     expect(onClose).not.toHaveBeenCalled();
-    click(backdrop());
+    click(dialog(), OUTSIDE);
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 
   it('stays open when a press inside the dialog is released over the backdrop', () => {
     const onClose = vi.fn();
     render(<Example onClose={onClose} />);
+    placeCard();
     act(() => {
-      dialog().querySelector('input')!.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
-      backdrop().dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      backdrop().dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      dialog().querySelector('input')!.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, clientX: 150, clientY: 150 }));
+      dialog().dispatchEvent(new MouseEvent('mouseup', { bubbles: true, ...OUTSIDE }));
+      dialog().dispatchEvent(new MouseEvent('click', { bubbles: true, ...OUTSIDE }));
     });
     expect(onClose).not.toHaveBeenCalled();
   });
@@ -152,79 +195,56 @@ describe('Modal', () => {
         <button type="button">Cancel</button>
       </Modal>,
     );
-    click(backdrop());
+    placeCard();
+    click(dialog(), OUTSIDE);
     expect(onClose).not.toHaveBeenCalled();
     key(button('Cancel'), { key: 'Escape' });
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 
-  it('moves focus to the first field when it opens, or where the dialog asks', () => {
-    render(<Example onClose={() => undefined} />);
-    expect(document.activeElement).toBe(dialog().querySelector('input'));
+  it('moves focus where the dialog asks when it opens: an element or a selector', () => {
+    render(<Opener />);
+    click(button('Open'));
+    expect(document.activeElement).toBe(button('Save'));
     act(() => root.render(null));
     render(
       <Modal className="card" label="Chosen" initialFocus="button + button" onClose={() => undefined}>
         <button type="button">Cancel</button>
-        <button type="button">Save</button>
+        <button type="button">Later</button>
       </Modal>,
     );
-    expect(document.activeElement).toBe(button('Save'));
+    expect(document.activeElement).toBe(button('Later'));
   });
 
-  it('gives focus back to the element that had it when it closes', () => {
+  it('closes the platform dialog when it goes, and gives focus back to the element that had it', () => {
     render(<Opener />);
     const opener = button('Open');
     act(() => opener.focus());
     click(opener);
+    const opened = dialog();
     expect(document.activeElement).toBe(button('Save'));
     key(button('Save'), { key: 'Escape' });
     expect(dialog()).toBeNull();
+    expect(opened.open).toBe(false);
     expect(document.activeElement).toBe(opener);
   });
 
-  it('keeps Tab inside the dialog: past the last element to the first, and back', () => {
-    render(<Example onClose={() => undefined} />);
-    const input = dialog().querySelector('input')!;
-    const save = button('Save');
-    act(() => save.focus());
-    const forward = key(save, { key: 'Tab' });
-    expect(forward.defaultPrevented).toBe(true);
-    expect(document.activeElement).toBe(input);
-    const backward = key(input, { key: 'Tab', shiftKey: true });
-    expect(backward.defaultPrevented).toBe(true);
-    expect(document.activeElement).toBe(save);
-    // Between the ends the browser moves focus itself.
-    act(() => input.focus());
-    expect(key(input, { key: 'Tab' }).defaultPrevented).toBe(false);
-  });
-
-  it('brings focus that lands outside back in, and Tab from the dialog itself goes to its ends', () => {
-    render(
-      <>
-        <button type="button">Behind</button>
-        <Example onClose={() => undefined} />
-      </>,
-    );
-    const input = dialog().querySelector('input')!;
-    act(() => button('Behind').focus());
-    expect(document.activeElement).toBe(input);
-    // A click on the dialog's text focuses the dialog, so Tab and Esc still reach it.
-    expect(dialog().tabIndex).toBe(-1);
-    act(() => dialog().focus());
-    key(dialog(), { key: 'Tab', shiftKey: true });
-    expect(document.activeElement).toBe(button('Save'));
-    act(() => dialog().focus());
-    key(dialog(), { key: 'Tab' });
-    expect(document.activeElement).toBe(input);
-  });
-
-  it('enters a group of radio buttons once, at the checked one', () => {
-    const host = document.createElement('div');
-    host.innerHTML = `
-      <input type="radio" name="scope" value="a"><input type="radio" name="scope" value="b" checked>
-      <input type="radio" name="other" value="c"><input type="radio" name="other" value="d">
-      <button disabled>Off</button><button tabindex="-1">Skipped</button><button>On</button>`;
-    const names = tabbableIn(host).map((element) => (element as HTMLInputElement).value || element.textContent);
-    expect(names).toEqual(['b', 'c', 'On']);
+  it('shows notices inside the topmost open dialog, where they stay reachable, and back in the page once it closes', () => {
+    const notices: Notice[] = [{ id: 1, tone: 'error', text: 'Could not save.' }];
+    function Page({ open }: { open: boolean }) {
+      return (
+        <>
+          <NoticeList notices={notices} onDismiss={() => undefined} />
+          {open ? <Example onClose={() => undefined} /> : null}
+        </>
+      );
+    }
+    render(<Page open={false} />);
+    expect(document.querySelector('.notices')!.parentElement).toBe(host);
+    render(<Page open />);
+    expect(document.querySelector('.notices')!.parentElement).toBe(dialog());
+    expect(document.querySelectorAll('.notices')).toHaveLength(1);
+    render(<Page open={false} />);
+    expect(document.querySelector('.notices')!.parentElement).toBe(host);
   });
 });

@@ -1,4 +1,5 @@
-import { useCallback, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject, type SyntheticEvent } from 'react';
+import { isShortcut } from './keymap';
 import './dialogs.css';
 
 /** Props of a modal dialog. */
@@ -17,146 +18,129 @@ export interface ModalProps {
   labelledBy?: string;
   /**
    * What takes focus when the dialog opens: an element, or a selector inside the dialog. Without
-   * it, focus stays where an autoFocus put it, or goes to the first element Tab reaches.
+   * it, the platform focuses the first element Tab reaches in the dialog.
    */
   initialFocus?: RefObject<HTMLElement | null> | string;
-  /** Given, the dialog is a form and this handles its submit (Enter in a field). */
+  /** Given, the dialog holds a form and this handles its submit (Enter in a field). */
   onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
   children: ReactNode;
 }
 
-const CANDIDATES = [
-  'a[href]',
-  'area[href]',
-  'button',
-  'input:not([type="hidden"])',
-  'select',
-  'textarea',
-  'iframe',
-  'audio[controls]',
-  'video[controls]',
-  'details > summary',
-  '[contenteditable]:not([contenteditable="false"])',
-  '[tabindex]',
-].join(', ');
-
-function isRadio(element: Element | null): element is HTMLInputElement {
-  return element instanceof HTMLInputElement && element.type === 'radio';
+// The open modals, the topmost last: what is shown while one is open (notices) goes into it, since
+// everything outside the topmost modal dialog is inert.
+let openDialogs: readonly HTMLDialogElement[] = [];
+const listeners = new Set<() => void>();
+function setOpenDialogs(next: readonly HTMLDialogElement[]) {
+  openDialogs = next;
+  for (const listener of listeners) listener();
+}
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
-/** The elements Tab visits inside `root`, in document order (Lectern sets no positive tabindex). */
-export function tabbableIn(root: HTMLElement): HTMLElement[] {
-  const candidates = [...root.querySelectorAll<HTMLElement>(CANDIDATES)].filter((element) => {
-    const tabindex = element.getAttribute('tabindex');
-    if (tabindex !== null && Number(tabindex) < 0) return false;
-    if ((element as HTMLButtonElement).disabled === true || element.closest('fieldset[disabled], [hidden], [inert]')) return false;
-    // Inside a closed <details> only its summary shows.
-    const details = element.parentElement?.closest('details:not([open])');
-    return !details || (element.tagName === 'SUMMARY' && element.parentElement === details);
-  });
-  // Tab enters a group of radio buttons once: at the checked one, or the first when none is.
-  return candidates.filter((element) => {
-    if (!isRadio(element) || !element.name) return true;
-    const group = candidates.filter((other) => isRadio(other) && other.name === element.name) as HTMLInputElement[];
-    const checked = group.find((radio) => radio.checked);
-    return checked ? checked === element : group[0] === element;
-  });
+/** The topmost open modal dialog, or null: the one element a student can reach while it is open. */
+export function useTopDialog(): HTMLDialogElement | null {
+  return useSyncExternalStore(
+    subscribe,
+    () => openDialogs.at(-1) ?? null,
+    () => null,
+  );
 }
 
-/** Where `active` sits among `items`; a radio button counts as the tabbable one of its group. */
-function positionOf(items: HTMLElement[], active: Element | null): number {
-  const at = items.indexOf(active as HTMLElement);
-  if (at >= 0 || !isRadio(active) || !active.name) return at;
-  return items.findIndex((item) => isRadio(item) && item.name === active.name);
-}
-
-function focusInto(root: HTMLElement, initial: ModalProps['initialFocus']) {
-  const chosen = typeof initial === 'string' ? root.querySelector<HTMLElement>(initial) : initial?.current;
-  if (chosen) chosen.focus();
-  else if (!root.contains(document.activeElement)) (tabbableIn(root)[0] ?? root).focus();
+/** True when the point is outside the dialog's box: a press on its ::backdrop targets the dialog itself. */
+function onBackdrop(event: MouseEvent<HTMLDialogElement>): boolean {
+  if (event.target !== event.currentTarget) return false;
+  const box = event.currentTarget.getBoundingClientRect();
+  return event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
 }
 
 /**
- * The one modal of the app: a backdrop and a dialog over it. Esc closes it without reaching the
- * app's own shortcuts, and so does a click on the backdrop itself (one that starts on it, so a
- * text selection dragged out of a field does not). Focus moves in when it opens, Tab and Shift+Tab
- * wrap around inside it, and focus goes back where it was when it closes.
+ * The one modal of the app: the platform's <dialog>, opened with showModal(). The platform keeps
+ * focus inside it, makes the rest of the page inert, draws its ::backdrop over the page and gives
+ * focus back when it closes. Esc closes it without reaching the app's own shortcuts, and so does a
+ * click on the backdrop (one that starts on it, so a text selection dragged out of a field does not).
  */
 export function Modal({ onClose, closeOnBackdrop = true, className, role = 'dialog', label, labelledBy, initialFocus, onSubmit, children }: ModalProps) {
-  const dialog = useRef<HTMLElement | null>(null);
-  const attach = useCallback((node: HTMLElement | null) => {
-    dialog.current = node;
-  }, []);
-  // Read while rendering, before this commit's autoFocus (or the removal of a menu) moves focus.
+  const dialog = useRef<HTMLDialogElement>(null);
+  // Read while rendering, before this commit's removal of a menu (or the like) moves focus.
   const [returnTo] = useState(() => (typeof document === 'undefined' ? null : document.activeElement));
   const pressedBackdrop = useRef(false);
+  const latestClose = useRef(onClose);
+  latestClose.current = onClose;
+  const firstFocus = useRef(initialFocus);
 
   useLayoutEffect(() => {
-    const root = dialog.current;
-    if (root) focusInto(root, initialFocus);
-    // Focus that lands outside (a Tab the keys below did not catch) comes back in; another modal keeps it.
-    const onFocusIn = (event: FocusEvent) => {
-      if (root && event.target instanceof Element && !event.target.closest('[aria-modal="true"]')) (tabbableIn(root)[0] ?? root).focus();
+    const node = dialog.current!;
+    let closing = false;
+    // A close the platform makes itself (a close request it will not let the page refuse) is an
+    // Esc; the dialog reopens when its owner keeps it. The close event comes a task later: one
+    // from an earlier close of this effect's own (Suspense hid and showed the dialog) finds it open.
+    const onNativeClose = () => {
+      if (closing || node.open) return;
+      latestClose.current();
+      requestAnimationFrame(() => {
+        if (!closing && node.isConnected && !node.open) node.showModal();
+      });
     };
-    document.addEventListener('focusin', onFocusIn);
+    node.addEventListener('close', onNativeClose);
+    if (!node.open) node.showModal();
+    setOpenDialogs([...openDialogs.filter((open) => open !== node), node]);
+    const initial = firstFocus.current;
+    const chosen = typeof initial === 'string' ? node.querySelector<HTMLElement>(initial) : initial?.current;
+    chosen?.focus();
     return () => {
-      document.removeEventListener('focusin', onFocusIn);
-      // Give focus back unless something outside the dialog took it on purpose.
+      closing = true;
+      node.removeEventListener('close', onNativeClose);
+      setOpenDialogs(openDialogs.filter((open) => open !== node));
+      if (node.open) node.close();
+      // The platform gives focus back to what had it at showModal(); when that was gone (a menu
+      // that closed as the dialog opened), to what had it when the dialog was asked for.
       const active = document.activeElement;
-      const lost = !active || active === document.body || (root?.contains(active) ?? false);
+      const lost = !active || active === document.body || node.contains(active);
       if (lost && returnTo instanceof HTMLElement && returnTo !== document.body && returnTo.isConnected) returnTo.focus();
     };
-    // Only the opening focus: a later initialFocus does not pull focus back.
   }, [returnTo]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    const root = dialog.current;
-    if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey || !root) return;
-    const items = tabbableIn(root);
-    const active = document.activeElement;
-    const at = positionOf(items, active);
-    const last = items.length - 1;
-    const outside = active === root || !root.contains(active);
-    if (last < 0) event.preventDefault();
-    else if (event.shiftKey && (at === 0 || outside)) {
-      event.preventDefault();
-      items[last]?.focus();
-    } else if (!event.shiftKey && (at === last || outside)) {
-      event.preventDefault();
-      items[0]?.focus();
-    }
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (!isShortcut('dialog-close', event)) return;
+    // Handled here rather than by the platform's cancel, so the page keeps the dialog until its owner closes it.
+    event.preventDefault();
+    event.stopPropagation();
+    onClose();
   };
-
-  const onBackdropDown = (event: MouseEvent<HTMLDivElement>) => {
-    pressedBackdrop.current = event.target === event.currentTarget;
-    // The backdrop takes no focus: Esc and Tab keep working in the dialog.
-    if (pressedBackdrop.current) event.preventDefault();
+  const onCancel = (event: SyntheticEvent<HTMLDialogElement>) => {
+    event.preventDefault();
+    onClose();
   };
-  const onBackdropClick = (event: MouseEvent<HTMLDivElement>) => {
+  const onMouseDown = (event: MouseEvent<HTMLDialogElement>) => {
+    pressedBackdrop.current = onBackdrop(event);
+  };
+  const onClick = (event: MouseEvent<HTMLDialogElement>) => {
     const fromBackdrop = pressedBackdrop.current;
     pressedBackdrop.current = false;
-    if (closeOnBackdrop && fromBackdrop && event.target === event.currentTarget) onClose();
+    if (closeOnBackdrop && fromBackdrop && onBackdrop(event)) onClose();
   };
 
-  // tabIndex -1: a click on plain text inside keeps focus in the dialog, so Esc and Tab still work.
-  const card = { className, role, 'aria-modal': 'true' as const, 'aria-label': label, 'aria-labelledby': labelledBy, tabIndex: -1, onKeyDown };
   return (
-    <div className="overlay" role="presentation" onMouseDown={onBackdropDown} onClick={onBackdropClick}>
+    <dialog
+      ref={dialog}
+      className={className}
+      role={role}
+      aria-label={label}
+      aria-labelledby={labelledBy}
+      onKeyDown={onKeyDown}
+      onCancel={onCancel}
+      onMouseDown={onMouseDown}
+      onClick={onClick}
+    >
       {onSubmit ? (
-        <form ref={attach} {...card} onSubmit={onSubmit}>
+        <form className="modal-form" onSubmit={onSubmit}>
           {children}
         </form>
       ) : (
-        <div ref={attach} {...card}>
-          {children}
-        </div>
+        children
       )}
-    </div>
+    </dialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { whichShortcut } from './keymap';
 
 /** One command in an overflow menu. */
 export interface OverflowItem {
@@ -37,12 +38,14 @@ export function OverflowMenu({ items, label = 'More commands' }: { items: readon
     const entries = [...(wrapper.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
     const at = entries.indexOf(document.activeElement as HTMLElement);
     const move = (to: number) => entries[(to + entries.length) % entries.length]?.focus();
-    if (event.key === 'ArrowDown') move(at + 1);
-    else if (event.key === 'ArrowUp') move(at - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(entries.length - 1);
-    else if (event.key === 'Escape' || event.key === 'Tab') {
-      if (event.key === 'Escape') event.stopPropagation();
+    const shortcut = whichShortcut(['menu-next', 'menu-previous', 'menu-first', 'menu-last', 'menu-close'], event);
+    if (shortcut === 'menu-next') move(at + 1);
+    else if (shortcut === 'menu-previous') move(at - 1);
+    else if (shortcut === 'menu-first') move(0);
+    else if (shortcut === 'menu-last') move(entries.length - 1);
+    // Tab leaves a menu as the platform's menus do: it closes, and focus moves on.
+    else if (shortcut === 'menu-close' || event.key === 'Tab') {
+      if (shortcut === 'menu-close') event.stopPropagation();
       close();
       return;
     } else return;

@@ -1,3 +1,5 @@
+import { createPortal } from 'react-dom';
+import { useTopDialog } from './Modal';
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Notice, NoticeBoard } from '../services/notices';
 
@@ -20,8 +22,11 @@ export function useNoticeList(board: NoticeBoard): readonly Notice[] {
 
 /** Renders notices; errors are announced to screen readers as alerts. */
 export function NoticeList({ notices, onDismiss }: { notices: readonly Notice[]; onDismiss: (id: number) => void }) {
+  const dialog = useTopDialog();
   if (notices.length === 0) return null;
-  return (
+  // While a modal dialog is open everything outside it is inert: the notices show inside it, on
+  // top of its card, where they can still be read, dismissed and undone.
+  const list = (
     <section className="notices" aria-label="Messages">
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
@@ -45,4 +50,5 @@ export function NoticeList({ notices, onDismiss }: { notices: readonly Notice[];
       ))}
     </section>
   );
+  return dialog ? createPortal(list, dialog) : list;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { PlatformCommand } from '../../platform';
+import { isShortcut, whichShortcut, type KeyLike } from './keymap';
 
 /** Options for the app-wide shortcuts. */
 export interface ShortcutOptions {
@@ -20,14 +21,8 @@ function inEditable(target: EventTarget | null): boolean {
 }
 
 /** Maps a key event to a command, or null. Exported for tests. */
-export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): PlatformCommand | null {
-  const mod = event.ctrlKey || event.metaKey;
-  if (!mod || event.altKey) return null;
-  const key = event.key.toLowerCase();
-  if (key === 'o' && !event.shiftKey) return 'import';
-  if (key === 'e' && !event.shiftKey) return 'export';
-  if (key === 'd' && event.shiftKey) return 'toggle-theme';
-  return null;
+export function commandForKey(event: KeyLike): PlatformCommand | null {
+  return whichShortcut(['import', 'export', 'toggle-theme'], event);
 }
 
 /** Installs the keyboard shortcuts of the app shell. */
@@ -38,22 +33,21 @@ export function useShortcuts(options: ShortcutOptions): void {
     const onKey = (event: KeyboardEvent) => {
       const { platformHandles, onCommand, onEscape, onFind, onUndo, onHelp } = latest.current;
       const editing = inEditable(event.target);
-      if (event.key === '?' && !editing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      if (isShortcut('help', event) && !editing) {
         event.preventDefault();
         onHelp();
         return;
       }
-      if (event.key === 'Escape' && !event.defaultPrevented && !editing) {
+      if (isShortcut('to-library', event) && !event.defaultPrevented && !editing) {
         onEscape();
         return;
       }
-      const mod = event.ctrlKey || event.metaKey;
-      if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f' && !event.defaultPrevented) {
+      if (isShortcut('find', event) && !event.defaultPrevented) {
         event.preventDefault();
         onFind();
         return;
       }
-      if (mod && !event.shiftKey && event.key.toLowerCase() === 'z' && !editing && onUndo()) {
+      if (isShortcut('undo', event) && !editing && onUndo()) {
         event.preventDefault();
         return;
       }
