@@ -74,7 +74,15 @@ export function anchor(text: string, selectors: readonly AnnotationSelector[], o
   };
 
   if (position && text.slice(position.start, position.end) === quote.exact) {
-    if (consider([{ start: position.start, end: position.end, errors: 0 }], 'position')) return found.best;
+    // Taken at once only when prefix and suffix agree to the character: no place can beat it.
+    // Otherwise text may have moved by a few characters in repetitive text (the old offsets
+    // still hold the quote, the context agrees all but a shift), so the place competes with
+    // the exact occurrences nearby.
+    const whole = (quote.prefix?.length ?? 0) + (quote.suffix?.length ?? 0);
+    const candidate = { start: position.start, end: position.end, errors: 0 };
+    if (contextAgreement(text, position.start, position.end, context) === whole) {
+      if (consider([candidate], 'position')) return found.best;
+    } else consider([candidate], 'position');
   }
   const len = quote.exact.length;
   if (hint !== undefined) {
