@@ -34,8 +34,9 @@ describe('anchor (properties)', () => {
         if (result!.start !== moved) {
           // Elsewhere only when nothing can tell that place from the true one: the same quote with
           // the same prefix and suffix around it.
-          const around = (at: number) => edited.slice(at - quote.prefix.length, at + quote.exact.length + quote.suffix.length);
-          expect(result!.start).toBeGreaterThanOrEqual(quote.prefix.length);
+          const [prefix, suffix] = [quote.prefix ?? '', quote.suffix ?? ''];
+          const around = (at: number) => edited.slice(at - prefix.length, at + quote.exact.length + suffix.length);
+          expect(result!.start).toBeGreaterThanOrEqual(prefix.length);
           expect(around(result!.start)).toBe(around(moved));
         }
       }),
