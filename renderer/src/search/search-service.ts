@@ -1,16 +1,19 @@
 /**
- * The renderer's one search index over the library. It loads (or builds) when the search box is
- * first used, not at start (its code and the index of a large library are the heaviest part of
- * the app's start otherwise), follows imports, trash moves and saves, and persists itself a moment
- * after changes stop, so the next load reads it instead of rebuilding. Changes made before it
- * loads need no replay: the persisted index records the library's counts and latest change
- * times, and one that missed a change is rebuilt. Every operation runs in one queue, after the
- * load, so an update never races the build that would otherwise miss or overwrite it.
+ * The renderer's one search index over the library, held by a search worker (search.worker.ts):
+ * the UI thread sends queries and changes and never builds, updates or serializes the index. It
+ * loads (or builds) when the search box is first used, not at start (its code and the index of a
+ * large library are the heaviest part of the app's start otherwise), follows imports, trash moves
+ * and saves, and saves the pieces it changed a moment after changes stop, so the next load reads
+ * them instead of rebuilding. Changes made before it loads need no replay: the saved index records
+ * the library's counts and latest change times, and one that missed a change is rebuilt. Every
+ * operation runs in one queue, after the load, so an update never races the build that would
+ * otherwise miss or overwrite it.
  */
 import { useSyncExternalStore } from 'react';
-import type { SearchIndexStore } from '../../../app/search/index-store';
-import type { LecternDb } from '../../../app/store/db';
 import type { SearchHit } from '../../../app/search/search-library';
+import type { LecternDb } from '../../../app/store/db';
+import { openChannel, type Channel, type WorkerFactory, type WorkerLike } from '../workers/channel';
+import type { IndexChange, SearchWorkerProtocol } from './search-protocol';
 
 export type { SearchHit } from '../../../app/search/search-library';
 
@@ -20,14 +23,21 @@ export type SearchChange = { kind: 'annotation'; id: string } | { kind: 'noteboo
 /** Where the index is: not started, being loaded or built, usable, or failed to load. */
 export type SearchStatus = 'idle' | 'indexing' | 'ready' | 'failed';
 
-/** Saves come in bursts (a note typed letter by letter): wait this long before reindexing. */
-const UPDATE_DELAY_MS = 400;
-/** Serializing the index of a large library takes a moment: persist only once things are calm. */
-const PERSIST_DELAY_MS = 2000;
+/** The app's search worker. */
+export const startSearchWorker: WorkerFactory = () => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'lectern-search' });
+
+/** How a SearchService runs: its worker, and its waits (tests shorten them). */
+export interface SearchServiceOptions {
+  createWorker?: WorkerFactory;
+  /** Saves come in bursts (a note typed letter by letter): wait this long before reindexing. */
+  updateDelayMs?: number;
+  /** Saving takes a moment even in pieces: save only once things are calm. */
+  persistDelayMs?: number;
+}
 
 /** The search index over one store; the renderer's services hold one. */
 export class SearchService {
-  private loaded: SearchIndexStore | null = null;
+  private worker: { worker: WorkerLike; channel: Channel<SearchWorkerProtocol> } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private statusValue: SearchStatus = 'idle';
   private versionValue = 0;
@@ -35,13 +45,16 @@ export class SearchService {
   private readonly pending = new Map<string, SearchChange>();
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly updateDelayMs: number;
+  private readonly persistDelayMs: number;
 
-  constructor(private readonly database: LecternDb) {}
-
-  /** The index; operations reach it only once the status is 'ready'. */
-  private get store(): SearchIndexStore {
-    if (!this.loaded) throw new Error('The search index is not loaded.');
-    return this.loaded;
+  /** The index of `database`, which the worker opens by its name. */
+  constructor(
+    private readonly database: LecternDb,
+    private readonly options: SearchServiceOptions = {},
+  ) {
+    this.updateDelayMs = options.updateDelayMs ?? 400;
+    this.persistDelayMs = options.persistDelayMs ?? 2000;
   }
 
   get status(): SearchStatus {
@@ -55,13 +68,13 @@ export class SearchService {
 
   /** Loads the index once; later calls resolve the same work. */
   start(): Promise<unknown> {
-    if (this.statusValue === 'idle') this.load();
+    if (this.statusValue === 'idle') this.load(false);
     return this.queue;
   }
 
   /** Throws the index away and builds it again from the store (after a restore). */
   reload(): Promise<unknown> {
-    this.load();
+    this.load(true);
     return this.queue;
   }
 
@@ -69,40 +82,20 @@ export class SearchService {
   async search(query: string, limit = 30): Promise<SearchHit[]> {
     await this.start();
     if (this.statusValue !== 'ready') return [];
-    return this.store.search(query, { limit });
+    const found = await this.channel().call('search', { query, limit });
+    if (found.ok) return found.value;
+    console.error('The search failed.', found.error);
+    return [];
   }
 
   /** A document was imported, replaced or restored. */
   documentAdded(docId: string): void {
-    this.enqueue(() => this.store.addDocument(this.database, docId));
+    this.enqueue([{ kind: 'document-added', id: docId }]);
   }
 
   /** A document went to the trash. */
   documentRemoved(docId: string): void {
-    this.enqueue(() => this.store.removeDocument(docId));
-  }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  private load(): void {
-    this.setStatus('indexing');
-    this.queue = this.queue
-      .then(async () => {
-        const { SearchIndexStore } = await import('../../../app/search/index-store');
-        const store = new SearchIndexStore();
-        this.loaded = store;
-        await store.loadOrBuild(this.database);
-      })
-      .then(
-        () => this.setStatus('ready'),
-        (error: unknown) => {
-          console.error('The search index could not be loaded.', error);
-          this.setStatus('failed');
-        },
-      );
+    this.enqueue([{ kind: 'document-removed', id: docId }]);
   }
 
   /** A highlight or notebook was saved or deleted: reindexed once saves pause. */
@@ -112,37 +105,68 @@ export class SearchService {
     this.updateTimer = setTimeout(() => {
       const changes = [...this.pending.values()];
       this.pending.clear();
-      this.enqueue(async () => {
-        for (const next of changes) {
-          if (next.kind === 'annotation') await this.store.updateAnnotation(this.database, next.id);
-          else await this.store.updateNotebook(this.database, next.id);
-        }
-      });
-    }, UPDATE_DELAY_MS);
+      this.enqueue(changes);
+    }, this.updateDelayMs);
   }
 
-  private enqueue(operation: () => unknown): void {
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Ends the worker; a later call starts a new one. */
+  dispose(): void {
+    clearTimeout(this.updateTimer);
+    clearTimeout(this.persistTimer);
+    this.worker?.channel.close('The search index was closed.');
+    this.worker?.worker.terminate();
+    this.worker = null;
+    this.setStatus('idle');
+  }
+
+  private channel(): Channel<SearchWorkerProtocol> {
+    if (!this.worker) {
+      const worker = (this.options.createWorker ?? startSearchWorker)();
+      const channel = openChannel<SearchWorkerProtocol>(worker);
+      worker.addEventListener('error', (event: ErrorEvent) => {
+        console.error('The search worker failed.', event.message);
+        channel.close('The search worker stopped.');
+      });
+      this.worker = { worker, channel };
+    }
+    return this.worker.channel;
+  }
+
+  private load(rebuild: boolean): void {
+    this.setStatus('indexing');
     this.queue = this.queue
-      .then(async () => {
-        if (this.statusValue !== 'ready') return;
-        await operation();
-        this.versionValue += 1;
-        this.notify();
-      })
-      .catch((error: unknown) => console.error('The search index could not be updated.', error));
+      .then(() => this.channel().call('open', { database: this.database.name, rebuild }))
+      .then((opened) => {
+        if (opened.ok) return this.setStatus('ready');
+        console.error('The search index could not be loaded.', opened.error);
+        this.setStatus('failed');
+      });
+  }
+
+  private enqueue(changes: IndexChange[]): void {
+    this.queue = this.queue.then(async () => {
+      if (this.statusValue !== 'ready') return;
+      const updated = await this.channel().call('update', { changes });
+      if (!updated.ok) return console.error('The search index could not be updated.', updated.error);
+      this.versionValue += 1;
+      this.notify();
+    });
     this.schedulePersist();
   }
 
   private schedulePersist(): void {
     clearTimeout(this.persistTimer);
     this.persistTimer = setTimeout(() => {
-      // Changes still waiting would be missing from a persisted index that claims to be current.
+      // Changes still waiting would be missing from a saved index that claims to be current.
       if (this.pending.size > 0) return this.schedulePersist();
-      this.queue = this.queue
-        .then(() => (this.statusValue === 'ready' ? this.store.persist(this.database) : undefined))
-        // The index is a cache: a failed write only means the next start rebuilds it.
-        .catch(() => undefined);
-    }, PERSIST_DELAY_MS);
+      // The index is a cache: a failed save only means the next start rebuilds it.
+      this.queue = this.queue.then(() => (this.statusValue === 'ready' ? this.channel().call('persist', {}) : undefined));
+    }, this.persistDelayMs);
   }
 
   private setStatus(status: SearchStatus): void {
