@@ -9,7 +9,7 @@ import { citationAuthors, quoteCitation, type PassageLocator } from '../citation
 import type { CslItem } from '../documents/model';
 import { bibliographyMarkdown } from './bibliography-markdown';
 import { baseCitekey } from '../citations/citekeys';
-import { escapeMarkdown, noteToMarkdown } from './lexical-markdown';
+import { escapeMarkdown } from './markdown-escape';
 import { formatPassageCitation } from './passage-citation';
 
 /** The document the highlights belong to (a DocumentSummary has these fields). */
@@ -36,6 +36,12 @@ export interface ExportedAnnotation {
   updatedAt?: number;
 }
 
+/**
+ * Writes a note's rich text (the editor's JSON) as Markdown, "" when it gives nothing. The core
+ * does not load the editor: the renderer passes its converter (renderer/src/notes/note-markdown.ts).
+ */
+export type NoteMarkdown = (noteJson: unknown, options: { appLink?: (docId: string, annotationId?: string) => string }) => string;
+
 /** What to export and how. */
 export interface AnnotationsMarkdownInput {
   document: ExportedDocument;
@@ -44,6 +50,8 @@ export interface AnnotationsMarkdownInput {
   /** A link opening the document (at an annotation) in Lectern; no links without it. */
   appLink?: (docId: string, annotationId?: string) => string;
   locale?: string;
+  /** How notes' rich text is written; without it, each note's plain text is. */
+  noteMarkdown?: NoteMarkdown;
 }
 
 /** lectern://app/open?doc=…&annotation=…, the link Lectern registers for opening a passage. */
@@ -121,7 +129,8 @@ function highlightSection(annotation: ExportedAnnotation, input: AnnotationsMark
   const citation = formatted.ok ? formatted.value : quoteCitation(input.document.metadata, locator);
   const meta = [colorTag(annotation.color), ...(locator ? [locatorLabel(locator)] : []), escapeMarkdown(citation)];
   if (input.appLink) meta.push(`[Open in Lectern](${input.appLink(input.document.id, annotation.id)})`);
-  const note = noteToMarkdown(annotation.noteJson, input.appLink ? { appLink: input.appLink } : {}) || plainNote(annotation.noteText);
+  const rich = input.noteMarkdown?.(annotation.noteJson, input.appLink ? { appLink: input.appLink } : {}) ?? '';
+  const note = rich || plainNote(annotation.noteText);
   return [quoteBlock(quote), meta.join(' · '), ...(note ? [note] : [])].join('\n\n');
 }
 

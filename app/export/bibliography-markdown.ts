@@ -4,7 +4,7 @@
  */
 import type { CslItem, Result } from '../documents/model';
 import { formatBibliography, type ExportOptions } from './export';
-import { escapeMarkdown } from './lexical-markdown';
+import { escapeMarkdown } from './markdown-escape';
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 

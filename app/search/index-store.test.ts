@@ -11,6 +11,10 @@ import { LIBRARY_INDEX_KEY, SearchIndexStore } from './index-store';
 let db: LecternDb;
 afterEach(() => db?.close());
 
+/** A note's text runs, a line each. The app reads notes through Lexical (renderer/src/notes/note-text.ts, tested there). */
+const noteText = (state: unknown): string =>
+  [...JSON.stringify(state ?? null).matchAll(/"text":("(?:[^"\\]|\\.)*")/g)].map((match) => JSON.parse(match[1] ?? '""') as string).join('\n');
+
 function highlight(id: string, docId: string, note: string, updatedAt = 1): StoredAnnotation {
   return {
     id,
@@ -40,7 +44,7 @@ describe('SearchIndexStore', () => {
     const indexedDB = new IDBFactory();
     db = await openTestDb({ indexedDB, name: 'search' });
     await seed();
-    const first = new SearchIndexStore();
+    const first = new SearchIndexStore(noteText);
     expect(await first.loadOrBuild(db)).toBe('rebuilt');
     expect(await db.searchIndex.get(LIBRARY_INDEX_KEY)).toBeDefined();
     const queries = ['zviagintsev', 'ending', 'scene', 'leviat', 'thesis'];
@@ -49,7 +53,7 @@ describe('SearchIndexStore', () => {
     db.close();
 
     db = await openTestDb({ indexedDB, name: 'search' });
-    const second = new SearchIndexStore();
+    const second = new SearchIndexStore(noteText);
     expect(await second.loadOrBuild(db)).toBe('loaded');
     for (const [i, q] of queries.entries()) expect(summary(await second.search(q)), q).toEqual(summary(answers[i]!));
     expect((await second.search('zviagintsev'))[0]?.snippet.text).toContain('Zvyagintsev');
@@ -58,24 +62,24 @@ describe('SearchIndexStore', () => {
   it('rebuilds when the persisted index is of an old version or missed changes', async () => {
     db = await openTestDb();
     const docId = await seed();
-    const store = new SearchIndexStore();
+    const store = new SearchIndexStore(noteText);
     await store.loadOrBuild(db);
     const row = (await db.searchIndex.get(LIBRARY_INDEX_KEY))!;
     await db.searchIndex.put({ key: LIBRARY_INDEX_KEY, value: { ...(row.value as object), version: 0 } });
-    expect(await new SearchIndexStore().loadOrBuild(db)).toBe('rebuilt');
+    expect(await new SearchIndexStore(noteText).loadOrBuild(db)).toBe('rebuilt');
     // A note written while the index was not listening is found after the next start.
     await putAnnotation(db, highlight('h2', docId, 'unexpected cinematography', 5));
-    const later = new SearchIndexStore();
+    const later = new SearchIndexStore(noteText);
     expect(await later.loadOrBuild(db)).toBe('rebuilt');
     expect(summary(await later.search('cinematography'))).toEqual([['highlight', docId, 'h2', undefined]]);
     await db.searchIndex.put({ key: LIBRARY_INDEX_KEY, value: { garbage: true } });
-    expect(await new SearchIndexStore().loadOrBuild(db)).toBe('rebuilt');
+    expect(await new SearchIndexStore(noteText).loadOrBuild(db)).toBe('rebuilt');
   });
 
   it('follows documents, highlights and notebooks as they change', async () => {
     db = await openTestDb();
     const docId = await seed();
-    const store = new SearchIndexStore();
+    const store = new SearchIndexStore(noteText);
     await store.loadOrBuild(db);
 
     await putAnnotation(db, highlight('h1', docId, 'a new thought on framing', 2));
@@ -102,13 +106,13 @@ describe('SearchIndexStore', () => {
     expect(await store.search('balag')).toEqual([]);
 
     await store.persist(db);
-    const reloaded = new SearchIndexStore();
+    const reloaded = new SearchIndexStore(noteText);
     expect(await reloaded.loadOrBuild(db)).toBe('loaded');
     expect(await reloaded.search('balag')).toEqual([]);
     expect(summary(await reloaded.search('leviathan'))).toEqual([['document', docId, undefined, expect.any(Number)]]);
   });
 
   it('asks to wait while loading', async () => {
-    await expect(new SearchIndexStore().search('x')).rejects.toThrow(/still loading/);
+    await expect(new SearchIndexStore(noteText).search('x')).rejects.toThrow(/still loading/);
   });
 });

@@ -62,7 +62,9 @@ export async function buildExport(
       if (format === 'web-annotation') collections.push(annotationsToWebAnnotations(document, annotations, { base: 'lectern://app/doc/' }));
       else {
         await loadExport();
-        parts.push(annotationsToMarkdown({ document, annotations, style, appLink: lecternLink }));
+        // Notes are written by Lexical's Markdown export, loaded with the first Markdown export.
+        const { noteToMarkdown } = await import('../notes/note-markdown');
+        parts.push(annotationsToMarkdown({ document, annotations, style, appLink: lecternLink, noteMarkdown: noteToMarkdown }));
       }
     }
     if (parts.length === 0 && collections.length === 0) return { ok: false, error: 'The chosen documents have no highlights yet.' };

@@ -32,6 +32,12 @@ export class CitationNode extends TextNode {
     this.__annotationId = target.annotationId;
   }
 
+  /** The highlight this citation points back to. */
+  getTarget(): CitationTarget {
+    const self = this.getLatest();
+    return { docId: self.__docId, annotationId: self.__annotationId };
+  }
+
   override createDOM(config: EditorConfig): HTMLElement {
     const element = super.createDOM(config);
     element.classList.add('note-citation');

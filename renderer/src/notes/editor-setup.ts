@@ -1,8 +1,5 @@
-import { LinkNode, AutoLinkNode } from '@lexical/link';
-import { ListItemNode, ListNode } from '@lexical/list';
-import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { InitialConfigType } from '@lexical/react/LexicalComposer';
-import { CitationNode } from './CitationNode';
+import { NOTE_NODES } from './note-nodes';
 
 /** Class names Lexical puts on what it renders, styled in styles.css. */
 const theme = {
@@ -21,7 +18,7 @@ export function editorConfig(namespace: string, initialJson: unknown, onError: (
     namespace,
     theme,
     onError,
-    nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode, CitationNode],
+    nodes: [...NOTE_NODES],
     editorState: state,
   };
 }
