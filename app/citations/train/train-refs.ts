@@ -19,11 +19,11 @@
  * --cross-corpus (also train on one corpus and score on the other), --no-cv, --no-ship.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readAnystyleXml, referenceText, writeAnystyleXml, type LabelledReference } from '../anystyle-xml';
+import { referenceText, writeAnystyleXml, type LabelledReference } from '../anystyle-xml';
 import { trainCrf } from '../crf';
 import { REFERENCE_LABELS } from '../labels';
 import type { LinearChainModel } from '../linear-chain';
@@ -31,7 +31,8 @@ import { deserializeModel, serializeModel } from '../model-format';
 import { seededRandom, shuffle, trainAveragedEnsemble, type PerceptronOptions } from '../perceptron';
 import { createReferenceParser } from '../reference-parser';
 import { trainingSequences } from './dataset';
-import { readGrobidTei, type SourcedReference } from './grobid-tei';
+import { readCorpora, textKey } from './corpora';
+import type { SourcedReference } from './grobid-tei';
 import { syntheticReferences } from './synthetic-set';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -81,30 +82,7 @@ function score(name: string, references: LabelledReference[], predictions: unkno
   return JSON.parse(readFileSync(join(work, `${name}.json`), 'utf8')) as Record<string, unknown>;
 }
 
-function readGrobidFolder(folder: string): SourcedReference[] {
-  const dir = join(evalDir, 'grobid-citations', folder);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.xml'))
-    .sort()
-    .flatMap((f) => readGrobidTei(readFileSync(join(dir, f), 'utf8'), f));
-}
-
-/** A reference's text with case, spacing and punctuation folded away, to find the same reference twice. */
-function textKey(reference: LabelledReference): string {
-  return referenceText(reference).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-// GROBID's evaluation files (and their copies inside corpus/) are kept out of training, and so is
-// any training reference that is also one of theirs.
-const external = readGrobidFolder('evaluation');
-const externalKeys = new Set(external.map(textKey));
-const unseen = (r: SourcedReference) => !externalKeys.has(textKey(r));
-const core: SourcedReference[] = readAnystyleXml(readFileSync(join(evalDir, 'anystyle', 'core.xml'), 'utf8'))
-  .map((r, i) => ({ ...r, source: `core.xml#${i}` }))
-  .filter(unseen);
-const grobid = readGrobidFolder('corpus')
-  .filter((r) => !r.source.startsWith('evaluation-'))
-  .filter(unseen);
+const { core, grobid, heldOut: external } = readCorpora(evalDir);
 const all = [...core, ...grobid];
 const synthetic = syntheticReferences(option('synthetic', 4000), options.seed);
 console.log(
