@@ -1,9 +1,9 @@
 import type { EPUB } from 'foliate-js/epub.js';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { colorForKey, HIGHLIGHT_COLORS, type HighlightColor } from '../highlights/colors';
 import { isShortcut } from '../shell/keymap';
-import type { PlacedHighlight } from '../highlights/placement';
-import { SelectionToolbar, type ToolbarSpot } from '../highlights/SelectionToolbar';
+import type { ToolbarSpot } from '../highlights/SelectionToolbar';
+import type { ReadingSurfaceProps } from '../reader/surfaces/surface';
 import { locateSelection } from '../pdf/page-map';
 import { OverflowMenu } from '../shell/OverflowMenu';
 import { useNarrow } from '../shell/use-narrow';
@@ -17,17 +17,8 @@ import './epub-page-view.css';
 /** Below this width the counter shortens and chapter steps go into the toolbar's overflow menu. */
 const COMPACT_WIDTH = 420;
 
-/** Props of the page view of an EPUB book. */
-export interface EpubPageViewProps {
-  docId: string;
-  /** The document's canonical text, on which highlights are placed. */
-  text: string;
-  placed: readonly PlacedHighlight[];
-  selectedId: string | null;
-  onSelectHighlight: (id: string) => void;
-  /** Makes a highlight of canonical offsets [start, end) from text selected on a page. */
-  onCreateHighlight: (start: number, end: number, color: HighlightColor) => void;
-}
+/** Props of the page view of an EPUB book: a reading surface. */
+export type EpubPageViewProps = ReadingSurfaceProps;
 
 type BookState = { status: 'loading' } | { status: 'missing' } | { status: 'failed'; message: string } | { status: 'ready'; book: EPUB };
 
@@ -39,6 +30,11 @@ type BookState = { status: 'loading' } | { status: 'missing' } | { status: 'fail
 export function EpubPageView({ docId, ...rest }: EpubPageViewProps) {
   const original = useDocumentOriginal(docId);
   const [state, setState] = useState<BookState>({ status: 'loading' });
+  const { onSelection } = rest;
+  // No pages, no selection on them.
+  useEffect(() => {
+    if (state.status !== 'ready') onSelection(null);
+  }, [state.status, onSelection]);
   useEffect(() => {
     if (original === undefined) return setState({ status: 'loading' });
     if (original === null) return setState({ status: 'missing' });
@@ -85,8 +81,10 @@ interface ShownSection {
 
 /** Characters of section text before a selection used to tell repeated passages apart. */
 const CONTEXT = 40;
+/** Characters of canonical text from an offset used to find its place in a chapter. */
+const ANCHOR_LENGTH = 64;
 
-function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onCreateHighlight }: Omit<EpubPageViewProps, 'docId'> & { book: EPUB }) {
+function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onSelection, onCreateHighlight, toolbar, ref }: Omit<EpubPageViewProps, 'docId'> & { book: EPUB }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const compact = useNarrow(toolbarRef, COMPACT_WIDTH);
@@ -100,6 +98,7 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onCreateH
   const [pending, setPending] = useState<{ start: number; end: number; spot: ToolbarSpot } | null>(null);
   const titles = useMemo(() => sectionTitles(book), [book]);
   const canonical = useMemo(() => foldText(text), [text]);
+  useEffect(() => onSelection(pending ? { start: pending.start, end: pending.end, spot: pending.spot } : null), [pending, onSelection]);
 
   // The latest props, for listeners that live inside the book's frames.
   const latest = useRef({ text, placed, selectedId, onSelectHighlight, onCreateHighlight, pending });
@@ -205,25 +204,42 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onCreateH
 
   useEffect(() => paint(), [placed, selectedId, paint]);
 
-  // A highlight chosen elsewhere (the sidebar) opens its chapter at its page.
-  const shownSelection = useRef<string | null>(null);
-  useEffect(() => {
-    if (!selectedId || shownSelection.current === selectedId) return;
-    shownSelection.current = selectedId;
-    if (paintedRanges.current.has(selectedId)) return;
-    const item = placed.find((candidate) => candidate.annotation.id === selectedId);
-    const index = item?.range ? spans.current.findIndex((span) => span && item.range && item.range.start >= span.start && item.range.start < span.end) : -1;
-    if (!item?.range || index < 0) return;
-    const { start, end } = item.range;
+  /**
+   * Opens the chapter holding `offset` at its page, unless (`unlessShown`) that chapter is on show.
+   * A highlight starting there is looked for by its own text; any other offset by the text after it.
+   */
+  const goToOffset = useCallback((offset: number, unlessShown: boolean) => {
+    const index = spans.current.findIndex((span) => span && offset >= span.start && offset < span.end);
+    if (index < 0 || (unlessShown && index === shown.current?.index)) return;
+    const { text: current, placed: highlights } = latest.current;
+    const end = highlights.find((item) => item.range?.start === offset)?.range?.end ?? Math.min(spans.current[index]!.end, offset + ANCHOR_LENGTH);
     void paginatorRef.current?.goTo({
       index,
       anchor: (doc) => {
         const sectionText = readSectionText(doc);
-        const found = highlightInSection(text, start, end, foldText(sectionText.text));
+        const found = highlightInSection(current, offset, end, foldText(sectionText.text));
         return found ? domRange(doc, sectionText, found.start, found.end) : 0;
       },
     });
-  }, [selectedId, placed, text]);
+  }, []);
+
+  // A highlight chosen elsewhere (the sidebar) comes here as an offset: its chapter opens at its page.
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToOffset: (offset) => goToOffset(offset, true),
+      revealOffset: (offset) => goToOffset(offset, false),
+      visibleRange: () => {
+        const span = shown.current ? spans.current[shown.current.index] : null;
+        return span ? { start: span.start, end: span.end } : null;
+      },
+      clearSelection: () => {
+        shown.current?.doc.getSelection()?.removeAllRanges();
+        setPending(null);
+      },
+    }),
+    [goToOffset],
+  );
 
   /** Listens inside a chapter's frame: selections, clicks on highlights and links, page keys. */
   const attachToChapter = (doc: Document, index: number) => {
@@ -288,7 +304,7 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onCreateH
   const highlight = useCallback((color: HighlightColor) => {
     const waiting = latest.current.pending;
     if (!waiting) return;
-    latest.current.onCreateHighlight(waiting.start, waiting.end, color);
+    latest.current.onCreateHighlight({ start: waiting.start, end: waiting.end }, color);
     shown.current?.doc.getSelection()?.removeAllRanges();
     setPending(null);
   }, []);
@@ -353,7 +369,7 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onCreateH
         ) : null}
       </div>
       <div className="epub-pages" ref={hostRef} tabIndex={0} role="region" aria-label="Pages" />
-      {pending ? <SelectionToolbar spot={pending.spot} onHighlight={highlight} /> : null}
+      {toolbar}
     </div>
   );
 }

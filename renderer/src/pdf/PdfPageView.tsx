@@ -1,9 +1,9 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
-import type { Block } from '../../../app/documents/model';
-import type { StoredCitation } from '../../../app/store/records';
-import type { PlacedHighlight } from '../highlights/placement';
-import { SelectionToolbar } from '../highlights/SelectionToolbar';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import type { HighlightColor } from '../highlights/colors';
+import type { PageRect } from '../../../app/anchoring/selectors';
+import { textOfPages } from '../reader/surfaces/page-range';
+import type { ReadingSurfaceProps } from '../reader/surfaces/surface';
 import { placeOfOffset } from './offset-place';
 import { usePageCitations, type PageCitation } from './page-citations';
 import { candidatePages } from './page-map';
@@ -16,36 +16,16 @@ import { SpanFinder, type FoundSpan } from './span-finder';
 import { usePageLayout } from './use-page-layout';
 import { usePageMarks } from './use-page-marks';
 import { usePdfDocument, type PageSize } from './use-pdf-document';
-import { usePdfSelection, type CreatePdfHighlight } from './use-pdf-selection';
+import { usePdfSelection } from './use-pdf-selection';
 import { zoomPercent } from './zoom';
 import './pdf-page-view.css';
 
-/** Props of the page view of a PDF document. */
-export interface PdfPageViewProps {
-  docId: string;
-  /** The document's canonical text and blocks (blocks carry the page they start on). */
-  text: string;
-  blocks: readonly Block[];
-  /** The document's highlights, placed on `text`. */
-  placed: readonly PlacedHighlight[];
-  /** The document's in-text citations, marked on the pages as in the text view. */
-  citations: readonly StoredCitation[];
-  selectedId: string | null;
-  onSelectHighlight: (id: string) => void;
-  /**
-   * Makes a highlight from text selected on a page: canonical offsets [start, end), colour, the
-   * page (from 1) the selection starts on, and its rectangles on that page in PDF points, measured
-   * from the page's top-left corner, y downwards.
-   */
-  onCreateHighlight: CreatePdfHighlight;
-  ref?: Ref<PdfPageViewHandle>;
-}
-
-/** What the pane can ask of the page view. */
-export interface PdfPageViewHandle {
-  /** Scrolls to where the text at `offset` is printed and points the eye at it (a reference entry). */
-  revealOffset: (offset: number) => void;
-}
+/**
+ * Props of the page view of a PDF document: a reading surface. A selection is reported with the
+ * page (from 1) it starts on and its rectangles there in PDF points, measured from the page's
+ * top-left corner, y downwards.
+ */
+export type PdfPageViewProps = ReadingSurfaceProps;
 
 /**
  * The original pages of a PDF, drawn by pdf.js, with a text layer to select from, the document's
@@ -55,6 +35,11 @@ export interface PdfPageViewHandle {
  */
 export function PdfPageView({ docId, ...rest }: PdfPageViewProps) {
   const state = usePdfDocument(docId);
+  const { onSelection } = rest;
+  // No pages, no selection on them.
+  useEffect(() => {
+    if (state.status !== 'ready') onSelection(null);
+  }, [state.status, onSelection]);
   if (state.status === 'ready') return <OpenPdf key={docId} pdf={state.pdf} sizes={state.sizes} {...rest} />;
   const message =
     state.status === 'loading'
@@ -74,7 +59,7 @@ interface OpenPdfProps extends Omit<PdfPageViewProps, 'docId'> {
   sizes: PageSize[];
 }
 
-function OpenPdf({ pdf, sizes, text, blocks, placed, citations, selectedId, onSelectHighlight, onCreateHighlight, ref }: OpenPdfProps) {
+function OpenPdf({ pdf, sizes, text, blocks, placed, citations, selectedId, onSelectHighlight, onSelection, onCreateHighlight, toolbar, ref }: OpenPdfProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const layout = usePageLayout(scrollRef, sizes);
@@ -83,15 +68,32 @@ function OpenPdf({ pdf, sizes, text, blocks, placed, citations, selectedId, onSe
   const finder = useMemo(() => new SpanFinder(cache, text), [cache, text]);
   const marks = usePageMarks(finder, sizes.length, blocks, placed, layout.near);
   const citationMarks = usePageCitations(finder, sizes.length, blocks, citations, layout.near);
-  const selection = usePdfSelection(rootRef, text, blocks, layout.scale, onCreateHighlight);
+  const createOnPage = useCallback(
+    (start: number, end: number, color: HighlightColor, page: number, rects: PageRect[]) => onCreateHighlight({ start, end, page: { type: 'PageSelector', page, rects } }, color),
+    [onCreateHighlight],
+  );
+  const selection = usePdfSelection(rootRef, text, blocks, layout.scale, createOnPage);
+  const { pending } = selection;
+  useEffect(() => onSelection(pending ? { start: pending.start, end: pending.end, page: { type: 'PageSelector', page: pending.page, rects: pending.rects }, spot: pending.spot } : null), [pending, onSelection]);
 
   const [flash, setFlash] = useState<{ page: number; span: FoundSpan; nonce: number } | null>(null);
   // The flash belongs to its jump: once its page has been in sight and is scrolled away, coming
   // back to the page later does not flash it again.
   const flashSeen = useRef(false);
+  // Brings the first of `pages` into view unless one of them is in sight already.
+  const showPages = useCallback(
+    (pages: readonly number[]) => {
+      const scroller = scrollRef.current;
+      if (!scroller || pages[0] === undefined) return;
+      const [first, last] = pagesInSight(scroller);
+      if (!pages.some((page) => page >= first && page <= last)) goToPage(pages[0]);
+    },
+    [goToPage],
+  );
   useImperativeHandle(
     ref,
     () => ({
+      scrollToOffset: (offset) => showPages(candidatePages(blocks, offset, offset + 1, sizes.length)),
       revealOffset: (offset) =>
         void placeOfOffset(finder, cache, text, blocks, sizes.length, offset).then((place) => {
           if (!place) return;
@@ -101,8 +103,14 @@ function OpenPdf({ pdf, sizes, text, blocks, placed, citations, selectedId, onSe
           flashSeen.current = false;
           setFlash((previous) => ({ page: place.page, span, nonce: (previous?.nonce ?? 0) + 1 }));
         }),
+      visibleRange: () => {
+        const scroller = scrollRef.current;
+        const [first, last] = scroller ? pagesInSight(scroller) : [0, -1];
+        return last >= first ? textOfPages(blocks, first, last) : null;
+      },
+      clearSelection: () => window.getSelection()?.removeAllRanges(),
     }),
-    [finder, cache, text, blocks, sizes.length, goToSpot],
+    [finder, cache, text, blocks, sizes.length, goToSpot, showPages],
   );
   useEffect(() => {
     if (!flash) return;
@@ -117,18 +125,12 @@ function OpenPdf({ pdf, sizes, text, blocks, placed, citations, selectedId, onSe
   // A highlight chosen elsewhere (the sidebar) is brought into view if none of its pages is in sight.
   const shownSelection = useRef<string | null>(null);
   useEffect(() => {
-    const scroller = scrollRef.current;
-    if (!selectedId || shownSelection.current === selectedId || !scroller) return;
+    if (!selectedId || shownSelection.current === selectedId || !scrollRef.current) return;
     shownSelection.current = selectedId;
     const onPage = [...marks].find(([, list]) => list.some((mark) => mark.id === selectedId))?.[0];
     const range = placed.find((item) => item.annotation.id === selectedId)?.range;
-    const pages = onPage ? [onPage] : range ? candidatePages(blocks, range.start, range.end, sizes.length) : [];
-    const inSight = pages.some((page) => {
-      const element = scroller.querySelector<HTMLElement>(`.pdf-page[data-page-number="${page}"]`);
-      return element && element.offsetTop < scroller.scrollTop + scroller.clientHeight && element.offsetTop + element.offsetHeight > scroller.scrollTop;
-    });
-    if (pages[0] && !inSight) goToPage(pages[0]);
-  }, [selectedId, marks, placed, blocks, sizes.length, goToPage]);
+    showPages(onPage ? [onPage] : range ? candidatePages(blocks, range.start, range.end, sizes.length) : []);
+  }, [selectedId, marks, placed, blocks, sizes.length, showPages]);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     const shortcut = whichShortcut(['pdf-zoom-in', 'pdf-zoom-out', 'pdf-fit'], event);
@@ -170,9 +172,22 @@ function OpenPdf({ pdf, sizes, text, blocks, placed, citations, selectedId, onSe
           ))}
         </div>
       </div>
-      {selection.pending ? <SelectionToolbar spot={selection.pending.spot} onHighlight={selection.highlight} /> : null}
+      {toolbar}
     </div>
   );
+}
+
+/** The first and last page at least partly in the scroller's view ([0, -1] when none is). */
+function pagesInSight(scroller: HTMLElement): [number, number] {
+  let first = 0;
+  let last = -1;
+  for (const element of scroller.querySelectorAll<HTMLElement>('.pdf-page[data-page-number]')) {
+    if (element.offsetTop >= scroller.scrollTop + scroller.clientHeight || element.offsetTop + element.offsetHeight <= scroller.scrollTop) continue;
+    const page = Number(element.dataset.pageNumber);
+    if (first === 0) first = page;
+    last = page;
+  }
+  return [first, last];
 }
 
 const NO_MARKS: never[] = [];

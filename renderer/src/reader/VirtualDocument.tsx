@@ -26,6 +26,8 @@ export interface VirtualDocumentProps {
 /** What the pane can ask of the view. */
 export interface VirtualDocumentHandle {
   scrollToBlock: (index: number, align: 'start' | 'center') => void;
+  /** The scrolling element, with the rendered blocks inside it. */
+  element: () => HTMLElement | null;
 }
 
 /** Blocks kept rendered beyond the viewport, so a selection can reach a little past the edge. */
@@ -104,6 +106,7 @@ export const VirtualDocument = forwardRef<VirtualDocumentHandle, VirtualDocument
       held.current = { index: index + 1, offset: 0, size: 0, align, jump: true };
       virtualizer.scrollToIndex(index + 1, { align });
     },
+    element: () => scroller.current,
   }), [virtualizer]);
 
   useEffect(() => {
