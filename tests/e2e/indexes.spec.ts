@@ -73,11 +73,16 @@ describe('the library Index', () => {
   it('looks right in the dark theme', async () => {
     await page.getByRole('tab', { name: /People/ }).click();
     await page.locator('.person-row').first().waitFor();
+    const light = await indexColours(page);
+    expect(light.background.luminance).toBeGreaterThan(0.8);
     await page.getByRole('radio', { name: 'Dark' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await screenshot(page, 'index-people-dark');
+    expectReadableDark(await indexColours(page), 'People');
     await page.getByRole('tab', { name: /Cited Works/ }).click();
     await workRow('Kuvshinova', '2017').waitFor();
     await screenshot(page, 'index-works-dark');
+    expectReadableDark(await indexColours(page), 'Cited Works');
   });
 
   it('opens the citing document from a cited work', async () => {
@@ -94,3 +99,71 @@ describe('the library Index', () => {
     }).toBe(true);
   });
 });
+
+/** A colour's relative luminance (WCAG 2), from 0 (black) to 1 (white). */
+interface Luminance {
+  css: string;
+  luminance: number;
+}
+
+/** The index view's background and, for every visible text in it, its colour and the background behind it. */
+interface IndexColours {
+  background: Luminance;
+  texts: { text: string; colour: Luminance; behind: Luminance; contrast: number }[];
+}
+
+/**
+ * Reads the colours the index view is drawn in: each element with text of its own, its text
+ * colour and the background it sits on (translucent backgrounds composited over what is below),
+ * as WCAG computes contrast.
+ */
+function indexColours(page: Page): Promise<IndexColours> {
+  return page.evaluate(() => {
+    type Rgba = [number, number, number, number];
+    const parse = (css: string): Rgba => {
+      const srgb = /^color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.e-]+))?\)$/.exec(css);
+      if (srgb) return [Number(srgb[1]) * 255, Number(srgb[2]) * 255, Number(srgb[3]) * 255, srgb[4] === undefined ? 1 : Number(srgb[4])];
+      const rgb = /^rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:,? \/? ?([\d.]+))?\)$/.exec(css);
+      if (!rgb) throw new Error(`unreadable colour ${css}`);
+      return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3]), rgb[4] === undefined ? 1 : Number(rgb[4])];
+    };
+    const over = (top: Rgba, below: Rgba): Rgba => [0, 1, 2].map((i) => top[i]! * top[3] + below[i]! * (1 - top[3])).concat(1) as Rgba;
+    const luminance = (c: Rgba) => {
+      const [r, g, b] = [c[0], c[1], c[2]].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const described = (c: Rgba) => ({ css: `rgb(${c.slice(0, 3).map(Math.round).join(', ')})`, luminance: luminance(c) });
+    const behind = (element: Element): Rgba => {
+      const layers: Rgba[] = [];
+      for (let at: Element | null = element; at; at = at.parentElement) {
+        const layer = parse(getComputedStyle(at).backgroundColor);
+        if (layer[3] > 0) layers.push(layer);
+        if (layer[3] >= 1) break;
+      }
+      return layers.reduceRight<Rgba>((below, layer) => over(layer, below), [255, 255, 255, 1]);
+    };
+    const view = document.querySelector('main.index-view')!;
+    const texts: IndexColours['texts'] = [];
+    for (const element of view.querySelectorAll('*')) {
+      const own = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '');
+      const box = element.getBoundingClientRect();
+      // Visible text only: not clipped to a pixel for screen readers, not scrolled out of view.
+      if (!own || box.width <= 1 || box.height <= 1 || box.bottom < 0 || box.top > innerHeight) continue;
+      const back = behind(element);
+      const colour = over(parse(getComputedStyle(element).color), back);
+      const [hi, lo] = [luminance(colour), luminance(back)].sort((a, b) => b - a);
+      texts.push({ text: element.textContent.trim().slice(0, 40), colour: described(colour), behind: described(back), contrast: (hi! + 0.05) / (lo! + 0.05) });
+    }
+    return { background: described(behind(view)), texts };
+  });
+}
+
+/** A dark background, light text, and every text at WCAG AA contrast (4.5:1) or better. */
+function expectReadableDark(colours: IndexColours, tab: string): void {
+  expect(colours.background.luminance, `${tab} background ${colours.background.css}`).toBeLessThan(0.05);
+  expect(colours.texts.length, tab).toBeGreaterThan(10);
+  for (const text of colours.texts) {
+    expect(text.colour.luminance, `${tab}: "${text.text}" in ${text.colour.css}`).toBeGreaterThan(text.behind.luminance);
+    expect(text.contrast, `${tab}: "${text.text}" ${text.colour.css} on ${text.behind.css}`).toBeGreaterThanOrEqual(4.5);
+  }
+}
