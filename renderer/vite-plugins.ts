@@ -99,6 +99,8 @@ function packageOf(id: string): string | undefined {
 /** Libraries that ship as several packages but load together: one chunk each. */
 const LIBRARY_FAMILIES: [RegExp, string][] = [
   [/^(react|react-dom|scheduler)$/, 'react'],
+  // Reading notes for export needs more of Lexical than editing them: that part loads with the export.
+  [/^@lexical\/(markdown|headless|code-core|text)$/, 'lexical-export'],
   [/^(lexical|@lexical\/.*)$/, 'lexical'],
   [/^(dexie|dexie-react-hooks)$/, 'dexie'],
   [/^(@citation-js\/.*|citeproc|moo|sync-fetch|node-fetch|fetch-blob|formdata-polyfill|web-streams-polyfill|node-domexception|data-uri-to-buffer)$/, 'citation-js'],
