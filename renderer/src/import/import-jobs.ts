@@ -5,7 +5,9 @@
  */
 import type { ImportContext } from '../../../app/documents/html/sanitize';
 import type { LecternDb } from '../../../app/store/db';
-import type { Caller, Handlers } from '../workers/channel';
+import { toSummary } from '../../../app/store/document-summary';
+import type { ImportedDocument, SearchIndexingProtocol } from '../search/search-protocol';
+import { openChannel, type Caller, type Channel, type Handlers } from '../workers/channel';
 import { parseOne, storeBatch, type ParsedFile } from './import-file';
 import type { FileOutcome, ImportUiProtocol, ImportUpdate, ImportWorkerProtocol } from './protocol';
 
@@ -46,6 +48,8 @@ class BatchWriter {
   constructor(
     private readonly db: LecternDb,
     private readonly report: (update: ImportUpdate) => void,
+    /** Sends new documents to be indexed; false when there is nowhere to send them. */
+    private readonly index: (documents: ImportedDocument[]) => boolean,
   ) {}
 
   add(slot: Slot): void {
@@ -68,6 +72,12 @@ class BatchWriter {
       const stored = await storeBatch(this.db, files);
       let next = 0;
       const outcomes = slots.map((slot) => ('file' in slot ? stored[next++]! : slot.outcome));
+      // This worker holds the new documents' texts: it hands them to the search index itself.
+      const fresh = files.flatMap((file, i) => {
+        const outcome = stored[i]!;
+        return outcome.ok && outcome.created && !outcome.replaced ? [{ outcome, document: indexable(file) }] : [];
+      });
+      if (fresh.length > 0 && this.index(fresh.map((entry) => entry.document))) for (const { outcome } of fresh) outcome.indexed = true;
       this.report({ type: 'files', outcomes });
     });
   }
@@ -79,15 +89,36 @@ class BatchWriter {
   }
 }
 
+/** A stored document as the search index takes it, with the title and authors its summary row has. */
+function indexable(file: ParsedFile): ImportedDocument {
+  const summary = toSummary(file.doc, 0);
+  return { id: file.doc.id, title: summary.title, ...(summary.authorsLabel ? { authorsLabel: summary.authorsLabel } : {}), text: file.doc.text };
+}
+
 /** The import worker's handlers over `db`. */
 export function importHandlers(db: LecternDb): Handlers<ImportWorkerProtocol, ImportUiProtocol> {
   // One job at a time, in order: two drops in a row must not race for the same document id.
   let queue: Promise<unknown> = Promise.resolve();
+  let search: { port: MessagePort; channel: Channel<SearchIndexingProtocol> } | null = null;
+  const index = (documents: ImportedDocument[]): boolean => {
+    if (!search) return false;
+    void search.channel.call('index-imported', { documents }).then((indexed) => {
+      if (!indexed.ok) console.error('New documents could not be indexed for search.', indexed.error);
+    });
+    return true;
+  };
   return {
+    'attach-search'({ port }) {
+      search?.channel.close();
+      search?.port.close();
+      search = { port, channel: openChannel<SearchIndexingProtocol>(port) };
+      port.start();
+      return null;
+    },
     import({ files }, { signal, progress, remote }) {
       const run = async () => {
         const context = contextFor(remote);
-        const writer = new BatchWriter(db, progress);
+        const writer = new BatchWriter(db, progress, index);
         for (const [index, file] of files.entries()) {
           if (signal.aborted) break;
           progress({ type: 'progress', done: index, total: files.length, current: file.name });

@@ -13,6 +13,8 @@ export type FileOutcome =
       replaced?: { id: string; moved: number; orphaned: number };
       /** What the importer wants the student to know (nesting flattened, pages missing...). */
       warning?: string;
+      /** The import worker sent it to the search worker to be indexed: nobody else need ask. */
+      indexed?: boolean;
     }
   | { name: string; ok: false; error: string };
 
@@ -26,6 +28,8 @@ export type ImportUpdate =
 export type ImportWorkerProtocol = {
   /** Imports files one after another, one job at a time; resolves whether it was cancelled. */
   import: Method<{ files: { name: string; blob: Blob }[] }, { cancelled: boolean }, ImportUpdate>;
+  /** A port to the search worker: new documents stored from now on are sent there to be indexed. */
+  'attach-search': Method<{ port: MessagePort }, null>;
 };
 
 /** What the UI thread serves the import worker. */

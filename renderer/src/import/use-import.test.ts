@@ -85,6 +85,7 @@ describe('ImportClient', () => {
   it('cancels the job in progress and keeps what was stored', async () => {
     const seen: { aborted: boolean }[] = [];
     const { factory } = fakeWorker({
+      'attach-search': () => null,
       async import({ files }, { signal, progress }) {
         for (const [done, f] of files.entries()) {
           if (signal.aborted) break;
@@ -112,7 +113,7 @@ describe('ImportClient', () => {
   });
 
   it('refuses a selection past the import limit without starting a worker', () => {
-    const { factory, started } = fakeWorker({ import: () => expect.fail('started') });
+    const { factory, started } = fakeWorker({ import: () => expect.fail('started'), 'attach-search': () => null });
     const refused: string[] = [];
     const client = new ImportClient({ onOutcomes: () => undefined, onRefused: (message) => refused.push(message) }, { createWorker: factory });
     // Only sizes are read before the worker would start: a stand-in for a 300 MB file will do.

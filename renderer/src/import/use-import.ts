@@ -40,6 +40,11 @@ export interface ImportHandlers {
 export interface ImportClientOptions {
   createWorker?: WorkerFactory;
   sanitize?: (html: string) => Promise<string> | string;
+  /**
+   * A port to the search worker, asked for when a job starts until one is given: the import
+   * worker then sends the documents it stores there to be indexed (see SearchService.importerPort).
+   */
+  searchPort?: () => MessagePort | undefined;
 }
 
 /**
@@ -76,7 +81,7 @@ export function useImportProgress(store: ImportProgressStore): ImportProgress | 
  */
 export class ImportClient {
   readonly progress = new ImportProgressStore();
-  private worker: { worker: WorkerLike; channel: Channel<ImportWorkerProtocol> } | null = null;
+  private worker: { worker: WorkerLike; channel: Channel<ImportWorkerProtocol>; searchAttached: boolean } | null = null;
   private nextJob = 1;
   /** The cancel switch of each job not yet finished. */
   private readonly jobs = new Map<number, AbortController>();
@@ -98,7 +103,9 @@ export class ImportClient {
     const controller = new AbortController();
     this.jobs.set(jobId, controller);
     this.progress.set({ jobId, done: 0, total: files.length, current: files[0]?.name ?? '' });
-    void this.channel()
+    const channel = this.channel();
+    this.attachSearch();
+    void channel
       .call('import', { files }, {
         signal: controller.signal,
         onProgress: (update) => {
@@ -126,12 +133,21 @@ export class ImportClient {
     this.worker = null;
   }
 
+  /** Connects the import worker to the search worker, once there is one to connect to. */
+  private attachSearch(): void {
+    if (!this.worker || this.worker.searchAttached) return;
+    const port = this.options.searchPort?.();
+    if (!port) return;
+    this.worker.searchAttached = true;
+    void this.worker.channel.call('attach-search', { port }, { transfer: [port] });
+  }
+
   private channel(): Channel<ImportWorkerProtocol> {
     if (!this.worker) {
       const worker = (this.options.createWorker ?? startImportWorker)();
       const sanitize = this.options.sanitize ?? (async (html: string) => (await loadSanitizer())(html));
       const channel = openChannel<ImportWorkerProtocol, ImportUiProtocol>(worker, { sanitize: ({ html }) => sanitize(html) });
-      this.worker = { worker, channel };
+      this.worker = { worker, channel, searchAttached: false };
     }
     return this.worker.channel;
   }

@@ -19,4 +19,25 @@ export type SearchWorkerProtocol = {
   update: Method<{ changes: IndexChange[] }, null>;
   /** Saves the pieces changed since the last save; answers their keys. */
   persist: Method<Record<string, never>, string[]>;
+  /** A port to the import worker, which sends what it stores to be indexed (SearchIndexingProtocol). */
+  attach: Method<{ port: MessagePort }, null>;
+};
+
+/** A document the import worker has just stored, as the index takes it: the text is already in hand. */
+export interface ImportedDocument {
+  id: string;
+  title: string;
+  authorsLabel?: string;
+  text: string;
+}
+
+/** What the search worker serves the import worker, over a port of their own. */
+export type SearchIndexingProtocol = {
+  'index-imported': Method<{ documents: ImportedDocument[] }, null>;
+};
+
+/** What the UI thread serves the search worker. */
+export type SearchUiProtocol = {
+  /** Documents were indexed from the import worker: results on screen may search again. */
+  indexed: Method<{ ids: string[] }, null>;
 };

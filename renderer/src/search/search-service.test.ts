@@ -8,8 +8,11 @@ import { openTestDb, sampleDocument } from '../../../app/store/test-support';
 import { LIBRARY_INDEX_KEY, shardKey } from '../../../app/search/index-store';
 import { shardOf } from '../../../app/search/sharded-index';
 import { endpointPair, openChannel, type WorkerFactory } from '../workers/channel';
+import { importHandlers } from '../import/import-jobs';
+import type { FileOutcome, ImportUiProtocol, ImportWorkerProtocol } from '../import/protocol';
+import { ImportClient } from '../import/use-import';
 import { searchHandlers } from './search-handlers';
-import type { IndexChange, SearchWorkerProtocol } from './search-protocol';
+import type { IndexChange, SearchUiProtocol, SearchWorkerProtocol } from './search-protocol';
 import { SearchService, type SearchStatus } from './search-service';
 
 let db: LecternDb | undefined;
@@ -27,7 +30,7 @@ function fakeWorker(store: LecternDb) {
   const factory: WorkerFactory = () => {
     const [ui, worker] = endpointPair();
     const handlers = searchHandlers(() => store, noteText);
-    openChannel<Record<never, never>, SearchWorkerProtocol>(worker, {
+    openChannel<SearchUiProtocol, SearchWorkerProtocol>(worker, {
       ...handlers,
       async open(request, context) {
         const outcome = await handlers.open(request, context);
@@ -180,6 +183,7 @@ describe('SearchService', () => {
         search: () => [],
         update: () => null,
         persist: () => [],
+        attach: () => null,
       });
       return ui;
     };
@@ -194,5 +198,37 @@ describe('SearchService', () => {
     }
     expect(search.status).toBe('failed');
     expect(errors).toEqual([['The search index could not be loaded.', 'The disk is full.']]);
+  });
+});
+
+describe('SearchService with the import worker', () => {
+  it('indexes what the import worker stores from the text it sends, without the UI asking', async () => {
+    const ids = await library();
+    const { factory, calls } = fakeWorker(db!);
+    const search = service(db!, factory);
+    await search.start();
+    const importerFactory: WorkerFactory = () => {
+      const [ui, worker] = endpointPair();
+      openChannel<ImportUiProtocol, ImportWorkerProtocol>(worker, importHandlers(db!));
+      return ui;
+    };
+    const outcomes: FileOutcome[] = [];
+    const importer = new ImportClient({ onOutcomes: (next) => outcomes.push(...next), onRefused: () => undefined }, { createWorker: importerFactory, searchPort: () => search.importerPort() });
+    const indexed = versionAfter(search, 1);
+    importer.start([{ name: 'new.md', blob: new Blob(['# Kuleshov notes\n\nThe montage experiment, again.']) }]);
+    await indexed;
+    importer.dispose();
+    expect(outcomes).toMatchObject([{ name: 'new.md', ok: true, created: true, indexed: true }]);
+    const id = outcomes[0]!.ok ? outcomes[0]!.id : '';
+    expect((await search.search('kuleshov')).map((hit) => [hit.kind, hit.docId, hit.title])).toEqual([['document', id, 'Kuleshov notes']]);
+    // The search worker read nothing back from the store for it: no update went through the UI.
+    expect(calls.updates).toEqual([]);
+    expect(ids).not.toContain(id);
+  });
+
+  it('gives no port while the index is not loaded: the load then reads the new documents itself', async () => {
+    await library();
+    const search = service(db!, fakeWorker(db!).factory);
+    expect(search.importerPort()).toBeUndefined();
   });
 });

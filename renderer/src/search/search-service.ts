@@ -13,7 +13,7 @@ import { useSyncExternalStore } from 'react';
 import type { SearchHit } from '../../../app/search/search-library';
 import type { LecternDb } from '../../../app/store/db';
 import { openChannel, type Channel, type WorkerFactory, type WorkerLike } from '../workers/channel';
-import type { IndexChange, SearchWorkerProtocol } from './search-protocol';
+import type { IndexChange, SearchUiProtocol, SearchWorkerProtocol } from './search-protocol';
 
 export type { SearchHit } from '../../../app/search/search-library';
 
@@ -109,6 +109,18 @@ export class SearchService {
     }, this.updateDelayMs);
   }
 
+  /**
+   * A port for the import worker to send the documents it stores straight to the search worker,
+   * which indexes them from the text the importer already holds (see import-jobs.ts); undefined
+   * while the index is not loaded or loading (it then catches up when it loads).
+   */
+  importerPort(): MessagePort | undefined {
+    if (this.statusValue !== 'ready' && this.statusValue !== 'indexing') return undefined;
+    const { port1, port2 } = new MessageChannel();
+    void this.channel().call('attach', { port: port2 }, { transfer: [port2] });
+    return port1;
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -127,7 +139,14 @@ export class SearchService {
   private channel(): Channel<SearchWorkerProtocol> {
     if (!this.worker) {
       const worker = (this.options.createWorker ?? startSearchWorker)();
-      const channel = openChannel<SearchWorkerProtocol>(worker);
+      const channel = openChannel<SearchWorkerProtocol, SearchUiProtocol>(worker, {
+        indexed: () => {
+          this.versionValue += 1;
+          this.notify();
+          this.schedulePersist();
+          return null;
+        },
+      });
       worker.addEventListener('error', (event: ErrorEvent) => {
         console.error('The search worker failed.', event.message);
         channel.close('The search worker stopped.');

@@ -173,9 +173,9 @@ export function endpointPair(): [WorkerLike, WorkerLike] {
   const state = { terminated: false };
   const listeners: [Set<(event: MessageEvent) => void>, Set<(event: MessageEvent) => void>] = [new Set(), new Set()];
   const end = (side: 0 | 1): WorkerLike => ({
-    postMessage(message: unknown) {
+    postMessage(message: unknown, transfer?: Transferable[]) {
       if (state.terminated) return;
-      const data = structuredClone(message);
+      const data = structuredClone(message, transfer?.length ? { transfer } : undefined);
       setTimeout(() => {
         if (state.terminated) return;
         for (const listener of listeners[1 - side]!) listener({ data } as MessageEvent);
