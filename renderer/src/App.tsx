@@ -14,6 +14,7 @@ import type { SearchHit } from './search/search-service';
 import type { ExportRequest } from './services/commands';
 import { useServices } from './services/context';
 import { useUi, type View } from './services/ui-store';
+import { ErrorBoundary } from './shell/ErrorBoundary';
 import { NoticeList, useNoticeList, type Notice, type NoticeAction } from './shell/notices';
 import { useShortcuts } from './shell/shortcuts';
 import { ShortcutHelp } from './shell/ShortcutHelp';
@@ -297,37 +298,44 @@ export function App() {
       {documents === undefined ? (
         <main className="library library-loading" aria-busy="true" aria-label="Library" />
       ) : view === 'index' ? (
-        <Suspense fallback={<IndexPlaceholder />}>
-          <IndexView onOpenDocument={(docId, offset) => openDocument(docId, false, offset)} />
-        </Suspense>
+        <ErrorBoundary key="index" what="The index">
+          <Suspense fallback={<IndexPlaceholder />}>
+            <IndexView onOpenDocument={(docId, offset) => openDocument(docId, false, offset)} />
+          </Suspense>
+        </ErrorBoundary>
       ) : view === 'library' ? (
-        <LibraryView
-          documents={documents}
-          onOpen={(id) => openDocument(id)}
-          onOpenBeside={(id) => openDocument(id, true)}
-          onImport={() => void importFiles()}
-          notify={notify}
-          onError={onError}
-          onTrashed={(docId) => dispatch({ type: 'forget-document', docId })}
-          onBackup={() => void backups.backup()}
-          onRestore={() => void backups.pickRestoreFile()}
-        />
-      ) : (
-        <Suspense fallback={<ReadingPlaceholder />}>
-          <ReadingView
+        <ErrorBoundary key="library" what="The library">
+          <LibraryView
             documents={documents}
-            openDocIds={openDocIds}
-            onOpen={openDocument}
-            onOpenNotebook={openNotebook}
-            onNewNotebook={() => void newNotebook()}
-            state={workspace}
-            dispatch={dispatch}
-            reveal={reveal}
-            onOpenCitation={(docId, annotationId) => void openCitation(docId, annotationId)}
+            onOpen={(id) => openDocument(id)}
+            onOpenBeside={(id) => openDocument(id, true)}
+            onImport={() => void importFiles()}
             notify={notify}
             onError={onError}
+            onTrashed={(docId) => dispatch({ type: 'forget-document', docId })}
+            onBackup={() => void backups.backup()}
+            onRestore={() => void backups.pickRestoreFile()}
           />
-        </Suspense>
+        </ErrorBoundary>
+      ) : (
+        // Each pane has a boundary of its own inside; this one catches the workspace around them.
+        <ErrorBoundary key="reading" what="The reading view">
+          <Suspense fallback={<ReadingPlaceholder />}>
+            <ReadingView
+              documents={documents}
+              openDocIds={openDocIds}
+              onOpen={openDocument}
+              onOpenNotebook={openNotebook}
+              onNewNotebook={() => void newNotebook()}
+              state={workspace}
+              dispatch={dispatch}
+              reveal={reveal}
+              onOpenCitation={(docId, annotationId) => void openCitation(docId, annotationId)}
+              notify={notify}
+              onError={onError}
+            />
+          </Suspense>
+        </ErrorBoundary>
       )}
       <DropOverlay onDrop={onDrop} />
       {backups.restoreFile ? (

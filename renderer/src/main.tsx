@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { openLecternDb } from '../../app/store/db';
 import { detectPlatform } from '../platform';
 import { App } from './App';
+import { ErrorBoundary } from './shell/ErrorBoundary';
 import { ServicesProvider } from './services/context';
 import { createServices } from './services/services';
 import './styles.css';
@@ -14,9 +15,11 @@ if (root) {
   const services = createServices({ database: openLecternDb(), platform: detectPlatform(), storage: localStorage });
   createRoot(root).render(
     <StrictMode>
-      <ServicesProvider services={services}>
-        <App />
-      </ServicesProvider>
+      <ErrorBoundary what="Lectern" reach="window">
+        <ServicesProvider services={services}>
+          <App />
+        </ServicesProvider>
+      </ErrorBoundary>
     </StrictMode>,
   );
 }

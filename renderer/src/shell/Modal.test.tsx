@@ -241,9 +241,13 @@ describe('Modal', () => {
     }
     render(<Page open={false} />);
     expect(document.querySelector('.notices')!.parentElement).toBe(host);
+    expect(document.querySelector('.notice')!.getAttribute('role')).toBe('alert');
     render(<Page open />);
     expect(document.querySelector('.notices')!.parentElement).toBe(dialog());
     expect(document.querySelectorAll('.notices')).toHaveLength(1);
+    // Still a live region, but no second alert beside the dialog's own.
+    expect(document.querySelector('.notice')!.getAttribute('aria-live')).toBe('assertive');
+    expect(dialog().querySelector('[role="alert"]')).toBeNull();
     render(<Page open={false} />);
     expect(document.querySelector('.notices')!.parentElement).toBe(host);
   });

@@ -20,6 +20,16 @@ export function useNoticeList(board: NoticeBoard): readonly Notice[] {
   return notices;
 }
 
+/**
+ * How a notice is announced: errors as alerts, the rest as status messages. Inside a dialog the
+ * same live regions are written without the roles, which name the dialog's own alert and status.
+ */
+function announced(notice: Notice, inDialog: boolean) {
+  const error = notice.tone === 'error';
+  if (!inDialog) return { role: error ? 'alert' : 'status' };
+  return { 'aria-live': error ? ('assertive' as const) : ('polite' as const), 'aria-atomic': true };
+}
+
 /** Renders notices; errors are announced to screen readers as alerts. */
 export function NoticeList({ notices, onDismiss }: { notices: readonly Notice[]; onDismiss: (id: number) => void }) {
   const dialog = useTopDialog();
@@ -29,7 +39,7 @@ export function NoticeList({ notices, onDismiss }: { notices: readonly Notice[];
   const list = (
     <section className="notices" aria-label="Messages">
       {notices.map((notice) => (
-        <div key={notice.id} className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+        <div key={notice.id} className={`notice notice-${notice.tone}`} {...announced(notice, dialog !== null)}>
           <span className="notice-text">{notice.text}</span>
           {notice.action ? (
             <button

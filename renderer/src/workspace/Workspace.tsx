@@ -4,6 +4,7 @@ import type { DocumentSummary } from '../../../app/store/documents-repo';
 import { DOCUMENT_MIME } from '../highlights/drag';
 import { NotebookPane } from '../notes/NotebookPane';
 import { DocumentPane } from '../reader/DocumentPane';
+import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { layoutForPanes, MAX_PANES, type Pane, type PaneContent, type WorkspaceAction, type WorkspaceState } from './workspace-state';
 
 /** Props of the reading workspace. */
@@ -125,27 +126,35 @@ function PaneFrame({ pane, active, dispatch, documents, reveal, onOpenCitation, 
       onDragLeave={() => setDropping(false)}
       onDrop={onDrop}
     >
-      {pane.content.kind === 'document' ? (
-        <DocumentPane
-          key={pane.content.docId}
-          paneId={pane.id}
-          docId={pane.content.docId}
-          initialScroll={pane.reveal ? undefined : pane.scroll}
-          revealOffset={pane.reveal}
-          onScroll={(scroll) => dispatch({ type: 'scroll', paneId: pane.id, scroll })}
-          sidebarChoice={pane.sidebar}
-          onSidebarChoice={(open) => dispatch({ type: 'sidebar', paneId: pane.id, open })}
-          onClose={close}
-          reveal={reveal}
-          notify={notify}
-        />
-      ) : pane.content.kind === 'notebook' ? (
-        <NotebookPane key={pane.content.notebookId} notebookId={pane.content.notebookId} onClose={close} onOpenCitation={onOpenCitation} onError={onError} />
-      ) : (
-        <EmptyPane documents={documents} onOpen={(docId) => open({ kind: 'document', docId })} onClose={close} />
-      )}
+      {/* A pane that throws shows why, with Reload and Close; the other panes go on. A new content is a new start. */}
+      <ErrorBoundary key={contentKey(pane.content)} what="This pane" onClose={close}>
+        {pane.content.kind === 'document' ? (
+          <DocumentPane
+            key={pane.content.docId}
+            paneId={pane.id}
+            docId={pane.content.docId}
+            initialScroll={pane.reveal ? undefined : pane.scroll}
+            revealOffset={pane.reveal}
+            onScroll={(scroll) => dispatch({ type: 'scroll', paneId: pane.id, scroll })}
+            sidebarChoice={pane.sidebar}
+            onSidebarChoice={(open) => dispatch({ type: 'sidebar', paneId: pane.id, open })}
+            onClose={close}
+            reveal={reveal}
+            notify={notify}
+          />
+        ) : pane.content.kind === 'notebook' ? (
+          <NotebookPane key={pane.content.notebookId} notebookId={pane.content.notebookId} onClose={close} onOpenCitation={onOpenCitation} onError={onError} />
+        ) : (
+          <EmptyPane documents={documents} onOpen={(docId) => open({ kind: 'document', docId })} onClose={close} />
+        )}
+      </ErrorBoundary>
     </section>
   );
+}
+
+/** Names what a pane shows, so its error boundary starts afresh when it shows something else. */
+function contentKey(content: PaneContent): string {
+  return content.kind === 'document' ? `document:${content.docId}` : content.kind === 'notebook' ? `notebook:${content.notebookId}` : 'empty';
 }
 
 function EmptyPane({ documents, onOpen, onClose }: { documents: DocumentSummary[]; onOpen: (docId: string) => void; onClose: () => void }) {
