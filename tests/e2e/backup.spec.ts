@@ -269,7 +269,7 @@ describe('backing up and restoring a library with originals', () => {
       await reopened.goto(inject('baseUrl'));
       await reopened.waitForSelector('.app-header');
       const after = rowCounts(await libraryDump(reopened));
-      const restored = { documents: 3, contents: 3, originals: 2, references: 1, citations: 1, annotations: 40_000, notebooks: 2, collections: 1, collectionItems: 2, trash: 1 };
+      const restored = { documents: 3, contents: 3, originals: 2, references: 1, citations: 1, annotations: 40_000, notebooks: 2, collections: 1, collectionItems: 2, trash: 1, pageMaps: 1 };
       expect([old, restored], `closed at “${progress}”`).toContainEqual(after);
       // Closed while rows were still being written, the one transaction never committed.
       expect(after).toEqual(old);

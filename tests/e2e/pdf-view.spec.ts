@@ -56,6 +56,53 @@ async function selectInTextLayer(pdfPage: Locator, first: string, endLength: num
   );
 }
 
+/** The number of page maps in the app's database, read in the page. */
+function countPageMaps(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const opening = indexedDB.open('lectern');
+        opening.onerror = () => reject(new Error(String(opening.error)));
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const counting = db.transaction('pageMaps').objectStore('pageMaps').count();
+          counting.onsuccess = () => (db.close(), resolve(counting.result));
+          counting.onerror = () => reject(new Error(String(counting.error)));
+        };
+      }),
+  );
+}
+
+/**
+ * Puts the library back as the version before page maps left it: no page maps, and (as after a
+ * new version of a file) highlights without stored rectangles, so only a map can place them on
+ * the pages. Resolves the number of highlights.
+ */
+function forgetPageMaps(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const opening = indexedDB.open('lectern');
+        opening.onerror = () => reject(new Error(String(opening.error)));
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const tx = db.transaction(['pageMaps', 'annotations'], 'readwrite');
+          tx.objectStore('pageMaps').clear();
+          const annotations = tx.objectStore('annotations');
+          const reading = annotations.getAll();
+          reading.onsuccess = () => {
+            for (const row of reading.result as { selectors: { rects?: unknown }[] }[]) {
+              for (const selector of row.selectors) delete selector.rects;
+              annotations.put(row);
+            }
+          };
+          tx.oncomplete = () => (db.close(), resolve(reading.result.length));
+          tx.onerror = () => reject(new Error(String(tx.error)));
+        };
+      }),
+  );
+}
+
 const app = useApp();
 
 describe('the page view of a PDF', () => {
@@ -161,13 +208,8 @@ describe('the page view of a PDF', () => {
     await expect.poll(() => pdfPage(2).locator('.pdf-mark.hl-selected').count()).toBeGreaterThan(0);
   });
 
-  it('draws the highlight again after a reload', async () => {
-    // Its own highlight, made as the test before makes one: a highlight is drawn once it is stored.
-    await showPages();
-    await goToPage(2);
-    await selectAcrossLineOnPage2();
-    await highlightSelectionGreen();
-
+  /** Reloads the app and shows page 2 of the PDF in the page view, whichever view the pane comes back in. */
+  async function reloadToPage2(): Promise<void> {
     await page.reload();
     await page.waitForSelector('.app-header');
     // The app comes back in the reading view (its code loads on demand) or in the library.
@@ -178,7 +220,40 @@ describe('the page view of a PDF', () => {
     if ((await view().count()) === 0) await pane().getByRole('button', { name: 'Page view' }).click();
     await view().getByLabel('Page number').fill('2');
     await view().getByLabel('Page number').press('Enter');
+  }
+
+  it('draws the highlight again after a reload', async () => {
+    // Its own highlight, made as the test before makes one: a highlight is drawn once it is stored.
+    await showPages();
+    await goToPage(2);
+    await selectAcrossLineOnPage2();
+    await highlightSelectionGreen();
+
+    await reloadToPage2();
     await expect.poll(() => pdfPage(2).locator('.pdf-mark.hl-green').count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'pdf-view-after-reload');
+  });
+
+  it('gives a PDF imported before page maps were kept its map on first open, and draws its highlights through it', async () => {
+    await showPages();
+    await goToPage(2);
+    await selectAcrossLineOnPage2();
+    await highlightSelectionGreen();
+    const stripped = await forgetPageMaps(page);
+    expect(stripped).toBe(1);
+    expect(await countPageMaps(page)).toBe(0);
+
+    await reloadToPage2();
+    // Built off the UI thread from the kept original, and stored.
+    await expect.poll(() => countPageMaps(page), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => pdfPage(2).locator('.pdf-mark.hl-green').count()).toBeGreaterThanOrEqual(2);
+    // Over the selected words: from "garage instead" on its line to the next line.
+    const word = await pdfPage(2).locator('.textLayer span', { hasText: 'garage instead' }).first().boundingBox();
+    const marks = await pdfPage(2).locator('.pdf-mark.hl-green').evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect));
+    const first = marks.reduce((top, mark) => (mark.y < top.y ? mark : top));
+    expect(Math.abs(first.y - word!.y)).toBeLessThan(word!.height);
+    expect(first.x).toBeGreaterThan(word!.x - 2);
+    expect(marks.some((mark) => mark.y > first.y + word!.height / 2)).toBe(true);
+    await screenshot(page, 'pdf-view-map-rebuilt');
   });
 });

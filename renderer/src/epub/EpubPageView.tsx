@@ -4,10 +4,10 @@ import { colorForKey, HIGHLIGHT_COLORS, type HighlightColor } from '../highlight
 import { isShortcut } from '../shell/keymap';
 import type { ToolbarSpot } from '../highlights/SelectionToolbar';
 import type { ReadingSurfaceProps } from '../reader/surfaces/surface';
-import { locateSelection } from '../pdf/page-map';
+import { locateSelection } from './locate-selection';
 import { OverflowMenu } from '../shell/OverflowMenu';
 import { useNarrow } from '../shell/use-narrow';
-import { foldText, type FoldedText } from '../pdf/text-fold';
+import { foldText, type FoldedText } from './text-fold';
 import { useDocumentOriginal } from '../store/original-hooks';
 import { openEpubForViewing, sectionTitles } from './epub-book';
 import { createPaginator, locationOf, pageStyles, type EpubLocation, type PaginatorElement, type RelocateDetail } from './paginator';

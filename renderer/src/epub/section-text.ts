@@ -1,4 +1,4 @@
-import { findWithContext, foldOnly, sourceRange, type FoldedText } from '../pdf/text-fold';
+import { findWithContext, foldOnly, sourceRange, type FoldedText } from './text-fold';
 
 /** The text of a chapter as shown, with the text nodes it came from. */
 export interface SectionText {

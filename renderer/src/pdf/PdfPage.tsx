@@ -1,11 +1,13 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { memo, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { PageRect } from '../../../app/anchoring/selectors';
+import type { PageItem } from '../../../app/documents/pdf/page-items';
 import type { PageCitation } from './page-citations';
 import { PageAnnotations } from './PageAnnotations';
 import { uncoveredLinks, type LinkTarget } from './pdf-links';
 import { loadViewerPdfjs } from './pdfjs-viewer';
-import { foldLayer, measureSpans, type FoldedLayer, type LayerSpan } from './text-layer-dom';
+import type { ItemSpan } from './page-offsets';
+import { recordLayer, spanRects, type DrawnLayer } from './text-layer-dom';
 import type { PageSize } from './use-pdf-document';
 import type { PageMark } from './use-page-marks';
 import { usePageLinks } from './use-page-links';
@@ -20,11 +22,13 @@ export interface PdfPageProps {
   scale: number;
   /** Near the viewport: only then is the page drawn; otherwise it is an empty box of its size. */
   near: boolean;
+  /** The page's text items in the document's page map; null without a map (marks then use stored rectangles). */
+  items: readonly PageItem[] | null;
   marks: readonly PageMark[];
   /** The page's in-text citations, in reading order. */
   citations: readonly PageCitation[];
   /** A passage to point the eye at after a jump (a reference entry); a new `nonce` flashes again. */
-  flash: { span: LayerSpan; nonce: number } | null;
+  flash: { spans: ItemSpan[]; nonce: number } | null;
   selectedId: string | null;
   onSelectHighlight: (id: string) => void;
   /** Follows one of the PDF's own internal links. */
@@ -38,11 +42,13 @@ const MAX_CANVAS_PIXELS = 16_000_000;
  * One PDF page: its canvas, its highlights, a text layer on top for selecting text, and over that
  * its citation marks and links.
  */
-export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, near, marks, citations, flash, selectedId, onSelectHighlight, onFollowLink }: PdfPageProps) {
+export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, near, items, marks, citations, flash, selectedId, onSelectHighlight, onFollowLink }: PdfPageProps) {
   const pageRef = useRef<HTMLDivElement>(null);
   const canvasHolder = useRef<HTMLDivElement>(null);
   const textLayerRef = useRef<HTMLDivElement>(null);
-  const [layer, setLayer] = useState<FoldedLayer | null>(null);
+  // The text layer's element per text item once pdf.js has drawn it, and the layer as the map names it.
+  const [drawnDivs, setDrawnDivs] = useState<{ container: HTMLDivElement; divs: readonly Element[] } | null>(null);
+  const [layer, setLayer] = useState<DrawnLayer | null>(null);
   const [rendered, setRendered] = useState(false);
   const width = size.width * scale;
   const height = size.height * scale;
@@ -81,7 +87,7 @@ export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, nea
 
   useEffect(() => {
     const container = textLayerRef.current;
-    if (!near || !container) return setLayer(null);
+    if (!near || !container) return setDrawnDivs(null);
     let cancelled = false;
     let textLayer: { cancel: () => void } | undefined;
     void (async () => {
@@ -101,27 +107,30 @@ export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, nea
       end.className = 'endOfContent';
       container.replaceChildren(...fresh.childNodes, end);
       container.style.cssText = fresh.style.cssText;
-      setLayer(foldLayer(container));
+      setDrawnDivs({ container, divs: built.textDivs });
     })();
     return () => {
       cancelled = true;
       textLayer?.cancel();
     };
   }, [pdf, pageNumber, scale, near]);
+  // One element per text item, in item order: the page map's item indexes name them. A map that
+  // arrives after the layer is drawn (built on first open) is applied without drawing it again.
+  useEffect(() => setLayer(drawnDivs && items ? recordLayer(drawnDivs.container, pageNumber, drawnDivs.divs, items) : null), [drawnDivs, items, pageNumber]);
 
   // Rectangles are kept in PDF points, so they follow a zoom at once and are measured again after.
   // `scale` is read for the conversion only: a new scale brings a new layer, which re-runs these.
   const [measured, setMeasured] = useState<Map<string, PageRect[]>>(new Map());
   useEffect(() => {
-    if (layer && pageRef.current) setMeasured(measureSpans(layer, pageRef.current, scale, marks));
+    if (layer && pageRef.current) setMeasured(measureMarks(layer, pageRef.current, scale, marks));
   }, [layer, marks]);
   const [citationRects, setCitationRects] = useState<Map<string, PageRect[]>>(new Map());
   useEffect(() => {
-    if (layer && pageRef.current) setCitationRects(measureSpans(layer, pageRef.current, scale, citations));
+    if (layer && pageRef.current) setCitationRects(measureMarks(layer, pageRef.current, scale, citations));
   }, [layer, citations]);
   const [flashRects, setFlashRects] = useState<PageRect[]>([]);
   useEffect(() => {
-    if (layer && pageRef.current && flash) setFlashRects(measureSpans(layer, pageRef.current, scale, [{ id: 'flash', span: flash.span }]).get('flash') ?? []);
+    if (layer && pageRef.current && flash) setFlashRects(spanRects(layer, pageRef.current, scale, flash.spans));
     else setFlashRects([]);
   }, [layer, flash]);
 
@@ -171,3 +180,14 @@ export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, nea
     </div>
   );
 });
+
+/** The rectangles, in PDF points, of each mark's spans in the drawn layer, by id (a highlight cut by a page break is measured on each page). */
+function measureMarks(layer: DrawnLayer, page: Element, scale: number, marks: readonly { id: string; spans?: readonly ItemSpan[] }[]): Map<string, PageRect[]> {
+  const measured = new Map<string, PageRect[]>();
+  for (const { id, spans } of marks) {
+    if (!spans?.length) continue;
+    const rects = spanRects(layer, page, scale, spans);
+    if (rects.length) measured.set(id, [...(measured.get(id) ?? []), ...rects]);
+  }
+  return measured;
+}

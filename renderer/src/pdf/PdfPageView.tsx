@@ -1,20 +1,20 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { HighlightColor } from '../highlights/colors';
 import type { PageRect } from '../../../app/anchoring/selectors';
 import { textOfPages } from '../reader/surfaces/page-range';
 import type { ReadingSurfaceProps } from '../reader/surfaces/surface';
-import { placeOfOffset } from './offset-place';
+import { blockIndexAt } from '../../../app/documents/locator';
 import { usePageCitations, type PageCitation } from './page-citations';
 import { candidatePages } from './page-map';
-import { PageTextCache } from './page-text';
+import type { ItemSpan, PageOffsets } from './page-offsets';
 import type { LinkTarget } from './pdf-links';
 import { PdfPage } from './PdfPage';
 import { whichShortcut } from '../shell/keymap';
 import { PdfToolbar } from './PdfToolbar';
-import { SpanFinder, type FoundSpan } from './span-finder';
 import { usePageLayout } from './use-page-layout';
 import { usePageMarks } from './use-page-marks';
+import { usePageOffsets } from './use-page-offsets';
 import { usePdfDocument, type PageSize } from './use-pdf-document';
 import { usePdfSelection } from './use-pdf-selection';
 import { zoomPercent } from './zoom';
@@ -35,12 +35,13 @@ export type PdfPageViewProps = ReadingSurfaceProps;
  */
 export function PdfPageView({ docId, ...rest }: PdfPageViewProps) {
   const state = usePdfDocument(docId);
+  const offsets = usePageOffsets(docId);
   const { onSelection } = rest;
   // No pages, no selection on them.
   useEffect(() => {
     if (state.status !== 'ready') onSelection(null);
   }, [state.status, onSelection]);
-  if (state.status === 'ready') return <OpenPdf key={docId} pdf={state.pdf} sizes={state.sizes} {...rest} />;
+  if (state.status === 'ready') return <OpenPdf key={docId} pdf={state.pdf} sizes={state.sizes} offsets={offsets} {...rest} />;
   const message =
     state.status === 'loading'
       ? null
@@ -57,26 +58,34 @@ export function PdfPageView({ docId, ...rest }: PdfPageViewProps) {
 interface OpenPdfProps extends Omit<PdfPageViewProps, 'docId'> {
   pdf: PDFDocumentProxy;
   sizes: PageSize[];
+  /** The document's page map; null until it is loaded (or built, for a PDF imported before maps were kept). */
+  offsets: PageOffsets | null;
 }
 
-function OpenPdf({ pdf, sizes, text, blocks, placed, citations, selectedId, onSelectHighlight, onSelection, onCreateHighlight, toolbar, ref }: OpenPdfProps) {
+/** Characters from a revealed place that are flashed: a reference entry whole, a long paragraph's opening. */
+const REACH = 400;
+
+function OpenPdf({ pdf, sizes, offsets, text, blocks, placed, citations, selectedId, onSelectHighlight, onSelection, onCreateHighlight, toolbar, ref }: OpenPdfProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const layout = usePageLayout(scrollRef, sizes);
   const { goToPage, goToSpot } = layout;
-  const cache = useMemo(() => new PageTextCache(pdf), [pdf]);
-  const finder = useMemo(() => new SpanFinder(cache, text), [cache, text]);
-  const marks = usePageMarks(finder, sizes.length, blocks, placed, layout.near);
-  const citationMarks = usePageCitations(finder, sizes.length, blocks, citations, layout.near);
+  const marks = usePageMarks(offsets, placed, layout.near);
+  const citationMarks = usePageCitations(offsets, citations, layout.near);
+  // The pages showing [start, end): through the map, or by the pages blocks start on until it is there.
+  const pagesOf = useCallback(
+    (start: number, end: number) => (offsets ? offsets.pagesOf(start, end) : candidatePages(blocks, start, end, sizes.length)),
+    [offsets, blocks, sizes.length],
+  );
   const createOnPage = useCallback(
     (start: number, end: number, color: HighlightColor, page: number, rects: PageRect[]) => onCreateHighlight({ start, end, page: { type: 'PageSelector', page, rects } }, color),
     [onCreateHighlight],
   );
-  const selection = usePdfSelection(rootRef, text, blocks, layout.scale, createOnPage);
+  const selection = usePdfSelection(rootRef, offsets, layout.scale, createOnPage);
   const { pending } = selection;
   useEffect(() => onSelection(pending ? { start: pending.start, end: pending.end, page: { type: 'PageSelector', page: pending.page, rects: pending.rects }, spot: pending.spot } : null), [pending, onSelection]);
 
-  const [flash, setFlash] = useState<{ page: number; span: FoundSpan; nonce: number } | null>(null);
+  const [flash, setFlash] = useState<{ page: number; spans: ItemSpan[]; nonce: number } | null>(null);
   // The flash belongs to its jump: once its page has been in sight and is scrolled away, coming
   // back to the page later does not flash it again.
   const flashSeen = useRef(false);
@@ -93,16 +102,23 @@ function OpenPdf({ pdf, sizes, text, blocks, placed, citations, selectedId, onSe
   useImperativeHandle(
     ref,
     () => ({
-      scrollToOffset: (offset) => showPages(candidatePages(blocks, offset, offset + 1, sizes.length)),
-      revealOffset: (offset) =>
-        void placeOfOffset(finder, cache, text, blocks, sizes.length, offset).then((place) => {
-          if (!place) return;
-          goToSpot(place.page, place.top);
-          const span = place.span;
-          if (!span) return;
-          flashSeen.current = false;
-          setFlash((previous) => ({ page: place.page, span, nonce: (previous?.nonce ?? 0) + 1 }));
-        }),
+      scrollToOffset: (offset) => showPages(pagesOf(offset, offset + 1)),
+      revealOffset: (offset) => {
+        const place = offsets?.placeOf(offset);
+        if (!offsets || !place) {
+          const [page] = candidatePages(blocks, offset, offset + 1, sizes.length);
+          if (page) goToSpot(page, null);
+          return;
+        }
+        goToSpot(place.page, place.top);
+        // The passage from the place to its block's end, on the page it starts on.
+        const block = blocks[blockIndexAt(blocks, offset)];
+        const end = Math.min(block && block.end > offset ? block.end : text.length, offset + REACH);
+        const spans = offsets.spans(place.page, offset, end);
+        if (spans.length === 0) return;
+        flashSeen.current = false;
+        setFlash((previous) => ({ page: place.page, spans, nonce: (previous?.nonce ?? 0) + 1 }));
+      },
       visibleRange: () => {
         const scroller = scrollRef.current;
         const [first, last] = scroller ? pagesInSight(scroller) : [0, -1];
@@ -110,7 +126,7 @@ function OpenPdf({ pdf, sizes, text, blocks, placed, citations, selectedId, onSe
       },
       clearSelection: () => window.getSelection()?.removeAllRanges(),
     }),
-    [finder, cache, text, blocks, sizes.length, goToSpot, showPages],
+    [offsets, text, blocks, sizes.length, goToSpot, showPages, pagesOf],
   );
   useEffect(() => {
     if (!flash) return;
@@ -129,8 +145,8 @@ function OpenPdf({ pdf, sizes, text, blocks, placed, citations, selectedId, onSe
     shownSelection.current = selectedId;
     const onPage = [...marks].find(([, list]) => list.some((mark) => mark.id === selectedId))?.[0];
     const range = placed.find((item) => item.annotation.id === selectedId)?.range;
-    showPages(onPage ? [onPage] : range ? candidatePages(blocks, range.start, range.end, sizes.length) : []);
-  }, [selectedId, marks, placed, blocks, sizes.length, showPages]);
+    showPages(onPage ? [onPage] : range ? pagesOf(range.start, range.end) : []);
+  }, [selectedId, marks, placed, pagesOf, showPages]);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     const shortcut = whichShortcut(['pdf-zoom-in', 'pdf-zoom-out', 'pdf-fit'], event);
@@ -162,6 +178,7 @@ function OpenPdf({ pdf, sizes, text, blocks, placed, citations, selectedId, onSe
               size={size}
               scale={layout.scale}
               near={layout.near.has(index + 1)}
+              items={offsets?.items(index + 1) ?? null}
               marks={marks.get(index + 1) ?? NO_MARKS}
               citations={citationMarks.get(index + 1) ?? NO_CITATIONS}
               flash={flash?.page === index + 1 ? flash : null}

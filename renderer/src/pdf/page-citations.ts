@@ -1,10 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { Block } from '../../../app/documents/model';
+import { useMemo } from 'react';
 import type { StoredCitation } from '../../../app/store/records';
 import { isUnresolved } from '../citations/citation-mark';
-import { candidatePages } from './page-map';
-import type { SpanFinder } from './span-finder';
-import type { FoldedRange } from './text-fold';
+import type { ItemSpan, PageOffsets } from './page-offsets';
 
 /** One in-text citation's part on one page. */
 export interface PageCitation {
@@ -13,53 +10,28 @@ export interface PageCitation {
   kind: string;
   /** A citation whose entry the reference list lacks (mentions and footnote markers never are). */
   unresolved: boolean;
-  /** Folded characters of the page's text it covers, and those characters. */
-  span: FoldedRange & { text: string };
+  /** The item characters of the page it covers, through the page map. */
+  spans: ItemSpan[];
 }
 
 /**
  * Where the document's citations fall on the pages in `nearPages`, page by page, each page's in
- * reading order. Citations on other pages are not looked for: a long book has thousands.
+ * reading order. Citations on other pages are not placed: a long book has thousands.
  */
-export async function placeCitations(
-  finder: SpanFinder,
-  blocks: readonly Block[],
-  pageCount: number,
-  citations: readonly StoredCitation[],
-  nearPages: ReadonlySet<number>,
-  cancelled: () => boolean = () => false,
-): Promise<Map<number, PageCitation[]> | null> {
+export function placeCitations(offsets: PageOffsets, citations: readonly StoredCitation[], nearPages: ReadonlySet<number>): Map<number, PageCitation[]> {
   const byPage = new Map<number, PageCitation[]>();
   for (const citation of [...citations].sort((a, b) => a.start - b.start)) {
-    const pages = candidatePages(blocks, citation.start, citation.end, pageCount);
-    if (!pages.some((page) => nearPages.has(page))) continue;
-    const spans = await finder.spans(citation, pages);
-    if (cancelled()) return null;
-    for (const { page, start, end, text } of spans) {
-      const mark: PageCitation = { id: citation.id, kind: citation.kind, unresolved: isUnresolved(citation), span: { start, end, text } };
+    for (const page of nearPages) {
+      const spans = offsets.spans(page, citation.start, citation.end);
+      if (spans.length === 0) continue;
+      const mark: PageCitation = { id: citation.id, kind: citation.kind, unresolved: isUnresolved(citation), spans };
       byPage.set(page, [...(byPage.get(page) ?? []), mark]);
     }
   }
   return byPage;
 }
 
-/** The citations on the pages near the viewport, placed again when either changes. */
-export function usePageCitations(
-  finder: SpanFinder,
-  pageCount: number,
-  blocks: readonly Block[],
-  citations: readonly StoredCitation[],
-  nearPages: ReadonlySet<number>,
-): Map<number, PageCitation[]> {
-  const [marks, setMarks] = useState(() => new Map<number, PageCitation[]>());
-  useEffect(() => {
-    let cancelled = false;
-    void placeCitations(finder, blocks, pageCount, citations, nearPages, () => cancelled).then((placed) => {
-      if (placed && !cancelled) setMarks(placed);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [finder, pageCount, blocks, citations, nearPages]);
-  return marks;
+/** The citations on the pages near the viewport, placed again when either changes; none without a page map. */
+export function usePageCitations(offsets: PageOffsets | null, citations: readonly StoredCitation[], nearPages: ReadonlySet<number>): Map<number, PageCitation[]> {
+  return useMemo(() => (offsets ? placeCitations(offsets, citations, nearPages) : new Map<number, PageCitation[]>()), [offsets, citations, nearPages]);
 }

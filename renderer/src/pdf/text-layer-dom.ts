@@ -1,45 +1,82 @@
 /**
- * From folded text ranges to places in a page's text layer and back to rectangles on the page.
+ * A page's drawn text layer and the page map: the layer's element for each text item, places in
+ * it as item characters, and rectangles on the page for item characters.
  */
 import type { PageRect } from '../../../app/anchoring/selectors';
-import { foldText, type FoldedRange } from './text-fold';
+import type { PageItem } from '../../../app/documents/pdf/page-items';
+import type { ItemPoint, ItemSpan } from './page-offsets';
 
-/** A text layer's text, folded, with the DOM position of every folded character. */
-export interface FoldedLayer {
-  folded: string;
-  nodes: Text[];
-  /** Per folded character: index into `nodes`, and the character's offsets in that node. */
-  node: number[];
-  starts: number[];
-  ends: number[];
+/** A text layer drawn for a page whose items are those of its map: the text node of each item (null for an empty one). */
+export interface DrawnLayer {
+  page: number;
+  nodes: (Text | null)[];
+  /** Item index by text node. */
+  itemOf: Map<Node, number>;
 }
 
-/** Folds the text of every text node under `layer`, in document order. */
-export function foldLayer(layer: Element): FoldedLayer {
-  const result: FoldedLayer = { folded: '', nodes: [], node: [], starts: [], ends: [] };
-  const walker = layer.ownerDocument.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
-  for (let current = walker.nextNode(); current; current = walker.nextNode()) {
-    const text = current as Text;
-    const folded = foldText(text.data);
-    if (folded.folded === '') continue;
-    const index = result.nodes.push(text) - 1;
-    result.folded += folded.folded;
-    for (let k = 0; k < folded.starts.length; k++) {
-      result.node.push(index);
-      result.starts.push(folded.starts[k]!);
-      result.ends.push(folded.ends[k]!);
-    }
+/** The drawn layers by their container element, for the selection to find its page's items. */
+const drawnLayers = new WeakMap<Element, DrawnLayer>();
+
+/**
+ * Records the layer pdf.js drew into `container` from `textDivs` (one element per text item, in
+ * item order), when its items are the map's: the same count and the same string lengths. Null
+ * otherwise (the file read differently), and then nothing is placed through the map on this page.
+ */
+export function recordLayer(container: Element, page: number, textDivs: readonly Element[], items: readonly PageItem[]): DrawnLayer | null {
+  drawnLayers.delete(container);
+  if (textDivs.length !== items.length) return null;
+  const layer: DrawnLayer = { page, nodes: [], itemOf: new Map() };
+  for (let index = 0; index < textDivs.length; index++) {
+    const text = textDivs[index]!.firstChild;
+    const length = text instanceof Text ? text.data.length : 0;
+    if (length !== items[index]!.length) return null;
+    layer.nodes.push(text instanceof Text ? text : null);
+    if (text instanceof Text) layer.itemOf.set(text, index);
   }
-  return result;
+  drawnLayers.set(container, layer);
+  return layer;
 }
 
-/** A DOM range over the folded characters [start, end) of a layer; null when out of bounds. */
-export function layerRange(layer: FoldedLayer, span: FoldedRange): Range | null {
-  if (span.start < 0 || span.end > layer.folded.length || span.end <= span.start) return null;
-  const range = document.createRange();
-  range.setStart(layer.nodes[layer.node[span.start]!]!, layer.starts[span.start]!);
-  range.setEnd(layer.nodes[layer.node[span.end - 1]!]!, layer.ends[span.end - 1]!);
-  return range;
+/** The recorded layer drawn in `container`, if any. */
+export function drawnLayer(container: Element): DrawnLayer | undefined {
+  return drawnLayers.get(container);
+}
+
+/**
+ * A DOM boundary point inside a layer as an item point: a place in an item's text node is that
+ * character; any other place (between elements, in the end marker) is the start of the first item
+ * after it, or the end of the page's last item.
+ */
+export function itemPoint(layer: DrawnLayer, node: Node, offset: number): ItemPoint {
+  const item = layer.itemOf.get(node);
+  if (item !== undefined) return { page: layer.page, item, char: offset };
+  const boundary = node.ownerDocument!.createRange();
+  boundary.setStart(node, offset);
+  boundary.collapse(true);
+  // Items are drawn in item order: the first one at or after the boundary, by bisection.
+  const indexes = layer.nodes.flatMap((text, index) => (text ? [index] : []));
+  let low = 0;
+  let high = indexes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (boundary.comparePoint(layer.nodes[indexes[mid]!]!, 0) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low < indexes.length ? { page: layer.page, item: indexes[low]!, char: 0 } : { page: layer.page, item: layer.nodes.length, char: 0 };
+}
+
+/** The rectangles, in PDF points from the page's top-left corner, that `spans` cover in the drawn layer of `page` shown at `scale`, merged per line. */
+export function spanRects(layer: DrawnLayer, page: Element, scale: number, spans: readonly ItemSpan[]): PageRect[] {
+  const rects: PageRect[] = [];
+  for (const span of spans) {
+    const node = layer.nodes[span.item];
+    if (!node || span.end > node.data.length || span.end <= span.start) continue;
+    const range = node.ownerDocument.createRange();
+    range.setStart(node, span.start);
+    range.setEnd(node, span.end);
+    rects.push(...clientRects(range, page));
+  }
+  return scaleRects(mergeLines(rects), 1 / scale);
 }
 
 /**
@@ -48,6 +85,11 @@ export function layerRange(layer: FoldedLayer, span: FoldedRange): Range | null 
  * show darker seams.
  */
 export function rangeRects(range: Range, page: Element): PageRect[] {
+  return mergeLines(clientRects(range, page));
+}
+
+/** The boxes of `range` clipped to `page`, in CSS pixels from its top-left corner. */
+function clientRects(range: Range, page: Element): PageRect[] {
   const origin = page.getBoundingClientRect();
   const rects: PageRect[] = [];
   for (const rect of range.getClientRects()) {
@@ -59,7 +101,7 @@ export function rangeRects(range: Range, page: Element): PageRect[] {
     if (right - x < 0.5 || bottom - y < 0.5) continue;
     rects.push({ x: x - origin.left, y: y - origin.top, width: right - x, height: bottom - y });
   }
-  return mergeLines(rects);
+  return rects;
 }
 
 /** Joins rectangles that sit on the same line and touch, overlap or are a word space apart. */
@@ -99,37 +141,6 @@ function sameLine(a: PageRect, b: PageRect): boolean {
 /** `rects` in another unit: divide by `scale` to go from CSS pixels to PDF points, multiply to go back. */
 export function scaleRects(rects: readonly PageRect[], factor: number): PageRect[] {
   return rects.map((rect) => ({ x: rect.x * factor, y: rect.y * factor, width: rect.width * factor, height: rect.height * factor }));
-}
-
-/** A span of a page's folded text, with its characters, as found in the page's text (PageTextCache). */
-export interface LayerSpan extends FoldedRange {
-  text: string;
-}
-
-/** The span in the drawn layer: the same folded range, or (should they ever differ) the nearest place with its text. */
-export function spanInLayer(layer: FoldedLayer, span: LayerSpan): FoldedRange | null {
-  if (layer.folded.slice(span.start, span.end) === span.text) return span;
-  let best = -1;
-  for (let at = layer.folded.indexOf(span.text); at >= 0; at = layer.folded.indexOf(span.text, at + 1)) {
-    if (best < 0 || Math.abs(at - span.start) < Math.abs(best - span.start)) best = at;
-  }
-  return best < 0 ? null : { start: best, end: best + span.text.length };
-}
-
-/**
- * The rectangles, in PDF points, that each span covers in the drawn text layer of `page`, shown
- * at `scale`; keyed by `id` (a highlight cut by a page break has one span per page, each measured
- * on its own page). Spans not found in the layer are left out.
- */
-export function measureSpans(layer: FoldedLayer, page: Element, scale: number, items: readonly { id: string; span?: LayerSpan }[]): Map<string, PageRect[]> {
-  const measured = new Map<string, PageRect[]>();
-  for (const { id, span } of items) {
-    if (!span) continue;
-    const inLayer = spanInLayer(layer, span);
-    const range = inLayer && layerRange(layer, inLayer);
-    if (range) measured.set(id, [...(measured.get(id) ?? []), ...scaleRects(rangeRects(range, page), 1 / scale)]);
-  }
-  return measured;
 }
 
 /** The smallest rectangle holding all of `rects` (which must not be empty). */

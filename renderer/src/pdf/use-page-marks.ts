@@ -1,56 +1,43 @@
-import { useEffect, useState } from 'react';
-import type { Block } from '../../../app/documents/model';
+import { useMemo } from 'react';
 import type { PageRect, PageSelector } from '../../../app/anchoring/selectors';
 import type { PlacedHighlight } from '../highlights/placement';
-import { candidatePages } from './page-map';
-import type { SpanFinder } from './span-finder';
-import type { FoldedRange } from './text-fold';
+import type { ItemSpan, PageOffsets } from './page-offsets';
 
 /** One highlight's part on one page. */
 export interface PageMark {
   id: string;
   color: string;
-  /** Folded characters of the page's text it covers, and those characters (to check the DOM against). */
-  span?: FoldedRange & { text: string };
-  /** Stored rectangles in PDF points, drawn when the text could not be found on the page. */
+  /** The item characters of the page it covers, through the page map. */
+  spans?: ItemSpan[];
+  /**
+   * Stored rectangles in PDF points, drawn when the spans cannot be: no page map (yet), the range
+   * not on its pages, or a drawn text layer that is not the map's.
+   */
   rects?: PageRect[];
 }
 
 /**
- * Where each highlight falls on the pages near the viewport, page by page. Placing reads page texts
- * (off the UI thread, in pdf.js's worker), so it only runs for highlights that may touch those
- * pages; the finder remembers what it found for as long as the highlight's range is unchanged.
+ * Where each highlight falls on the pages near the viewport, page by page, through the page map;
+ * without one (still being built, or the file could not be read again), the rectangles stored
+ * with each highlight are drawn on its page.
  */
-export function usePageMarks(
-  finder: SpanFinder,
-  pageCount: number,
-  blocks: readonly Block[],
-  placed: readonly PlacedHighlight[],
-  nearPages: ReadonlySet<number>,
-): Map<number, PageMark[]> {
-  const [marks, setMarks] = useState(() => new Map<number, PageMark[]>());
-
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      const byPage = new Map<number, PageMark[]>();
-      const add = (page: number, mark: PageMark) => byPage.set(page, [...(byPage.get(page) ?? []), mark]);
-      for (const { annotation, range } of placed) {
-        const stored = annotation.selectors.find((selector): selector is PageSelector => selector.type === 'PageSelector');
-        const pages = range ? candidatePages(blocks, range.start, range.end, pageCount) : [];
-        if (stored && !pages.includes(stored.page)) pages.push(stored.page);
-        if (!pages.some((page) => nearPages.has(page))) continue;
-        const spans = range ? await finder.spans(range, pages) : [];
-        if (cancelled) return;
-        for (const span of spans) add(span.page, { id: annotation.id, color: annotation.color, span: { start: span.start, end: span.end, text: span.text } });
-        if (spans.length === 0 && stored?.rects?.length) add(stored.page, { id: annotation.id, color: annotation.color, rects: stored.rects });
+export function usePageMarks(offsets: PageOffsets | null, placed: readonly PlacedHighlight[], nearPages: ReadonlySet<number>): Map<number, PageMark[]> {
+  return useMemo(() => {
+    const byPage = new Map<number, PageMark[]>();
+    const add = (page: number, mark: PageMark) => byPage.set(page, [...(byPage.get(page) ?? []), mark]);
+    for (const { annotation, range } of placed) {
+      const { id, color } = annotation;
+      const stored = annotation.selectors.find((selector): selector is PageSelector => selector.type === 'PageSelector');
+      let drawn = false;
+      if (offsets && range) {
+        for (const page of offsets.pagesOf(range.start, range.end)) {
+          drawn = true;
+          const rects = stored?.page === page ? stored.rects : undefined;
+          if (nearPages.has(page)) add(page, { id, color, spans: offsets.spans(page, range.start, range.end), ...(rects ? { rects } : {}) });
+        }
       }
-      if (!cancelled) setMarks(byPage);
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [finder, pageCount, blocks, placed, nearPages]);
-
-  return marks;
+      if (!drawn && stored?.rects?.length && nearPages.has(stored.page)) add(stored.page, { id, color, rects: stored.rects });
+    }
+    return byPage;
+  }, [offsets, placed, nearPages]);
 }

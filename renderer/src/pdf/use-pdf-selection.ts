@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
-import type { Block } from '../../../app/documents/model';
 import type { PageRect } from '../../../app/anchoring/selectors';
 import { type HighlightColor } from '../highlights/colors';
 import { useColorKeys } from '../highlights/use-color-keys';
 import type { ToolbarSpot } from '../highlights/SelectionToolbar';
-import { locateSelection, pageRegion } from './page-map';
-import { rangeRects, scaleRects } from './text-layer-dom';
+import type { PageOffsets } from './page-offsets';
+import { drawnLayer, itemPoint, rangeRects, scaleRects } from './text-layer-dom';
 
 /** Called to make a highlight: canonical offsets, colour, the page it starts on and its rectangles there in PDF points. */
 export type CreatePdfHighlight = (start: number, end: number, color: HighlightColor, page: number, rects: PageRect[]) => void;
@@ -19,14 +18,12 @@ export interface PendingSelection {
   spot: ToolbarSpot;
 }
 
-/** Characters of page text before a selection used to tell repeated passages apart. */
-const CONTEXT = 40;
-
 /**
- * Text selected in the page view's text layers, mapped to the canonical text, with the colour
- * toolbar's state. While a selection waits, keys 1–5 (or H for yellow) highlight it.
+ * Text selected in the page view's text layers, mapped to the canonical text through the page
+ * map (the selection's ends as item characters), with the colour toolbar's state. While a
+ * selection waits, keys 1–5 (or H for yellow) highlight it.
  */
-export function usePdfSelection(rootRef: RefObject<HTMLDivElement | null>, text: string, blocks: readonly Block[], scale: number, onCreate: CreatePdfHighlight) {
+export function usePdfSelection(rootRef: RefObject<HTMLDivElement | null>, offsets: PageOffsets | null, scale: number, onCreate: CreatePdfHighlight) {
   const [pending, setPending] = useState<PendingSelection | null>(null);
 
   const onMouseUp = useCallback(() => {
@@ -38,14 +35,13 @@ export function usePdfSelection(rootRef: RefObject<HTMLDivElement | null>, text:
       const range = selection.getRangeAt(0);
       const startPage = pageOf(range.startContainer, root);
       const endPage = pageOf(range.endContainer, root) ?? startPage;
-      const layer = startPage?.querySelector('.textLayer');
-      if (!startPage || !endPage || !layer) return setPending(null);
-      const page = Number(startPage.dataset.pageNumber);
-      const lastPage = Number(endPage.dataset.pageNumber);
-      const lead = document.createRange();
-      lead.setStart(layer, 0);
-      lead.setEnd(range.startContainer, range.startOffset);
-      const located = locateSelection(text, pageRegion(blocks, text.length, page, lastPage), range.toString(), lead.toString().slice(-CONTEXT));
+      const startLayer = startPage?.querySelector('.textLayer');
+      const endLayer = endPage?.querySelector('.textLayer');
+      const first = startLayer && drawnLayer(startLayer);
+      const last = endLayer && drawnLayer(endLayer);
+      if (!offsets || !startPage || !first || !last) return setPending(null);
+      const page = first.page;
+      const located = offsets.selectionOffsets(itemPoint(first, range.startContainer, range.startOffset), itemPoint(last, range.endContainer, range.endOffset));
       if (!located) return setPending(null);
       const rects = scaleRects(rangeRects(range, startPage), 1 / scale);
       const box = range.getBoundingClientRect();
@@ -53,7 +49,7 @@ export function usePdfSelection(rootRef: RefObject<HTMLDivElement | null>, text:
       const spot = { top: Math.max(4, box.top - frame.top - 44), left: Math.min(Math.max(4, box.left - frame.left + box.width / 2 - 90), frame.width - 190) };
       setPending({ ...located, page, rects, spot });
     });
-  }, [rootRef, text, blocks, scale]);
+  }, [rootRef, offsets, scale]);
 
   const highlight = useCallback(
     (color: HighlightColor) => {

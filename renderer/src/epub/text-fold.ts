@@ -1,6 +1,6 @@
 /**
- * Comparing a PDF page's text with the document's canonical text. The two differ in ways that do
- * not matter to a reader: line breaks and spacing (the page lays words out by position, the
+ * Comparing text shown on a page (the EPUB page view's) with the document's canonical text. The
+ * two differ in ways that do not matter to a reader: line breaks and spacing (the page lays words out by position, the
  * canonical text reflows them), words hyphenated at line ends and joined again, ligatures,
  * curly quotes and letter case. Folding drops or evens out all of these and remembers, for every
  * folded character, where it came from, so a match on folded text maps back to real offsets.
