@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { highlightPassage } from './actions';
 import { screenshot, SEEDS } from './browser';
-import { importAndOpenSeed, importFiles, importSeeds, SEED_NAMES, seed, useApp, waitForNotesSaved } from './fixtures';
+import { importAndOpenSeed, importFiles, importSeeds, SEED_NAMES, seed, seedFiles, useApp, waitForNotesSaved } from './fixtures';
 
 const PASSAGE = 'intergenerational transmitters of cultural traditions';
 const T001 = 'Kantemir Balagov: Closeness';
@@ -114,6 +114,17 @@ describe('searching, organising, trash and backups', () => {
     const marks = (await documents.locator('mark').allInnerTexts()).map((mark) => mark.toLowerCase());
     expect(marks).toEqual(expect.arrayContaining(['zviagintsev', 'zvyagintsev']));
     await screenshot(page, 'search-results');
+    await page.keyboard.press('Escape');
+  });
+
+  it('finds a document imported while the index is loaded (indexed by the import worker)', async () => {
+    await importSeeds(page, [seed('001')]);
+    await search(page, 'Zvyagintsev');
+    await page.keyboard.press('Escape');
+    await importFiles(page, seedFiles([seed('004')]), 2);
+    const panel = await search(page, T004);
+    const documents = panel.getByRole('group', { name: 'Documents' });
+    await expect.poll(() => documents.locator('.search-hit-title').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(T004)]));
     await page.keyboard.press('Escape');
   });
 
