@@ -2,31 +2,34 @@
 import { openLecternDb } from '../../../app/store/db';
 import { exportLibrary, importLibrary } from '../../../app/store/backup';
 import { describeStorageError } from '../../../app/store/storage-errors';
-import type { Result } from '../../../app/documents/model';
-import type { BackupEvent, BackupRequest } from './backup-protocol';
+import { openChannel } from '../workers/channel';
+import type { BackupWorkerProtocol } from './backup-protocol';
 
 // Backups are read, zipped, unpacked, checked and written here, off the UI thread, on the worker's
 // own connection to the same IndexedDB. One job per worker; the UI starts a worker for each.
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-const controller = new AbortController();
-let started = false;
-
-function post(event: BackupEvent): void {
-  scope.postMessage(event);
-}
-
-async function backup(): Promise<Result<Blob>> {
-  const db = openLecternDb();
-  try {
-    const file = await exportLibrary(db, { signal: controller.signal, onProgress: (progress) => post({ type: 'progress', progress }) });
-    return { ok: true, value: file };
-  } catch (error) {
-    if (controller.signal.aborted) return { ok: false, error: 'Backup cancelled; nothing was saved.' };
-    return { ok: false, error: backupFailure(error) };
-  } finally {
-    db.close();
-  }
-}
+openChannel<Record<never, never>, BackupWorkerProtocol>(self, {
+  async backup(_request, { signal, progress }) {
+    const db = openLecternDb();
+    try {
+      return await exportLibrary(db, { signal, onProgress: progress });
+    } catch (error) {
+      if (signal.aborted) throw new Error('Backup cancelled; nothing was saved.', { cause: error });
+      throw new Error(backupFailure(error), { cause: error });
+    } finally {
+      db.close();
+    }
+  },
+  async restore({ file, mode }, { signal, progress }) {
+    const db = openLecternDb();
+    try {
+      const restored = await importLibrary(db, file, { mode, signal, onProgress: progress });
+      if (!restored.ok) throw new Error(restored.error);
+      return restored.value;
+    } finally {
+      db.close();
+    }
+  },
+});
 
 /** Why a backup failed, in words the student can act on; never a stack trace. */
 function backupFailure(error: unknown): string {
@@ -44,25 +47,3 @@ function backupFailure(error: unknown): string {
   }
   return `The backup was not made (${error instanceof Error ? error.message : 'unexpected error'}). Try again.`;
 }
-
-scope.addEventListener('message', (message: MessageEvent<BackupRequest>) => {
-  const request = message.data;
-  if (request.type === 'cancel') {
-    controller.abort();
-    return;
-  }
-  if (started) return;
-  started = true;
-  const job =
-    request.type === 'backup'
-      ? backup()
-      : (async () => {
-          const db = openLecternDb();
-          try {
-            return await importLibrary(db, request.file, { mode: request.mode, signal: controller.signal, onProgress: (progress) => post({ type: 'progress', progress }) });
-          } finally {
-            db.close();
-          }
-        })();
-  void job.then((result) => post({ type: 'done', result }));
-});
