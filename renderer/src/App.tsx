@@ -55,7 +55,8 @@ export function App() {
   const onOutcomes = useCallback(
     (outcomes: FileOutcome[]) => {
       for (const outcome of outcomes) {
-        if (outcome.ok && outcome.created) search.documentAdded(outcome.id);
+        // The import worker hands new documents to the search worker itself (outcome.indexed).
+        if (outcome.ok && outcome.created && !outcome.indexed) search.documentAdded(outcome.id);
         if (outcome.ok && outcome.replaced) search.documentRemoved(outcome.replaced.id);
         if (!outcome.ok) push('error', outcome.error);
         else if (!outcome.created) push('info', `“${outcome.name}” is already in your library.`);
@@ -78,7 +79,7 @@ export function App() {
     [push, search],
   );
   const onRefused = useCallback((message: string) => push('error', message), [push]);
-  const importer = useImport({ onOutcomes, onRefused });
+  const importer = useImport({ onOutcomes, onRefused }, { searchPort: () => search.importerPort() });
 
   const importFiles = useCallback(async () => {
     const picked = await platform.pickFiles();
