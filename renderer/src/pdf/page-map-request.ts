@@ -1,46 +1,33 @@
 /**
- * Asking page-map.worker.ts for the page map of a PDF that has none (imported before maps were
- * kept). One worker per request, ended when it answers: this happens once per such document.
+ * Asking page-map.worker.ts, over the worker channel, for the page map of a PDF that has none
+ * (imported before maps were kept). One worker per request, ended when it answers: this happens
+ * once per such document.
  */
 import type { Result } from '../../../app/documents/model';
+import { openChannel, type Method, type WorkerFactory } from '../workers/channel';
 
-/** The document whose map is to be built from its kept original. */
-export interface PageMapRequest {
-  docId: string;
-}
+/** What the page-map worker serves. */
+export type PageMapProtocol = {
+  /** Builds and stores the map of `docId` from its kept original. */
+  'build-page-map': Method<{ docId: string }, true>;
+};
 
-/** Whether the map was built and stored. */
-export type PageMapReply = Result<true>;
+const startWorker: WorkerFactory = () => new Worker(new URL('./page-map.worker.ts', import.meta.url), { type: 'module', name: 'lectern-page-map' });
 
-/** Starts the worker; tests may stand in another factory. */
-export type PageMapWorkerFactory = () => Worker;
-
-const startWorker: PageMapWorkerFactory = () => new Worker(new URL('./page-map.worker.ts', import.meta.url), { type: 'module', name: 'lectern-page-map' });
-
-const asked = new Map<string, Promise<PageMapReply>>();
+const asked = new Map<string, Promise<Result<true>>>();
 
 /** Builds and stores `docId`'s page map off the UI thread; asked once per document while the app runs. */
-export function requestPageMap(docId: string, start: PageMapWorkerFactory = startWorker): Promise<PageMapReply> {
+export function requestPageMap(docId: string, start: WorkerFactory = startWorker): Promise<Result<true>> {
   let pending = asked.get(docId);
   if (!pending) {
-    pending = new Promise<PageMapReply>((resolve) => {
-      const worker = start();
-      const finish = (reply: PageMapReply) => {
-        worker.terminate();
-        resolve(reply);
-      };
-      // pdf.js, loaded in the worker, announces itself on the same port: only a reply ends the wait.
-      worker.onmessage = (event: MessageEvent<unknown>) => {
-        if (isReply(event.data)) finish(event.data);
-      };
-      worker.onerror = (event) => finish({ ok: false, error: event.message || 'The page map could not be built.' });
-      worker.postMessage({ docId } satisfies PageMapRequest);
+    const worker = start();
+    const channel = openChannel<PageMapProtocol>(worker);
+    worker.addEventListener('error', (event) => channel.close(event.message || 'The page map could not be built.'));
+    pending = channel.call('build-page-map', { docId }).finally(() => {
+      channel.close();
+      worker.terminate();
     });
     asked.set(docId, pending);
   }
   return pending;
-}
-
-function isReply(data: unknown): data is PageMapReply {
-  return typeof data === 'object' && data !== null && typeof (data as { ok?: unknown }).ok === 'boolean';
 }
