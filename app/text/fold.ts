@@ -5,6 +5,7 @@
  * keys keep ASCII letters and digits only; the reference labeller's features drop the Latin
  * accents alone, because a trained model reads them and must see what it was trained on.
  */
+import { fromT1Codes } from '../documents/pdf/lines';
 import { romanizeCyrillic, romanizeLetters } from './transliteration';
 
 // The Combining Diacritical Marks block: the accents of Latin, Greek and Cyrillic letters.
@@ -127,4 +128,80 @@ export function foldForFileName(text: string): string {
 /** Similarity's fold: lower case and compatibility forms composed (NFKC); accents kept. */
 export function foldForSimilarity(text: string): string {
   return text.toLowerCase().normalize('NFKC');
+}
+
+/** Text with whitespace and hyphens removed, ligatures expanded and letters lower-cased. */
+export interface FoldedText {
+  folded: string;
+  /** For each folded character, the UTF-16 offset of the source character it came from. */
+  starts: number[];
+  /** For each folded character, the offset just after its source character. */
+  ends: number[];
+}
+
+/** Hyphens, soft hyphens, dashes and invisible joiners: where they appear depends on line breaks. */
+const DROPPED = /[\s\u00ad\u2010-\u2015\u2212\u200b-\u200d\u2060\ufeff-]/u;
+
+const QUOTES: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"' };
+
+/**
+ * The page view's fold, for comparing text laid out on a page (an EPUB chapter's) with the
+ * canonical text: whitespace, hyphens and invisible joiners dropped (where they fall depends on
+ * line breaks), ligatures expanded, curly quotes made straight, T1 font control codes read as the
+ * import reads them, lower case; each folded character remembers where it came from, so a match
+ * on folded text maps back to real offsets. `offset` is added to every recorded position.
+ */
+export function foldForLayout(text: string, offset = 0): FoldedText {
+  let folded = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let index = 0;
+  for (const char of text) {
+    const next = index + char.length;
+    if (!DROPPED.test(char)) {
+      // A T1 bitmap font's control codes stand for quotes, dashes and ligatures (as in the import).
+      const code = char.charCodeAt(0);
+      const read = code >= 0x10 && code <= 0x1f ? fromT1Codes(char) : char;
+      const plain = read !== char
+        ? [...read].map((c) => QUOTES[c] ?? c.normalize('NFKC').toLowerCase()).join('')
+        : (QUOTES[char] ?? (char.charCodeAt(0) < 128 ? char.toLowerCase() : char.normalize('NFKC').toLowerCase()));
+      for (const unit of plain) {
+        if (DROPPED.test(unit)) continue;
+        folded += unit;
+        for (let k = 0; k < unit.length; k++) {
+          starts.push(index + offset);
+          ends.push(next + offset);
+        }
+      }
+    }
+    index = next;
+  }
+  return { folded, starts, ends };
+}
+
+/** foldForLayout without positions. */
+export function foldOnlyForLayout(text: string): string {
+  return foldForLayout(text).folded;
+}
+
+const alignCache = new Map<string, string>();
+
+/**
+ * One character as the PDF page map's walk compares pdf.js items with the canonical text: whitespace and combining marks are nothing, a letter with
+ * marks is its base letter, dotless i is i (composeAccents spells it so), case is ignored.
+ */
+export function foldForAlignment(char: string): string {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) {
+    if (code <= 0x20 || code === 0x7f) return '';
+    return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : char;
+  }
+  let folded = alignCache.get(char);
+  if (folded === undefined) {
+    if (/[\s\p{M}]/u.test(char)) folded = '';
+    else if (char === 'ı') folded = 'i';
+    else folded = (char.normalize('NFD')[0] ?? char).toLowerCase()[0] ?? '';
+    alignCache.set(char, folded);
+  }
+  return folded;
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../import';
 import type { ParsedDocument } from '../model';
-import { foldChar } from './item-offsets';
+import { foldForAlignment } from '../../text/fold';
 import { fromT1Codes } from './lines';
 import { decodePageItems, encodePageItems, type PageItem } from './page-items';
 import { openPdf } from './pdfjs';
@@ -51,13 +51,13 @@ async function checkMap(document: ParsedDocument, bytes: Uint8Array): Promise<nu
       for (const run of item.runs) {
         const source = [...str.slice(run.char, run.char + run.chars)].map((char) => fromT1Codes(char)).join('');
         const target = text.slice(run.start, run.start + run.length);
-        expect([...source].map(foldChar).join('')).toBe([...target].map(foldChar).join(''));
+        expect([...source].map(foldForAlignment).join('')).toBe([...target].map(foldForAlignment).join(''));
         reached.fill(1, run.start, run.start + run.length);
         mapped += run.chars;
       }
     });
   });
-  const unreached = [...text].flatMap((char, at) => (foldChar(char) !== '' && !reached[at] ? [at] : []));
+  const unreached = [...text].flatMap((char, at) => (foldForAlignment(char) !== '' && !reached[at] ? [at] : []));
   expect(unreached.map((at) => text.slice(at - 10, at + 10))).toEqual([]);
   return mapped / itemChars;
 }

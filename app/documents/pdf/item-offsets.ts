@@ -10,33 +10,12 @@
 import type { PdfLine } from './lines';
 import { fromT1Codes } from './lines';
 import { encodePageItems, type ItemRun, type PageItem } from './page-items';
+import { foldForAlignment } from '../../text/fold';
 
 /** One page's text items as pdf.js gave them: their strings and their lines' tops (PDF points from the top). */
 export interface PageItemSource {
   strs: string[];
   tops: number[];
-}
-
-const foldCache = new Map<string, string>();
-
-/**
- * A character as the walk compares it: whitespace and combining marks are nothing, a letter with
- * marks is its base letter, dotless i is i (composeAccents spells it so), case is ignored.
- */
-export function foldChar(char: string): string {
-  const code = char.charCodeAt(0);
-  if (code < 0x80) {
-    if (code <= 0x20 || code === 0x7f) return '';
-    return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : char;
-  }
-  let folded = foldCache.get(char);
-  if (folded === undefined) {
-    if (/[\s\p{M}]/u.test(char)) folded = '';
-    else if (char === 'ı') folded = 'i';
-    else folded = (char.normalize('NFD')[0] ?? char).toLowerCase()[0] ?? '';
-    foldCache.set(char, folded);
-  }
-  return folded;
 }
 
 /** The encoded page maps of a document: one array per page, in page order. */
@@ -55,7 +34,7 @@ export function buildPageMaps(text: string, lines: readonly PdfLine[], sources: 
 
 /**
  * The walk through the canonical text: a cursor that only moves forward. Characters are compared
- * by char code where both are ASCII (nearly all of most PDFs), through foldChar otherwise.
+ * by char code where both are ASCII (nearly all of most PDFs), through foldForAlignment otherwise.
  */
 class Walk {
   private cursor = 0;
@@ -74,7 +53,7 @@ class Walk {
       if (code >= 0x10 && code <= 0x1f) {
         // A T1 code: its spelled-out characters, one after another.
         for (const piece of fromT1Codes(str[k]!)) {
-          const at = this.match(foldChar(piece));
+          const at = this.match(foldForAlignment(piece));
           if (at < 0) break;
           if (start < 0) start = at;
           end = at + 1;
@@ -87,7 +66,7 @@ class Walk {
           end = ++this.cursor;
         }
       } else {
-        const at = code < 0x80 ? this.matchAscii(code >= 0x41 && code <= 0x5a ? code + 32 : code) : this.match(foldChar(str[k]!));
+        const at = code < 0x80 ? this.matchAscii(code >= 0x41 && code <= 0x5a ? code + 32 : code) : this.match(foldForAlignment(str[k]!));
         if (at >= 0) [start, end] = [at, at + 1];
       }
       previousMapped = start >= 0;
@@ -113,7 +92,7 @@ class Walk {
     const at = this.nextFoldable();
     if (at < 0) return -1;
     const code = this.text.charCodeAt(at);
-    const folded = code < 0x80 ? (code >= 0x41 && code <= 0x5a ? code + 32 : code) : foldChar(this.text[at]!).charCodeAt(0);
+    const folded = code < 0x80 ? (code >= 0x41 && code <= 0x5a ? code + 32 : code) : foldForAlignment(this.text[at]!).charCodeAt(0);
     if (folded !== wanted) return -1;
     this.cursor = at + 1;
     return at;
@@ -123,7 +102,7 @@ class Walk {
   private match(wanted: string): number {
     if (wanted === '') return -1;
     const at = this.nextFoldable();
-    if (at < 0 || foldChar(this.text[at]!) !== wanted) return -1;
+    if (at < 0 || foldForAlignment(this.text[at]!) !== wanted) return -1;
     this.cursor = at + 1;
     return at;
   }
@@ -134,7 +113,7 @@ class Walk {
     for (let at = this.cursor; at < text.length; at++) {
       const code = text.charCodeAt(at);
       if (code > 0x20 && code < 0x7f) return at;
-      if (code >= 0x80 && foldChar(text[at]!) !== '') return at;
+      if (code >= 0x80 && foldForAlignment(text[at]!) !== '') return at;
     }
     return -1;
   }

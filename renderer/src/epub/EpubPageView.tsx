@@ -7,7 +7,7 @@ import type { ReadingSurfaceProps } from '../reader/surfaces/surface';
 import { locateSelection } from './locate-selection';
 import { OverflowMenu } from '../shell/OverflowMenu';
 import { useNarrow } from '../shell/use-narrow';
-import { foldText, type FoldedText } from './text-fold';
+import { foldForLayout, type FoldedText } from '../../../app/text/fold';
 import { useDocumentOriginal } from '../store/original-hooks';
 import { openEpubForViewing, sectionTitles } from './epub-book';
 import { createPaginator, locationOf, pageStyles, type EpubLocation, type PaginatorElement, type RelocateDetail } from './paginator';
@@ -97,7 +97,7 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onSelecti
   const [location, setLocation] = useState<EpubLocation | null>(null);
   const [pending, setPending] = useState<{ start: number; end: number; spot: ToolbarSpot } | null>(null);
   const titles = useMemo(() => sectionTitles(book), [book]);
-  const canonical = useMemo(() => foldText(text), [text]);
+  const canonical = useMemo(() => foldForLayout(text), [text]);
   useEffect(() => onSelection(pending ? { start: pending.start, end: pending.end, spot: pending.spot } : null), [pending, onSelection]);
 
   // The latest props, for listeners that live inside the book's frames.
@@ -148,7 +148,7 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onSelecti
       paginator.addEventListener('load', (event) => {
         const { doc, index } = (event as CustomEvent<{ doc: Document; index: number }>).detail;
         const sectionText = readSectionText(doc);
-        shown.current = { index, doc, text: sectionText, folded: foldText(sectionText.text) };
+        shown.current = { index, doc, text: sectionText, folded: foldForLayout(sectionText.text) };
         attachToChapter(doc, index);
         paint();
       });
@@ -217,7 +217,7 @@ function OpenBook({ book, text, placed, selectedId, onSelectHighlight, onSelecti
       index,
       anchor: (doc) => {
         const sectionText = readSectionText(doc);
-        const found = highlightInSection(current, offset, end, foldText(sectionText.text));
+        const found = highlightInSection(current, offset, end, foldForLayout(sectionText.text));
         return found ? domRange(doc, sectionText, found.start, found.end) : 0;
       },
     });

@@ -1,8 +1,9 @@
 /**
  * From text selected on the EPUB page view back to canonical offsets, by matching the selection's
- * folded text in the canonical text of the section it may come from (see text-fold.ts).
+ * folded text in the canonical text of the section it may come from (foldForLayout in app/text/fold.ts).
  */
-import { contextScore, findWithContext, foldOnly, foldText, longestPrefix, longestSuffix, occurrences, sourceRange } from './text-fold';
+import { foldForLayout, foldOnlyForLayout } from '../../../app/text/fold';
+import { contextScore, findWithContext, longestPrefix, longestSuffix, occurrences, sourceRange } from './text-match';
 
 /**
  * Maps selected text back to canonical offsets: `selected` is the selection's
@@ -11,10 +12,10 @@ import { contextScore, findWithContext, foldOnly, foldText, longestPrefix, longe
  * head and tail matched and joined.
  */
 export function locateSelection(text: string, region: { start: number; end: number }, selected: string, before: string): { start: number; end: number } | null {
-  const canonical = foldText(text.slice(region.start, region.end), region.start);
-  const wanted = foldOnly(selected);
+  const canonical = foldForLayout(text.slice(region.start, region.end), region.start);
+  const wanted = foldOnlyForLayout(selected);
   if (wanted === '') return null;
-  const context = foldOnly(before);
+  const context = foldOnlyForLayout(before);
   const whole = findWithContext(canonical.folded, wanted, context);
   if (whole) return sourceRange(canonical, whole);
   const min = Math.min(4, wanted.length);

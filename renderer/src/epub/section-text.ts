@@ -1,4 +1,5 @@
-import { findWithContext, foldOnly, sourceRange, type FoldedText } from './text-fold';
+import { foldOnlyForLayout, type FoldedText } from '../../../app/text/fold';
+import { findWithContext, sourceRange } from './text-match';
 
 /** The text of a chapter as shown, with the text nodes it came from. */
 export interface SectionText {
@@ -71,7 +72,7 @@ const PROBE = 48;
  * chapter has no text or cannot be found.
  */
 export function locateSection(canonical: FoldedText, sectionText: string, from = 0): SectionSpan | null {
-  const folded = foldOnly(sectionText);
+  const folded = foldOnlyForLayout(sectionText);
   if (folded.length === 0) return null;
   const head = folded.slice(0, PROBE);
   const tail = folded.slice(-PROBE);
@@ -85,10 +86,10 @@ export function locateSection(canonical: FoldedText, sectionText: string, from =
 
 /** The folded ranges of a section's text that a highlight [start, end) of the canonical text covers, as section offsets. */
 export function highlightInSection(text: string, start: number, end: number, section: FoldedText): { start: number; end: number } | null {
-  const wanted = foldOnly(text.slice(start, end));
+  const wanted = foldOnlyForLayout(text.slice(start, end));
   if (wanted === '') return null;
-  const before = foldOnly(text.slice(Math.max(0, start - 80), start)).slice(-32);
-  const after = foldOnly(text.slice(end, end + 80)).slice(0, 32);
+  const before = foldOnlyForLayout(text.slice(Math.max(0, start - 80), start)).slice(-32);
+  const after = foldOnlyForLayout(text.slice(end, end + 80)).slice(0, 32);
   const found = findWithContext(section.folded, wanted, before, after);
   return found ? sourceRange(section, found) : null;
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findWithContext, foldText, longestPrefix, longestSuffix, sourceRange } from './text-fold';
+import { foldForLayout } from '../../../app/text/fold';
+import { findWithContext, longestPrefix, longestSuffix, sourceRange } from './text-match';
 
-describe('foldText', () => {
+describe('foldForLayout', () => {
   it('drops spacing and hyphens, expands ligatures, evens quotes and case, and keeps source positions', () => {
     const text = 'The “ﬁrst” com-\nmunity';
-    const folded = foldText(text, 100);
+    const folded = foldForLayout(text, 100);
     expect(folded.folded).toBe('the"first"community');
     const range = sourceRange(folded, { start: 3, end: 10 });
     expect(text.slice(range.start - 100, range.end - 100)).toBe('“ﬁrst”');
@@ -12,13 +13,13 @@ describe('foldText', () => {
 
   it("reads a T1 bitmap font's control codes as the import does", () => {
     const page = 'The \x10\x1Crst\x11 e\x1Bect\x15';
-    expect(foldText(page).folded).toBe(foldText('The “first” effect–').folded);
-    const folded = foldText(page);
+    expect(foldForLayout(page).folded).toBe(foldForLayout('The “first” effect–').folded);
+    const folded = foldForLayout(page);
     expect(page.slice(sourceRange(folded, { start: 3, end: 10 }).start, sourceRange(folded, { start: 3, end: 10 }).end)).toBe('\x10\x1Crst\x11');
   });
 
   it('keeps surrogate pairs whole', () => {
-    const folded = foldText('a 𝑥 b');
+    const folded = foldForLayout('a 𝑥 b');
     expect(folded.folded).toBe('axb');
     expect(sourceRange(folded, { start: 1, end: 2 })).toEqual({ start: 2, end: 4 });
   });

@@ -1,60 +1,9 @@
 /**
- * Comparing text shown on a page (the EPUB page view's) with the document's canonical text. The
- * two differ in ways that do not matter to a reader: line breaks and spacing (the page lays words out by position, the
- * canonical text reflows them), words hyphenated at line ends and joined again, ligatures,
- * curly quotes and letter case. Folding drops or evens out all of these and remembers, for every
- * folded character, where it came from, so a match on folded text maps back to real offsets.
+ * Finding folded page text (foldForLayout, app/text/fold.ts) in the folded canonical text: among
+ * repeats, the one whose surroundings agree best; for a passage a page break cut, its longest
+ * part on the page.
  */
-
-import { fromT1Codes } from '../../../app/documents/pdf/lines';
-
-/** Text with whitespace and hyphens removed, ligatures expanded and letters lower-cased. */
-export interface FoldedText {
-  folded: string;
-  /** For each folded character, the UTF-16 offset of the source character it came from. */
-  starts: number[];
-  /** For each folded character, the offset just after its source character. */
-  ends: number[];
-}
-
-/** Hyphens, soft hyphens, dashes and invisible joiners: where they appear depends on line breaks. */
-const DROPPED = /[\s\u00ad\u2010-\u2015\u2212\u200b-\u200d\u2060\ufeff-]/u;
-
-const QUOTES: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"' };
-
-/** Folds `text`; `offset` is added to every recorded position (for slices of a longer text). */
-export function foldText(text: string, offset = 0): FoldedText {
-  let folded = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let index = 0;
-  for (const char of text) {
-    const next = index + char.length;
-    if (!DROPPED.test(char)) {
-      // A T1 bitmap font's control codes stand for quotes, dashes and ligatures (as in the import).
-      const code = char.charCodeAt(0);
-      const read = code >= 0x10 && code <= 0x1f ? fromT1Codes(char) : char;
-      const plain = read !== char
-        ? [...read].map((c) => QUOTES[c] ?? c.normalize('NFKC').toLowerCase()).join('')
-        : (QUOTES[char] ?? (char.charCodeAt(0) < 128 ? char.toLowerCase() : char.normalize('NFKC').toLowerCase()));
-      for (const unit of plain) {
-        if (DROPPED.test(unit)) continue;
-        folded += unit;
-        for (let k = 0; k < unit.length; k++) {
-          starts.push(index + offset);
-          ends.push(next + offset);
-        }
-      }
-    }
-    index = next;
-  }
-  return { folded, starts, ends };
-}
-
-/** The folded form of `text`, without positions. */
-export function foldOnly(text: string): string {
-  return foldText(text).folded;
-}
+import type { FoldedText } from '../../../app/text/fold';
 
 /** A range [start, end) of folded characters. */
 export interface FoldedRange {
