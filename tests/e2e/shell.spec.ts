@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { describeKeys, KEYMAP } from '../../renderer/src/shell/keymap';
+import { screenshot } from './browser';
 import { importSeeds, seed, useApp } from './fixtures';
 
 const app = useApp();
@@ -43,6 +44,7 @@ describe('the shell', () => {
     expect(rows.map((row) => row.id).sort()).toEqual(KEYMAP.map((binding) => binding.id).sort());
     for (const binding of KEYMAP) expect(rows.find((row) => row.id === binding.id)).toEqual({ id: binding.id, keys: describeKeys(binding), label: binding.label });
     expect(await help.innerText()).toContain('Ctrl+Shift+C');
+    await screenshot(page, 'shell-shortcut-help');
   });
 
   it('keeps focus in the modal dialog, gives it back on Esc, and shows notices above it, where they can be dismissed', async () => {
@@ -85,6 +87,7 @@ describe('the shell', () => {
       return element.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2));
     });
     expect(onTop).toBe(true);
+    await screenshot(page, 'shell-notice-over-dialog-dark');
     await notice.getByRole('button', { name: 'Dismiss message' }).click();
     await notice.waitFor({ state: 'detached' });
     expect(await dialog.isVisible()).toBe(true);
@@ -112,6 +115,7 @@ describe('the shell', () => {
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.every((error) => /stopped|blocks|is not a function|not iterable|Cannot read/i.test(error))).toBe(true);
     errors.length = 0;
+    await screenshot(page, 'shell-broken-pane');
 
     // The notebook beside it still takes notes.
     const editor = notebook.locator('[contenteditable="true"]').first();
