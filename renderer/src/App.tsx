@@ -15,7 +15,7 @@ import type { ExportRequest } from './services/commands';
 import { useServices } from './services/context';
 import { useUi, type View } from './services/ui-store';
 import { ErrorBoundary } from './shell/ErrorBoundary';
-import { NoticeList, useNoticeList, type Notice, type NoticeAction } from './shell/notices';
+import { NoticeList, useNoticeList } from './shell/notices';
 import { useShortcuts } from './shell/shortcuts';
 import { ShortcutHelp } from './shell/ShortcutHelp';
 import { ThemeSwitch } from './shell/ThemeSwitch';
@@ -31,10 +31,6 @@ export function App() {
   const { platform, database, search, notices: board, commands, ui } = useServices();
   const theme = useTheme();
   const notices = useNoticeList(board);
-  const push = useCallback(
-    (tone: Notice['tone'], text: string, action?: NoticeAction) => (tone === 'error' ? board.error(text) : board.info(text, action)),
-    [board],
-  );
   const dismiss = board.dismiss;
   useLibraryCare(database, board);
   const [revision, setRevision] = useState(0);
@@ -58,34 +54,33 @@ export function App() {
         // The import worker hands new documents to the search worker itself (outcome.indexed).
         if (outcome.ok && outcome.created && !outcome.indexed) search.documentAdded(outcome.id);
         if (outcome.ok && outcome.replaced) search.documentRemoved(outcome.replaced.id);
-        if (!outcome.ok) push('error', outcome.error);
-        else if (!outcome.created) push('info', `“${outcome.name}” is already in your library.`);
+        if (!outcome.ok) board.error(outcome.error);
+        else if (!outcome.created) board.info(`“${outcome.name}” is already in your library.`);
         else if (outcome.replaced) {
           const { moved, orphaned } = outcome.replaced;
           dispatch({ type: 'replace-document', oldId: outcome.replaced.id, newId: outcome.id });
           const plural = (n: number) => (n === 1 ? '' : 's');
-          push(
-            'info',
+          board.info(
             `“${outcome.name}” is a new version of a document in your library: it replaced the old one, ${moved} highlight${plural(moved)} moved with ${moved === 1 ? 'its' : 'their'} text` +
               (orphaned ? `, ${orphaned} could not be placed and ${orphaned === 1 ? 'is' : 'are'} kept in the sidebar with ${orphaned === 1 ? 'its' : 'their'} quote.` : '.'),
           );
         }
         // What the importer had to do to read the file (nesting flattened, pages missing) is said too.
-        if (outcome.ok && outcome.warning) push('info', outcome.warning);
+        if (outcome.ok && outcome.warning) board.info(outcome.warning);
       }
       // One re-read of the library per batch of files, not per file.
       setRevision((r) => r + 1);
     },
-    [push, search],
+    [board, search],
   );
-  const onRefused = useCallback((message: string) => push('error', message), [push]);
+  const onRefused = useCallback((message: string) => board.error(message), [board]);
   const importer = useImport({ onOutcomes, onRefused }, { searchPort: () => search.importerPort() });
 
   const importFiles = useCallback(async () => {
     const picked = await platform.pickFiles();
-    if (!picked.ok) push('error', picked.error);
+    if (!picked.ok) board.error(picked.error);
     else importer.start(picked.value);
-  }, [platform, importer, push]);
+  }, [platform, importer, board]);
 
   const onDrop = useCallback((files: File[]) => importer.start(files.map((file) => ({ name: file.name, blob: file }))), [importer]);
 
@@ -95,9 +90,9 @@ export function App() {
     () =>
       platform.onFilesToOpen((files) => {
         if (files.ok) startImport(files.value);
-        else push('error', files.error);
+        else board.error(files.error);
       }),
-    [platform, startImport, push],
+    [platform, startImport, board],
   );
 
   const openDocument = useCallback(
@@ -128,7 +123,7 @@ export function App() {
     async (citedDocId: string, annotationId: string) => {
       const annotation = await getAnnotation(database, annotationId);
       if (!annotation) {
-        push('error', 'The highlight this citation points to was deleted.');
+        board.error('The highlight this citation points to was deleted.');
         return;
       }
       const docId = annotation.docId ?? citedDocId;
@@ -145,7 +140,7 @@ export function App() {
       }
       setReveal((previous) => ({ paneId: paneId ?? '', annotationId, nonce: (previous?.nonce ?? 0) + 1 }));
     },
-    [database, workspace.panes, push],
+    [database, workspace.panes, board],
   );
 
   // A pane opened by openCitation gets its id only after the reducer runs: point the reveal at it.
@@ -155,9 +150,7 @@ export function App() {
     if (pane) setReveal({ ...reveal, paneId: pane.id });
   }, [reveal, workspace]);
 
-  const notify = useCallback((text: string, action?: NoticeAction) => push('info', text, action), [push]);
-  const onError = useCallback((text: string) => push('error', text), [push]);
-  const backups = useBackup(platform, { notify, onError });
+  const backups = useBackup(platform, board);
 
   // A search hit opens where it matched: the text at its offset, the highlight, or the notebook.
   const openSearchHit = useCallback(
@@ -197,11 +190,11 @@ export function App() {
             const notebookId = open?.content.kind === 'notebook' ? open.content.notebookId : await createNotebook(database);
             commands.inbox.send(notebookId, { docId, annotationId });
             if (!open) openNotebook(notebookId, workspace.panes.length < MAX_PANES);
-            push('info', 'Quoted in the notebook, with its citation.');
+            board.info('Quoted in the notebook, with its citation.');
           })();
         },
       }),
-    [commands, database, workspace.panes, openDocument, openNotebook, push],
+    [commands, database, workspace.panes, openDocument, openNotebook, board],
   );
   useShortcuts({
     platformHandles: platform.handlesShortcuts,
@@ -228,12 +221,12 @@ export function App() {
       if (!href) return;
       event.preventDefault();
       void platform.openExternal(href).then((result) => {
-        if (!result.ok) push('error', result.error);
+        if (!result.ok) board.error(result.error);
       });
     };
     document.addEventListener('click', onClick);
     return () => document.removeEventListener('click', onClick);
-  }, [platform, push]);
+  }, [platform, board]);
 
   // Pointing at (or tabbing to) a document or the Reading tab starts loading the reading view, so
   // the click that follows opens it without waiting for its code.
@@ -311,8 +304,6 @@ export function App() {
             onOpen={(id) => openDocument(id)}
             onOpenBeside={(id) => openDocument(id, true)}
             onImport={() => void importFiles()}
-            notify={notify}
-            onError={onError}
             onTrashed={(docId) => dispatch({ type: 'forget-document', docId })}
             onBackup={() => void backups.backup()}
             onRestore={() => void backups.pickRestoreFile()}
@@ -332,8 +323,6 @@ export function App() {
               dispatch={dispatch}
               reveal={reveal}
               onOpenCitation={(docId, annotationId) => void openCitation(docId, annotationId)}
-              notify={notify}
-              onError={onError}
             />
           </Suspense>
         </ErrorBoundary>
@@ -347,7 +336,7 @@ export function App() {
             onClose={backups.closeRestore}
             onRestored={(summary) => {
               backups.closeRestore();
-              notify(`Library restored from the backup: ${restoredSummary(summary.written)} written.`);
+              board.info(`Library restored from the backup: ${restoredSummary(summary.written)} written.`);
               void search.reload();
               setRevision((r) => r + 1);
             }}
@@ -362,7 +351,6 @@ export function App() {
             initialDocIds={showExport.docIds ?? (view === 'reading' ? [...openDocIds] : [])}
             initialScope={showExport.scope}
             onClose={() => setShowExport(false)}
-            notify={(text) => push('info', text)}
           />
         </Suspense>
       ) : null}

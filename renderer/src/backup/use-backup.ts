@@ -3,18 +3,17 @@ import type { BackupProgress } from '../../../app/store/backup';
 import type { PickedFile, Platform } from '../../platform';
 import { runBackupJob } from './backup-client';
 import { backupFileName } from './backup-name';
+import type { Notices } from '../services/notices';
 
-/** How backups report back. */
-export interface BackupFeedback {
-  notify: (text: string) => void;
-  onError: (text: string) => void;
-}
+/** How backups report back: the app's notices. */
+export type BackupFeedback = Pick<Notices, 'info' | 'error'>;
 
 /**
  * Backing up and starting a restore. A backup runs in a worker with progress and can be
  * cancelled; a restore starts by picking the file, then the RestoreDialog takes over.
  */
-export function useBackup(platform: Platform, { notify, onError }: BackupFeedback) {
+export function useBackup(platform: Platform, notices: BackupFeedback) {
+  const { info: notify, error: onError } = notices;
   const [progress, setProgress] = useState<BackupProgress | null>(null);
   const [restoreFile, setRestoreFile] = useState<PickedFile | null>(null);
   const controller = useRef<AbortController | null>(null);

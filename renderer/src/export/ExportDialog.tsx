@@ -14,7 +14,6 @@ export interface ExportDialogProps {
   /** What to export when the dialog opens. */
   initialScope?: ExportScope;
   onClose: () => void;
-  notify: (text: string) => void;
 }
 
 const scopes: { id: ExportScope; label: string }[] = [
@@ -29,8 +28,9 @@ function slug(text: string): string {
 }
 
 /** Choose what and how to export, see a preview, then save it or copy it. */
-export function ExportDialog({ documents, initialDocIds, initialScope, onClose, notify }: ExportDialogProps) {
-  const { database, platform } = useServices();
+export function ExportDialog({ documents, initialDocIds, initialScope, onClose }: ExportDialogProps) {
+  const { database, platform, notices } = useServices();
+  const notify = notices.info;
   const style = useCitationStyle();
   const [scope, setScope] = useState<ExportScope>(initialScope ?? 'documents');
   const [format, setFormat] = useState<string>('bibtex');

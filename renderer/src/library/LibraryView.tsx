@@ -13,7 +13,7 @@ import { TrashList } from './TrashList';
 import './library.css';
 
 /** Props of the library view. */
-export interface LibraryViewProps extends LibraryFeedback {
+export interface LibraryViewProps extends Pick<LibraryFeedback, 'onTrashed'> {
   documents: DocumentSummary[];
   onOpen: (id: string) => void;
   /** Opens the document in a new pane beside those already open. */
@@ -27,9 +27,12 @@ export interface LibraryViewProps extends LibraryFeedback {
  * The library: a filter column (all documents, collections, tags, trash, backups) beside the
  * document table, sortable by column and narrowed by the chosen tag or collection.
  */
-export function LibraryView({ documents, onOpen, onOpenBeside, onImport, onBackup, onRestore, notify, onError, onTrashed }: LibraryViewProps) {
-  const { database, search } = useServices();
-  const feedback = useMemo<LibraryWrites>(() => ({ notify, onError, onTrashed, database, search }), [notify, onError, onTrashed, database, search]);
+export function LibraryView({ documents, onOpen, onOpenBeside, onImport, onBackup, onRestore, onTrashed }: LibraryViewProps) {
+  const { database, search, notices } = useServices();
+  const feedback = useMemo<LibraryWrites>(
+    () => ({ notify: notices.info, onError: notices.error, onTrashed, database, search }),
+    [notices, onTrashed, database, search],
+  );
   const [selection, setSelectionState] = useState<LibrarySelection>(loadSelection);
   const [dialog, setDialog] = useState<LibraryDialogState | null>(null);
   const collections = useCollections();

@@ -13,11 +13,10 @@ export interface NotebookPaneProps {
   onClose: () => void;
   /** Opens a citation's source at its highlight. */
   onOpenCitation: (docId: string, annotationId: string) => void;
-  onError: (message: string) => void;
 }
 
 /** A notebook: free writing, with quotes dragged in from the sources keeping their citations. */
-export function NotebookPane({ notebookId, onClose, onOpenCitation, onError }: NotebookPaneProps) {
+export function NotebookPane({ notebookId, onClose, onOpenCitation }: NotebookPaneProps) {
   const notebook = useNotebook(notebookId);
   const { database, notices, search } = useServices();
   const save = useCallback(
@@ -88,7 +87,7 @@ export function NotebookPane({ notebookId, onClose, onOpenCitation, onError }: N
           label="Notebook"
           className="notebook-editor"
         >
-          <QuoteDropPlugin notebookId={notebookId} onError={onError} />
+          <QuoteDropPlugin notebookId={notebookId} />
         </RichEditor>
       </div>
     </div>

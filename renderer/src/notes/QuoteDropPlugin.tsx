@@ -24,9 +24,9 @@ function insertQuote(editor: ReturnType<typeof useLexicalComposerContext>[0], it
 }
 
 /** Lets a highlight dragged from a pane or a sidebar drop into the notebook as a cited quote. */
-export function QuoteDropPlugin({ notebookId, onError }: { notebookId: string; onError: (message: string) => void }) {
+export function QuoteDropPlugin({ notebookId }: { notebookId: string }) {
   const [editor] = useLexicalComposerContext();
-  const { database, commands } = useServices();
+  const { database, commands, notices } = useServices();
   const { inbox } = commands;
 
   // Quotes sent from the keyboard ("Quote in notebook") arrive through the inbox.
@@ -35,13 +35,13 @@ export function QuoteDropPlugin({ notebookId, onError }: { notebookId: string; o
       for (const item of inbox.take(notebookId)) {
         void quoteFromHighlight(database, item.docId, item.annotationId).then((quote) => {
           if (quote) insertQuote(editor, quote);
-          else onError('That highlight is no longer in your library.');
+          else notices.error('That highlight is no longer in your library.');
         });
       }
     };
     drain();
     return inbox.listen(notebookId, drain);
-  }, [editor, database, inbox, notebookId, onError]);
+  }, [editor, database, inbox, notebookId, notices]);
 
   useEffect(() => {
     const offDragOver = editor.registerCommand(
@@ -62,7 +62,7 @@ export function QuoteDropPlugin({ notebookId, onError }: { notebookId: string; o
         event.preventDefault();
         void quoteFromHighlight(database, dragged.docId, dragged.annotationId).then((item) => {
           if (item) insertQuote(editor, item);
-          else onError('That highlight is no longer in your library.');
+          else notices.error('That highlight is no longer in your library.');
         });
         return true;
       },
@@ -72,6 +72,6 @@ export function QuoteDropPlugin({ notebookId, onError }: { notebookId: string; o
       offDragOver();
       offDrop();
     };
-  }, [editor, database, onError]);
+  }, [editor, database, notices]);
   return null;
 }

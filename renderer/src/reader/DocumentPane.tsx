@@ -37,12 +37,10 @@ export interface DocumentPaneProps {
   revealOffset?: { offset: number; nonce: number };
   /** A highlight to scroll to and select (from a notebook citation); `nonce` repeats a request. */
   reveal?: { annotationId: string; nonce: number };
-  /** Shows a message with an optional action (Undo). */
-  notify: (text: string, action?: { label: string; run: () => void }) => void;
 }
 
 /** One document in a pane: virtualized reading view, find, highlights with notes in a sidebar. */
-export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScroll, sidebarChoice, onSidebarChoice, onClose, reveal, notify }: DocumentPaneProps) {
+export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScroll, sidebarChoice, onSidebarChoice, onClose, reveal }: DocumentPaneProps) {
   const summary = useDocumentSummary(docId);
   const content = useDocumentContent(docId);
   const annotations = useAnnotations(docId);
@@ -55,7 +53,8 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
   const [sidebarMode, setSidebarMode] = useState<'highlights' | 'works-cited'>('highlights');
   const [editing, setEditing] = useState<{ kind: 'document' } | { kind: 'reference'; id: string } | null>(null);
   const citationStyle = useCitationStyle();
-  const { database, commands } = useServices();
+  const { database, commands, notices } = useServices();
+  const notify = notices.info;
   const actions = useHighlightActions();
   const wide = usePaneIsWide(paneRef);
   const sidebarOpen = sidebarChoice ?? wide;

@@ -14,8 +14,6 @@ export interface WorkspaceProps {
   documents: DocumentSummary[];
   reveal: { paneId: string; annotationId: string; nonce: number } | null;
   onOpenCitation: (docId: string, annotationId: string) => void;
-  notify: (text: string, action?: { label: string; run: () => void }) => void;
-  onError: (message: string) => void;
 }
 
 /** Two layouts of the same panes. */
@@ -38,7 +36,7 @@ function sameSplit(a: Layout, b: Layout): boolean {
  * workspace state asks for (equal widths after adding, the closed pane's width shared out after
  * closing; see workspace-state.ts), which is also what a reload restores.
  */
-export function Workspace({ state, dispatch, documents, reveal, onOpenCitation, notify, onError }: WorkspaceProps) {
+export function Workspace({ state, dispatch, documents, reveal, onOpenCitation }: WorkspaceProps) {
   const groupRef = useGroupRef();
   const layout = layoutForPanes(state.layout, state.panes);
   // Read by onLayoutChanged, which the group calls from its own effects as it re-lays out after a
@@ -76,8 +74,6 @@ export function Workspace({ state, dispatch, documents, reveal, onOpenCitation, 
                 documents={documents}
                 reveal={reveal?.paneId === pane.id ? reveal : undefined}
                 onOpenCitation={onOpenCitation}
-                notify={notify}
-                onError={onError}
                 canAddPane={state.panes.length < MAX_PANES}
               />
             </Panel>
@@ -95,7 +91,7 @@ interface PaneFrameProps extends Omit<WorkspaceProps, 'state' | 'reveal'> {
   canAddPane: boolean;
 }
 
-function PaneFrame({ pane, active, dispatch, documents, reveal, onOpenCitation, notify, onError }: PaneFrameProps) {
+function PaneFrame({ pane, active, dispatch, documents, reveal, onOpenCitation }: PaneFrameProps) {
   const [dropping, setDropping] = useState(false);
   const open = (content: PaneContent) => dispatch({ type: 'open', content, paneId: pane.id });
   const close = () => dispatch({ type: 'close-pane', paneId: pane.id });
@@ -140,10 +136,9 @@ function PaneFrame({ pane, active, dispatch, documents, reveal, onOpenCitation, 
             onSidebarChoice={(open) => dispatch({ type: 'sidebar', paneId: pane.id, open })}
             onClose={close}
             reveal={reveal}
-            notify={notify}
           />
         ) : pane.content.kind === 'notebook' ? (
-          <NotebookPane key={pane.content.notebookId} notebookId={pane.content.notebookId} onClose={close} onOpenCitation={onOpenCitation} onError={onError} />
+          <NotebookPane key={pane.content.notebookId} notebookId={pane.content.notebookId} onClose={close} onOpenCitation={onOpenCitation} />
         ) : (
           <EmptyPane documents={documents} onOpen={(docId) => open({ kind: 'document', docId })} onClose={close} />
         )}
