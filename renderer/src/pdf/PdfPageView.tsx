@@ -1,7 +1,5 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import type { HighlightColor } from '../highlights/colors';
-import type { PageRect } from '../../../app/anchoring/selectors';
 import { textOfPages } from '../reader/surfaces/page-range';
 import type { ReadingSurfaceProps } from '../reader/surfaces/surface';
 import { blockIndexAt } from '../../../app/documents/locator';
@@ -65,7 +63,7 @@ interface OpenPdfProps extends Omit<PdfPageViewProps, 'docId'> {
 /** Characters from a revealed place that are flashed: a reference entry whole, a long paragraph's opening. */
 const REACH = 400;
 
-function OpenPdf({ pdf, sizes, offsets, text, blocks, placed, citations, selectedId, onSelectHighlight, onSelection, onCreateHighlight, toolbar, ref }: OpenPdfProps) {
+function OpenPdf({ pdf, sizes, offsets, text, blocks, placed, citations, selectedId, onSelectHighlight, onSelection, toolbar, ref }: OpenPdfProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const layout = usePageLayout(scrollRef, sizes);
@@ -77,11 +75,7 @@ function OpenPdf({ pdf, sizes, offsets, text, blocks, placed, citations, selecte
     (start: number, end: number) => (offsets ? offsets.pagesOf(start, end) : candidatePages(blocks, start, end, sizes.length)),
     [offsets, blocks, sizes.length],
   );
-  const createOnPage = useCallback(
-    (start: number, end: number, color: HighlightColor, page: number, rects: PageRect[]) => onCreateHighlight({ start, end, page: { type: 'PageSelector', page, rects } }, color),
-    [onCreateHighlight],
-  );
-  const selection = usePdfSelection(rootRef, offsets, layout.scale, createOnPage);
+  const selection = usePdfSelection(rootRef, offsets, layout.scale);
   const { pending } = selection;
   useEffect(() => onSelection(pending ? { start: pending.start, end: pending.end, page: { type: 'PageSelector', page: pending.page, rects: pending.rects }, spot: pending.spot } : null), [pending, onSelection]);
 

@@ -1,13 +1,8 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { PageRect } from '../../../app/anchoring/selectors';
-import { type HighlightColor } from '../highlights/colors';
-import { useColorKeys } from '../highlights/use-color-keys';
 import type { ToolbarSpot } from '../highlights/SelectionToolbar';
 import type { PageOffsets } from './page-offsets';
 import { drawnLayer, itemPoint, rangeRects, scaleRects } from './text-layer-dom';
-
-/** Called to make a highlight: canonical offsets, colour, the page it starts on and its rectangles there in PDF points. */
-export type CreatePdfHighlight = (start: number, end: number, color: HighlightColor, page: number, rects: PageRect[]) => void;
 
 /** A selection on the page view waiting for a colour. */
 export interface PendingSelection {
@@ -20,10 +15,10 @@ export interface PendingSelection {
 
 /**
  * Text selected in the page view's text layers, mapped to the canonical text through the page
- * map (the selection's ends as item characters), with the colour toolbar's state. While a
- * selection waits, keys 1–5 (or H for yellow) highlight it.
+ * map (the selection's ends as item characters), with where the colour toolbar goes. The pane
+ * shows the toolbar and takes the colour keys for it, as for every reading surface.
  */
-export function usePdfSelection(rootRef: RefObject<HTMLDivElement | null>, offsets: PageOffsets | null, scale: number, onCreate: CreatePdfHighlight) {
+export function usePdfSelection(rootRef: RefObject<HTMLDivElement | null>, offsets: PageOffsets | null, scale: number) {
   const [pending, setPending] = useState<PendingSelection | null>(null);
 
   const onMouseUp = useCallback(() => {
@@ -51,18 +46,6 @@ export function usePdfSelection(rootRef: RefObject<HTMLDivElement | null>, offse
     });
   }, [rootRef, offsets, scale]);
 
-  const highlight = useCallback(
-    (color: HighlightColor) => {
-      if (!pending) return;
-      onCreate(pending.start, pending.end, color, pending.page, pending.rects);
-      window.getSelection()?.removeAllRanges();
-      setPending(null);
-    },
-    [pending, onCreate],
-  );
-
-  useColorKeys(pending !== null, highlight);
-
   useEffect(() => {
     if (!pending) return;
     // A selection made elsewhere (another pane) retires this view's toolbar.
@@ -74,7 +57,7 @@ export function usePdfSelection(rootRef: RefObject<HTMLDivElement | null>, offse
     return () => document.removeEventListener('selectionchange', onSelectionChange);
   }, [pending, rootRef]);
 
-  return { pending, onMouseUp, highlight };
+  return { pending, onMouseUp };
 }
 
 function pageOf(node: Node, root: HTMLElement): HTMLElement | null {
