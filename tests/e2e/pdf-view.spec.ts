@@ -257,3 +257,61 @@ describe('the page view of a PDF', () => {
     await screenshot(page, 'pdf-view-map-rebuilt');
   });
 });
+
+const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth'];
+
+/** Eight pages of three paragraphs each, every page opening with its own word ("Sixth ..."), long enough to scroll. */
+function eightPagePdf(): Uint8Array {
+  const words = 'the family workshop in Nalchik keeps its garage open while the kidnapping is talked over at night'.split(' ');
+  const pages = ORDINALS.map((ordinal) => {
+    const runs = [0, 1, 2].flatMap((paragraph) => {
+      const body = [paragraph === 0 ? `${ordinal}` : 'Then', ...Array.from({ length: 9 }, () => words).flat()];
+      return wrapText(body, { x: 72, top: 720 - paragraph * 220, width: 440, size: 12 }).runs;
+    });
+    return { runs };
+  });
+  return buildTestPdf(pages, { info: { Title: 'A Long Report on Closeness', Author: 'Anna Petrova' } });
+}
+
+describe('switching between the page view and the text view', () => {
+  it('keeps the place: the page shown opens the text there, and the text shown opens that page', async () => {
+    const { page } = await app.open();
+    const pane = page.locator('section.pane').first();
+    const view = pane.locator('.pdf-page-view');
+    await dropFiles(page, [{ name: 'long-report.pdf', bytes: eightPagePdf() }]);
+    await page.locator('.library-row', { hasText: 'A Long Report on Closeness' }).click({ timeout: 30_000 });
+    await pane.locator('.doc-paragraph').first().waitFor();
+
+    await pane.getByRole('button', { name: 'Page view' }).click();
+    await view.waitFor();
+    await view.getByLabel('Page number').fill('6');
+    await view.getByLabel('Page number').press('Enter');
+    await expect.poll(() => view.locator('.pdf-page[data-page-number="6"] .textLayer span').count()).toBeGreaterThan(3);
+
+    await pane.getByRole('button', { name: 'Text view' }).click();
+    // The words that open page 6 are on screen in the text view, which has scrolled to them.
+    await expect
+      .poll(() =>
+        pane.locator('.pane-scroll').evaluate((scroller) => {
+          const walker = document.createTreeWalker(scroller, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.textContent!.indexOf('Sixth');
+            if (at < 0) continue;
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + 5);
+            const word = range.getBoundingClientRect();
+            const view = scroller.getBoundingClientRect();
+            return word.top >= view.top && word.bottom <= view.bottom;
+          }
+          return false;
+        }),
+      )
+      .toBe(true);
+    expect(await pane.locator('.pane-scroll').evaluate((scroller) => scroller.scrollTop)).toBeGreaterThan(0);
+
+    await pane.getByRole('button', { name: 'Page view' }).click();
+    await view.waitFor();
+    await expect.poll(() => view.getByLabel('Page number').inputValue()).toBe('6');
+  });
+});

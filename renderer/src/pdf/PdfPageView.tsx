@@ -116,7 +116,13 @@ function OpenPdf({ pdf, sizes, offsets, text, blocks, placed, citations, selecte
       visibleRange: () => {
         const scroller = scrollRef.current;
         const [first, last] = scroller ? pagesInSight(scroller) : [0, -1];
-        return last >= first ? textOfPages(blocks, first, last) : null;
+        // The page a reader is on is the one across the top of the view, not the sliver of the
+        // page before that a jump leaves above it.
+        if (last < first) return null;
+        const top = Math.max(first, pageAtTop(scroller!) ?? first);
+        // Through the map, exactly what the pages print; by the blocks starting on them until it is there.
+        const [opening, closing] = [offsets?.rangeOf(top), offsets?.rangeOf(last)];
+        return opening && closing ? { start: opening.start, end: Math.max(opening.end, closing.end) } : textOfPages(blocks, top, last);
       },
       clearSelection: () => window.getSelection()?.removeAllRanges(),
     }),
@@ -199,6 +205,17 @@ function pagesInSight(scroller: HTMLElement): [number, number] {
     last = page;
   }
   return [first, last];
+}
+
+/** The page under a line a tenth of the way down the view; null between pages. */
+function pageAtTop(scroller: HTMLElement): number | null {
+  const box = scroller.getBoundingClientRect();
+  const line = box.top + scroller.clientHeight / 10;
+  for (const element of scroller.querySelectorAll<HTMLElement>('.pdf-page[data-page-number]')) {
+    const rect = element.getBoundingClientRect();
+    if (rect.top <= line && rect.bottom > line) return Number(element.dataset.pageNumber);
+  }
+  return null;
 }
 
 const NO_MARKS: never[] = [];

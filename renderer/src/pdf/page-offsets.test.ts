@@ -26,6 +26,12 @@ describe('offsets to item characters', () => {
     expect(offsets.pagesOf(...at('the argument'))).toEqual([2]);
   });
 
+  it('gives the canonical range each page prints, from its first kept character to its last', () => {
+    expect(offsets.rangeOf(1)).toEqual({ start: 0, end: text.indexOf('The margins') + 'The margins'.length });
+    expect(offsets.rangeOf(2)).toEqual({ start: text.indexOf('hold notes'), end: text.indexOf('argument.') + 'argument.'.length });
+    expect(offsets.rangeOf(3)).toBeNull();
+  });
+
   it('gives the item characters that show a range, across a hyphen and a page break', () => {
     const start = text.indexOf('margins of');
     expect(shown(1, offsets.spans(1, start, start + 'margins of'.length))).toEqual(['mar', 'gins of']);

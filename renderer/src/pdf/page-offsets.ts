@@ -62,6 +62,12 @@ export class PageOffsets {
     return this.pages[page - 1]?.items ?? [];
   }
 
+  /** The canonical range the characters printed on `page` (from 1) reach; null for a page with none. */
+  rangeOf(page: number): { start: number; end: number } | null {
+    const indexed = this.pages[page - 1];
+    return indexed && indexed.end > indexed.start ? { start: indexed.start, end: indexed.end } : null;
+  }
+
   /** The pages (from 1, ascending) on which some character of [start, end) is printed. */
   pagesOf(start: number, end: number): number[] {
     const found: number[] = [];

@@ -173,6 +173,39 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
   const openFind = find.open;
   useEffect(() => commands.handleFind(paneId, openFind), [commands, paneId, openFind]);
 
+  // Switching between the text and the page view keeps the place: the passage at the top of one
+  // view opens the other there. A page view lays itself out after its file loads, so the scroll
+  // waits until the new surface reports what it shows.
+  const keepPlace = useRef<number | null>(null);
+  // Where the last switch put the view: a line does not start where a page does, so switching
+  // back without scrolling it away returns to that place, not to the line's first word.
+  const lastPlace = useRef<number | null>(null);
+  const togglePageView = () => {
+    selection.setPending(null);
+    const visible = surfaceRef.current?.visibleRange() ?? null;
+    const last = lastPlace.current;
+    keepPlace.current = visible && last !== null && last >= visible.start && last < visible.end ? last : (visible?.start ?? null);
+    setPageView((on) => !on);
+  };
+  useEffect(() => {
+    const offset = keepPlace.current;
+    if (offset === null) return;
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      const handle = surfaceRef.current;
+      if (handle && handle.visibleRange() !== null) {
+        keepPlace.current = null;
+        lastPlace.current = offset;
+        // Its paragraph first (a long text draws only what is near the view), then its line.
+        handle.scrollToOffset(offset, 'start');
+        frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => handle.scrollToOffset(offset, 'top-line'))));
+      } else if (++tries < PLACE_WAIT_FRAMES) frame = requestAnimationFrame(attempt);
+    };
+    frame = requestAnimationFrame(attempt);
+    return () => cancelAnimationFrame(frame);
+  }, [pageView]);
+
   if (summary === undefined || content === undefined) return <div className="pane-body pane-loading" aria-busy="true" />;
   if (summary === null || content === null) {
     return (
@@ -192,10 +225,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
         title={summary.title}
         hasPages={hasPageView(summary.format)}
         pageView={pageView}
-        onTogglePageView={() => {
-          selection.setPending(null);
-          setPageView((on) => !on);
-        }}
+        onTogglePageView={togglePageView}
         onEditDetails={() => setEditing({ kind: 'document' })}
         onFind={find.open}
         sidebar={sidebarOpen ? sidebarMode : null}
@@ -265,3 +295,5 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
 }
 
 const NO_CITATIONS: StoredCitation[] = [];
+/** How long a view switch waits for the new view to lay out before it gives up keeping the place (about 5 s). */
+const PLACE_WAIT_FRAMES = 300;

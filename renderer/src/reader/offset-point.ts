@@ -23,8 +23,20 @@ export function offsetToPoint(root: ParentNode, offset: number): { node: Text; o
   return null;
 }
 
+/** Room left above a line brought to the top of the view, in CSS pixels. */
+const TOP_MARGIN = 4;
+
 /** Scrolls `scroller` so the text at `offset` sits mid-view; false when it is not rendered yet. */
 export function centerOffset(scroller: HTMLElement, offset: number): boolean {
+  return placeOffset(scroller, offset, 'middle');
+}
+
+/** Scrolls `scroller` so the line holding `offset` is the first in view; false when it is not rendered yet. */
+export function topOffset(scroller: HTMLElement, offset: number): boolean {
+  return placeOffset(scroller, offset, 'top');
+}
+
+function placeOffset(scroller: HTMLElement, offset: number, where: 'middle' | 'top'): boolean {
   const point = offsetToPoint(scroller, offset);
   if (!point) return false;
   const range = document.createRange();
@@ -33,6 +45,6 @@ export function centerOffset(scroller: HTMLElement, offset: number): boolean {
   const rect = range.getBoundingClientRect();
   const view = scroller.getBoundingClientRect();
   if (rect.height === 0 && rect.width === 0) return false;
-  scroller.scrollBy({ top: rect.top - (view.top + view.height / 2) });
+  scroller.scrollBy({ top: rect.top - (where === 'middle' ? view.top + view.height / 2 : view.top + TOP_MARGIN) });
   return true;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { blockIndexAt } from '../../../../app/documents/locator';
-import { centerOffset } from '../offset-point';
+import { centerOffset, topOffset } from '../offset-point';
 import { useOverlays } from '../use-overlays';
 import { VirtualDocument, type VirtualDocumentHandle } from '../VirtualDocument';
 import type { ReadingSurfaceProps, ScrollHow } from './surface';
@@ -23,8 +23,8 @@ export function TextSurface(props: ReadingSurfaceProps) {
   const scrollToOffset = useCallback(
     (offset: number, how: ScrollHow) => {
       const scroller = view.current?.element();
-      if (how === 'line') {
-        if (scroller) centerOffset(scroller, offset);
+      if (how === 'line' || how === 'top-line') {
+        if (scroller) (how === 'line' ? centerOffset : topOffset)(scroller, offset);
         return;
       }
       const index = blockIndexAt(blocks, offset);

@@ -39,7 +39,9 @@ export type ScrollHow =
   /** Its block at the top of the view. */
   | 'start'
   /** The line holding it mid-view, for an offset deep inside a long paragraph (a search hit). */
-  | 'line';
+  | 'line'
+  /** The line holding it first in view: the place kept when switching between views. */
+  | 'top-line';
 
 /** What the pane can ask of a surface. */
 export interface ReadingSurfaceHandle {

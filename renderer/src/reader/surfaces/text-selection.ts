@@ -3,11 +3,13 @@
  * goes. Blocks carry their offset in `data-start` (see dom-offsets), so no text is searched.
  */
 import type { Block } from '../../../../app/documents/model';
-import { selectionToRange } from '../dom-offsets';
+import { pointToOffset, selectionToRange } from '../dom-offsets';
 import type { SurfaceSelection } from './surface';
 
 /** Height of the colour toolbar plus a gap: it sits above the selection. */
 const ABOVE = 44;
+/** How far below the view's top edge the first visible line is looked for, in CSS pixels. */
+const LINE_PROBE = 12;
 /** Half the toolbar's width, so it is centred over the selection. */
 const HALF_WIDTH = 90;
 
@@ -40,5 +42,20 @@ export function visibleTextRange(scroller: HTMLElement, blocks: readonly Block[]
     if (index > last) last = index;
   }
   if (first < 0) return null;
-  return { start: blocks[first]!.start, end: blocks[last]!.end };
+  return { start: topOffset(scroller, view, blocks[first]!), end: blocks[last]!.end };
+}
+
+/**
+ * The offset of the first line in view: inside a long paragraph cut by the top of the view, the
+ * words on its first visible line rather than its opening (the block's start when the browser
+ * cannot say which character is there).
+ */
+function topOffset(scroller: HTMLElement, view: DOMRect, block: Block): number {
+  const element = scroller.querySelector<HTMLElement>(`[data-start="${block.start}"]`);
+  const box = element?.getBoundingClientRect();
+  if (!element || !box || box.top >= view.top || typeof document.caretRangeFromPoint !== 'function') return block.start;
+  const caret = document.caretRangeFromPoint(box.left + 2, view.top + LINE_PROBE);
+  if (!caret || !element.contains(caret.startContainer)) return block.start;
+  const offset = pointToOffset(caret.startContainer, caret.startOffset);
+  return offset !== null && offset >= block.start && offset <= block.end ? offset : block.start;
 }
