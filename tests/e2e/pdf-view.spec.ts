@@ -4,6 +4,7 @@ import { buildTestPdf, wrapText } from '../../app/documents/pdf/test-pdf';
 import { dropFiles } from './actions';
 import { screenshot } from './browser';
 import { useApp } from './fixtures';
+import { libraryDump, rowCounts } from './library-dump';
 
 const PAGE_TEXTS = [
   'Balagov sets his debut in Nalchik in 1998, where a Jewish family faces the kidnapping of a son and his bride.',
@@ -57,20 +58,8 @@ async function selectInTextLayer(pdfPage: Locator, first: string, endLength: num
 }
 
 /** The number of page maps in the app's database, read in the page. */
-function countPageMaps(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const opening = indexedDB.open('lectern');
-        opening.onerror = () => reject(new Error(String(opening.error)));
-        opening.onsuccess = () => {
-          const db = opening.result;
-          const counting = db.transaction('pageMaps').objectStore('pageMaps').count();
-          counting.onsuccess = () => (db.close(), resolve(counting.result));
-          counting.onerror = () => reject(new Error(String(counting.error)));
-        };
-      }),
-  );
+async function countPageMaps(page: Page): Promise<number> {
+  return rowCounts(await libraryDump(page)).pageMaps ?? 0;
 }
 
 /**

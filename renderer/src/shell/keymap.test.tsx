@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
-import { describeCombination, describeKeys, isShortcut, KEYMAP, parseCombination, plainKey, whichShortcut, type KeyScope } from './keymap';
+import { describeCombination, describeKeys, isShortcut, KEYMAP, parseCombination, plainKey, SCOPE_TITLES, whichShortcut } from './keymap';
 import { ShortcutHelp } from './ShortcutHelp';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -84,7 +84,7 @@ describe('the ? help', () => {
         const row = rows.find((candidate) => candidate.dataset.shortcut === binding.id)!;
         expect(row.querySelector('kbd')!.textContent).toBe(describeKeys(binding));
         expect(row.querySelector('dd')!.textContent).toBe(binding.label);
-        expect(row.closest('.shortcut-group')!.querySelector('h3')!.textContent).toBe(TITLES[binding.scope]);
+        expect(row.closest('.shortcut-group')!.querySelector('h3')!.textContent).toBe(SCOPE_TITLES[binding.scope]);
       }
     } finally {
       act(() => root.unmount());
@@ -93,23 +93,8 @@ describe('the ? help', () => {
   });
 });
 
-const TITLES: Record<KeyScope, string> = {
-  anywhere: 'Anywhere',
-  selection: 'With text selected in a document',
-  highlight: 'With a highlight selected',
-  find: 'In the find bar',
-  citation: 'On a citation in the text',
-  search: 'In the library search',
-  library: 'On a library row',
-  list: 'In the library list and the highlights sidebar',
-  pdf: 'In a PDF',
-  epub: 'In an EPUB',
-  notes: 'In notes and notebooks',
-  dialog: 'In a dialog',
-  menu: 'In a menu',
-};
-/** The help shows the places in TITLES' order, and each place's shortcuts in keymap order. */
+/** The help shows the places in SCOPE_TITLES' order, and each place's shortcuts in keymap order. */
 function order(id: string): number {
   const binding = KEYMAP.findIndex((candidate) => candidate.id === id);
-  return Object.keys(TITLES).indexOf(KEYMAP[binding]!.scope) * 1000 + binding;
+  return Object.keys(SCOPE_TITLES).indexOf(KEYMAP[binding]!.scope) * 1000 + binding;
 }
