@@ -6,12 +6,14 @@ import type {
   StoredAnnotation,
   StoredCitation,
   StoredCollection,
+  StoredCitekey,
   StoredCollectionItem,
   StoredNotebook,
   StoredPageMap,
   StoredReference,
   StoredSearchIndex,
   StoredTrashEntry,
+  StoredWork,
 } from './records';
 import type { CachedEntry } from '../export/bibliography-cache';
 import { schemaVersions, type SchemaVersion } from './schema';
@@ -49,6 +51,10 @@ export class LecternDb extends Dexie {
   declare readonly searchIndex: Table<StoredSearchIndex, string>;
   /** PDF page maps, one row per PDF document (page-maps-repo.ts). */
   declare readonly pageMaps: Table<StoredPageMap, string>;
+  /** Citation keys, kept once given (citekeys-repo.ts). */
+  declare readonly citekeys: Table<StoredCitekey, string>;
+  /** Works imported from bibliography files (works-repo.ts). */
+  declare readonly works: Table<StoredWork, string>;
   /** Rendered bibliography entries: a cache, not part of backups (rendered-entries-repo.ts). */
   declare readonly renderedEntries: Table<CachedEntry, string>;
 

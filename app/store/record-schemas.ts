@@ -79,6 +79,7 @@ const documentContent = z.strictObject({ docId: id, text: z.string(), blocks: z.
 const storedPageMap = z.strictObject({
   docId: id,
   pages: z.array(z.array(z.int()).refine(isPageItemsEncoding, 'not a page map Lectern writes')),
+  labels: z.array(z.string().max(64)).nullable().optional(),
 }) satisfies z.ZodType<StoredPageMap>;
 
 const storedReference = z.strictObject({

@@ -51,6 +51,12 @@ export interface StoredPageMap {
   docId: string;
   /** Per page, from page 1: its items encoded as documents/pdf/page-items.ts describes. */
   pages: number[][];
+  /**
+   * The printed page labels ("i", "ii", "1"...), one per page from page 1, as the PDF's
+   * /PageLabels gives them; null when the PDF has none (its pages are cited by number), absent
+   * when the map was made before labels were read.
+   */
+  labels?: string[] | null;
 }
 
 /** The original file, kept so page views (PDF, EPUB, DOCX) can be rebuilt. */
@@ -182,4 +188,48 @@ export interface StoredSearchIndex {
   key: string;
   /** The serialized index and what it was built from; shape owned by app/search. */
   value: unknown;
+}
+
+/**
+ * A work's citation key (schema v6), given the first time the work is cited, exported or synced
+ * and kept from then on: the same work keeps its key when the library around it changes.
+ */
+export interface StoredCitekey {
+  /**
+   * Whose key it is (primary key): "doc:<document id>" for a source, "ref:<StoredReference.id>"
+   * for a work a source cites (a cited work merged from several references takes the key of any
+   * of them that has one), "work:<StoredWork.id>" for a work imported from a bibliography.
+   */
+  owner: string;
+  /** The key itself, e.g. "yuvaldavis1997gender"; unique across the library (a unique index). */
+  key: string;
+  /** True once the key has left Lectern (an export, the synced file, a copied citation): it never changes by itself again. */
+  pinned: boolean;
+  /** True when the student typed the key. */
+  edited: boolean;
+  /** Last change, ms since the epoch. */
+  updatedAt: number;
+}
+
+/** The formats a bibliography file is imported from. */
+export type BibliographyFormat = 'bibtex' | 'biblatex' | 'ris' | 'csl-json';
+
+/**
+ * A work imported from a bibliography file (BibTeX, BibLaTeX, RIS, CSL-JSON, as Zotero, JabRef
+ * and Mendeley export them), in the library without a document (schema v6). The Cited Works
+ * index merges it with the references that cite the same work.
+ */
+export interface StoredWork {
+  /** Primary key, chosen by the store. */
+  id: string;
+  /** The entry as CSL-JSON. */
+  csl: CslItem;
+  /** The key the file gave the entry ("smith2020"), offered as its citation key when free. */
+  sourceKey?: string;
+  /** The file the work came from. */
+  origin: { fileName: string; format: BibliographyFormat };
+  /** ms since the epoch. */
+  addedAt: number;
+  /** Last edit, ms since the epoch. */
+  updatedAt: number;
 }

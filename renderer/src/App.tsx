@@ -22,7 +22,7 @@ import { ThemeSwitch } from './shell/ThemeSwitch';
 import { useTheme } from './shell/theme';
 import { useLibraryCare } from './shell/use-library-care';
 import { getAnnotation } from '../../app/store/annotations-repo';
-import { ExportDialog, IndexPlaceholder, IndexView, preloadReading, preloadReadingWhenIdle, ReadingPlaceholder, ReadingView, RestoreDialog } from './lazy-views';
+import { CheckPlaceholder, CheckView, ExportDialog, IndexPlaceholder, IndexView, MapPlaceholder, MapView, preloadReading, preloadReadingWhenIdle, ReadingPlaceholder, ReadingView, RestoreDialog } from './lazy-views';
 import { useDocuments } from './store/hooks';
 import { loadWorkspace, MAX_PANES, saveWorkspace, workspaceReducer } from './workspace/workspace-state';
 
@@ -265,6 +265,12 @@ export function App() {
             <button type="button" className={`view-tab${view === 'index' ? ' selected' : ''}`} aria-pressed={view === 'index'} onClick={() => setView('index')}>
               Index
             </button>
+            <button type="button" className={`view-tab${view === 'map' ? ' selected' : ''}`} aria-pressed={view === 'map'} onClick={() => setView('map')}>
+              Map
+            </button>
+            <button type="button" className={`view-tab${view === 'check' ? ' selected' : ''}`} aria-pressed={view === 'check'} onClick={() => setView('check')}>
+              Check
+            </button>
           </nav>
         </div>
         <SearchBox onOpenHit={openSearchHit} />
@@ -295,6 +301,18 @@ export function App() {
         <ErrorBoundary key="index" what="The index">
           <Suspense fallback={<IndexPlaceholder />}>
             <IndexView onOpenDocument={(docId, offset) => openDocument(docId, false, offset)} />
+          </Suspense>
+        </ErrorBoundary>
+      ) : view === 'map' ? (
+        <ErrorBoundary key="map" what="The citation map">
+          <Suspense fallback={<MapPlaceholder />}>
+            <MapView onOpenDocument={(docId, offset) => openDocument(docId, false, offset)} />
+          </Suspense>
+        </ErrorBoundary>
+      ) : view === 'check' ? (
+        <ErrorBoundary key="check" what="The quote check">
+          <Suspense fallback={<CheckPlaceholder />}>
+            <CheckView onOpenDocument={(docId, offset) => openDocument(docId, false, offset)} />
           </Suspense>
         </ErrorBoundary>
       ) : view === 'library' ? (

@@ -68,6 +68,12 @@ export function preloadReadingWhenIdle(): () => void {
 /** The Index view: cited works and people across the library. */
 export const IndexView = lazy(() => import('./indexes/IndexView').then((module) => ({ default: module.IndexView })));
 
+/** The citation map: sources, the works they cite and the people they name, as a graph. */
+export const MapView = lazy(() => import('./map/MapView').then((module) => ({ default: module.MapView })));
+
+/** The quote check: a draft's quotations and citations checked against the library. */
+export const CheckView = lazy(() => import('./check/CheckView').then((module) => ({ default: module.CheckView })));
+
 /** The export dialog, with the citation styles. */
 export const ExportDialog = lazy(() => import('./export/ExportDialog').then((module) => ({ default: module.ExportDialog })));
 
@@ -86,4 +92,14 @@ export function ReadingPlaceholder() {
 /** Holds the Index view's place while it loads. */
 export function IndexPlaceholder() {
   return <main className="index-view" aria-label="Index" aria-busy="true" />;
+}
+
+/** Holds the citation map's place while it loads. */
+export function MapPlaceholder() {
+  return <main className="map-view" aria-label="Citation map" aria-busy="true" />;
+}
+
+/** Holds the quote check's place while it loads. */
+export function CheckPlaceholder() {
+  return <main className="check-view" aria-label="Quote check" aria-busy="true" />;
 }

@@ -6,8 +6,10 @@
 import { useSyncExternalStore } from 'react';
 import type { ExportRequest } from './commands';
 
-/** The three views of the app. */
-export type View = 'library' | 'reading' | 'index';
+/** The views of the app. */
+export type View = 'library' | 'reading' | 'index' | 'map' | 'check';
+
+const VIEWS: readonly View[] = ['library', 'reading', 'index', 'map', 'check'];
 
 /** The UI state. */
 export interface UiState {
@@ -33,7 +35,7 @@ export type UiStorage = Pick<Storage, 'getItem' | 'setItem'>;
 /** A UI store; the view comes from and goes to `storage`. */
 export function createUiStore(storage: UiStorage | null): UiStore {
   const saved = readView(storage);
-  let state: UiState = { view: saved === 'reading' || saved === 'index' ? saved : 'library', exporting: null };
+  let state: UiState = { view: VIEWS.find((view) => view === saved) ?? 'library', exporting: null };
   const listeners = new Set<() => void>();
   return {
     get: () => state,
