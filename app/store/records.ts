@@ -201,7 +201,7 @@ export interface StoredCitekey {
    * of them that has one), "work:<StoredWork.id>" for a work imported from a bibliography.
    */
   owner: string;
-  /** The key itself, e.g. "yuvaldavis1997gender"; unique across the library (a unique index). */
+  /** The key itself, e.g. "yuvaldavis1997gender"; one work's alone (rows of owners of the same work share it). */
   key: string;
   /** True once the key has left Lectern (an export, the synced file, a copied citation): it never changes by itself again. */
   pinned: boolean;
