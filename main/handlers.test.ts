@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_IMPORT_BYTES, lecternResultSchemas } from '../app/ipc/contract';
 import { nodeFileSystem } from './file-system';
-import { BACKUP_DIALOG_FILTERS, OPEN_DIALOG_FILTERS, createHandlers, safeFileName, type Dialogs, type HandlerDeps } from './handlers';
+import { BACKUP_DIALOG_FILTERS, DRAFT_DIALOG_FILTERS, OPEN_DIALOG_FILTERS, createHandlers, safeFileName, type Dialogs, type HandlerDeps } from './handlers';
 
 let dir: string;
 
@@ -66,6 +66,21 @@ describe('openFiles', () => {
     expect(result.ok && result.value.map((f) => f.name)).toEqual(['lectern-backup-2026-12-06.zip']);
     expect(showOpenDialog).toHaveBeenCalledWith({ title: 'Restore a backup', properties: ['openFile'], filters: BACKUP_DIALOG_FILTERS });
     expect(BACKUP_DIALOG_FILTERS[0]?.extensions).toEqual(['zip', 'json']);
+  });
+
+  it('asks for one draft to check, with the draft formats', async () => {
+    const first = path.join(dir, 'essay.md');
+    const second = path.join(dir, 'notes.txt');
+    await writeFile(first, 'A "quote" (Ezerova, 2018).');
+    await writeFile(second, 'other');
+    const showOpenDialog = vi.fn(() => Promise.resolve({ canceled: false, filePaths: [first, second] }));
+    const { handlers } = handlersWith({ showOpenDialog });
+
+    const result = lecternResultSchemas.openFiles.parse(await handlers.openFiles('draft'));
+
+    expect(result.ok && result.value.map((f) => f.name)).toEqual(['essay.md']);
+    expect(showOpenDialog).toHaveBeenCalledWith({ title: 'Check a draft', properties: ['openFile'], filters: DRAFT_DIALOG_FILTERS });
+    expect(DRAFT_DIALOG_FILTERS[0]?.extensions).toEqual(['txt', 'md', 'markdown', 'docx']);
   });
 
   it('offers the document formats and all files in the dialog', () => {

@@ -21,6 +21,12 @@ export const BACKUP_DIALOG_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+/** The drafts the quote check reads. */
+export const DRAFT_DIALOG_FILTERS = [
+  { name: 'Drafts', extensions: ['txt', 'md', 'markdown', 'docx'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
 /** A dialog filter, as Electron's dialogs take them. */
 export interface FileFilter {
   name: string;
@@ -107,13 +113,16 @@ export function createHandlers(deps: HandlerDeps): LecternHandlers {
   return {
     async openFiles(purpose = 'documents') {
       const backup = purpose === 'backup';
+      const draft = purpose === 'draft';
       const choice = await deps.dialogs.showOpenDialog(
         backup
           ? { title: 'Restore a backup', properties: ['openFile'], filters: BACKUP_DIALOG_FILTERS }
-          : { title: 'Import documents', properties: ['openFile', 'multiSelections'], filters: OPEN_DIALOG_FILTERS },
+          : draft
+            ? { title: 'Check a draft', properties: ['openFile'], filters: DRAFT_DIALOG_FILTERS }
+            : { title: 'Import documents', properties: ['openFile', 'multiSelections'], filters: OPEN_DIALOG_FILTERS },
       );
       if (choice.canceled || choice.filePaths.length === 0) return ok([]);
-      return readChosen(choice.filePaths.slice(0, backup ? 1 : undefined), backup ? { ...deps, maxFileBytes: MAX_SAVE_BYTES } : deps);
+      return readChosen(choice.filePaths.slice(0, backup || draft ? 1 : undefined), backup ? { ...deps, maxFileBytes: MAX_SAVE_BYTES } : deps);
     },
 
     async takeOpenedFiles() {

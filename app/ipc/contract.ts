@@ -21,8 +21,8 @@ export const MAX_SAVE_BYTES = 1024 * 1024 * 1024;
 /** Longest URL openExternal accepts; real links are far shorter, and this bounds the parser. */
 export const MAX_URL_LENGTH = 8192;
 
-/** What the open dialog is for: documents to import (the default) or a backup to restore. */
-export type OpenPurpose = 'documents' | 'backup';
+/** What the open dialog is for: documents to import (the default), a backup to restore, or a draft to check. */
+export type OpenPurpose = 'documents' | 'backup' | 'draft';
 
 /** One file the user chose in the open dialog. */
 export interface OpenedFile {
@@ -104,7 +104,7 @@ const saveFileArgsSchema = z.object({
 
 /** Argument schemas main validates every call with, one tuple per method. */
 export const lecternArgSchemas = {
-  openFiles: z.union([z.tuple([]), z.tuple([z.enum(['documents', 'backup'])])]),
+  openFiles: z.union([z.tuple([]), z.tuple([z.enum(['documents', 'backup', 'draft'])])]),
   takeOpenedFiles: z.tuple([]),
   saveFile: z.tuple([saveFileArgsSchema]),
   openExternal: z.tuple([z.string().min(1, 'The link is empty.').max(MAX_URL_LENGTH, 'The link is too long.')]),

@@ -26,7 +26,8 @@ export interface Platform {
   readonly kind: 'electron' | 'web';
   /**
    * Asks for files; an empty list when the user cancels. `purpose` picks the chooser: documents
-   * to import (the default, several at a time) or one backup to restore (.zip or .json).
+   * to import (the default, several at a time), one backup to restore (.zip or .json) or one draft
+   * to check (.txt, .md, .docx).
    */
   pickFiles(purpose?: OpenPurpose): Promise<PlatformResult<PickedFile[]>>;
   /**

@@ -6,6 +6,9 @@ export const IMPORT_ACCEPT = '.txt,.text,.md,.markdown,.pdf,.html,.htm,.xhtml,.e
 /** What the file input accepts when it asks for a backup: Lectern's zip, or an older JSON backup. */
 export const BACKUP_ACCEPT = '.zip,.json,application/zip,application/json';
 
+/** What the file input accepts when it asks for a draft to check. */
+export const DRAFT_ACCEPT = '.txt,.text,.md,.markdown,.docx';
+
 function chooseFiles(accept: string): Promise<PickedFile[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
@@ -43,7 +46,7 @@ export function createWebPlatform(): Platform {
     kind: 'web',
     handlesShortcuts: false,
     async pickFiles(purpose = 'documents'): Promise<PlatformResult<PickedFile[]>> {
-      return { ok: true, value: await chooseFiles(purpose === 'backup' ? BACKUP_ACCEPT : IMPORT_ACCEPT) };
+      return { ok: true, value: await chooseFiles(purpose === 'backup' ? BACKUP_ACCEPT : purpose === 'draft' ? DRAFT_ACCEPT : IMPORT_ACCEPT) };
     },
     saveFile(defaultName, data) {
       download(defaultName, data);
