@@ -21,6 +21,8 @@ export interface FormatReading {
    * text once the drafts are assembled (encoded per page, see pdf/page-items.ts).
    */
   pageItems?: (text: string) => number[][];
+  /** For PDFs that state them: the printed page labels, one per page (page-labels.ts). */
+  pageLabels?: string[];
 }
 
 /** A note marker in one draft linked to the draft holding its note; import.ts maps it to document offsets. */

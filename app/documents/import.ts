@@ -68,6 +68,7 @@ export async function importFile(fileName: string, bytes: Uint8Array, context: I
         ...(reading.value.warning ? { warning: reading.value.warning } : {}),
         ...(footnotes.length > 0 ? { footnotes } : {}),
         ...(reading.value.pageItems ? { pageItems: reading.value.pageItems(text) } : {}),
+        ...(reading.value.pageLabels ? { pageLabels: reading.value.pageLabels } : {}),
       },
     };
   } catch (error) {

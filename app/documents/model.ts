@@ -104,6 +104,8 @@ export interface ParsedDocument {
   footnotes?: FootnoteLink[];
   /** PDF: where each page's text items fall in `text`, one encoded array per page (pdf/page-items.ts). */
   pageItems?: number[][];
+  /** PDF: the printed page labels ("i", "ii", "1"...), one per page; absent when the PDF states none. */
+  pageLabels?: string[];
 }
 
 /** A note marker ("[1]") and the note it points to, as offsets into the document text. */

@@ -48,7 +48,7 @@ export function saveImportedDocument(db: LecternDb, doc: ParsedDocument, options
     await db.documents.add(toSummary(doc, Date.now()));
     await db.contents.add({ docId: doc.id, text: doc.text, blocks: doc.blocks });
     if (options.original) await db.originals.add({ docId: doc.id, data: options.original });
-    if (doc.pageItems) await db.pageMaps.put({ docId: doc.id, pages: doc.pageItems });
+    if (doc.pageItems) await db.pageMaps.put({ docId: doc.id, pages: doc.pageItems, labels: doc.pageLabels ?? null });
     const references = (options.references ?? []).map((r) => ({ ...r, docId: doc.id }));
     if (references.length) await db.references.bulkAdd(references);
     const citations = (options.citations ?? []).map((c) => ({ ...c, docId: doc.id }));

@@ -21,3 +21,21 @@ export function savePageMap(db: LecternDb, map: StoredPageMap): Promise<boolean>
     return true;
   });
 }
+
+/**
+ * A PDF's printed page labels: one per page, null when it states none, undefined when its map
+ * was made before labels were read (or it has no map yet).
+ */
+export async function getPageLabels(db: LecternDb, docId: string): Promise<string[] | null | undefined> {
+  return (await db.pageMaps.get(docId))?.labels;
+}
+
+/** Stores labels read from the kept original into a map made before labels were read. */
+export function savePageLabels(db: LecternDb, docId: string, labels: string[] | null): Promise<boolean> {
+  return db.transaction('rw', db.pageMaps, async () => {
+    const map = await db.pageMaps.get(docId);
+    if (!map || map.labels !== undefined) return false;
+    await db.pageMaps.put({ ...map, labels });
+    return true;
+  });
+}

@@ -14,6 +14,7 @@ import { DEFAULT_PDF_LIMITS, realClock, type Clock, type PdfLimits } from './pdf
 import { balancePageTree } from './pdf-page-tree';
 import { scanStreams } from './pdf-stream-scan';
 import { byteString } from './pdf-syntax';
+import { sanitizePageLabels } from '../page-labels';
 import { openPdf } from './pdfjs';
 
 /** How far from the end pdf.js itself looks for the end of a PDF. */
@@ -79,6 +80,7 @@ export async function readPdf(fileName: string, name: string, bytes: Uint8Array,
   const reading: FormatReading = { drafts: demoteBylines(drafts, fromPage.authorLines, lines[0]?.page), stated };
   const items = read.items;
   reading.pageItems = (text) => buildPageMaps(text, lines, items);
+  if (read.labels) reading.pageLabels = read.labels;
   // pdf.js rebuilds a cut-off file from what is left; say so rather than refuse what was read.
   if (!hasPdfEnd(bytes)) reading.warning = `${name} looks incomplete (it does not end the way a PDF should); some pages or text may be missing.`;
   return { ok: true, value: reading };
@@ -94,9 +96,11 @@ export async function pageItemsOf(bytes: Uint8Array, text: string): Promise<Resu
   return reading.value.pageItems ? { ok: true, value: reading.value.pageItems(text) } : { ok: false, error: 'This PDF has no text items.' };
 }
 
-/** Every page's lines and text items, and the info dictionary. */
+/** Every page's lines and text items, the info dictionary and the printed page labels. */
 interface PdfPages extends PageLines {
   info: PdfInfo;
+  /** One per page, or null when the PDF states none (see page-labels.ts). */
+  labels: string[] | null;
 }
 
 /** The pages and info, a refusal, or undefined when the pages are not those `budget.expected` lists. */
@@ -111,7 +115,12 @@ async function readPages(bytes: Uint8Array, name: string, limits: PdfLimits, bud
       (metadata) => metadata.info as PdfInfo,
       () => ({}),
     );
-    return { pages, items, info };
+    // A broken /PageLabels tree costs the labels, never the import.
+    const labels = await pdf.getPageLabels().then(
+      (raw) => sanitizePageLabels(raw, pdf.numPages),
+      () => null,
+    );
+    return { pages, items, info, labels };
   } catch (error) {
     if (error instanceof PageOrderError) return undefined;
     if (error instanceof PdfLimitError) return { ok: false, error: error.limit === 'time' ? pdfLimitErrors.tooSlow(name, limits) : pdfLimitErrors.tooMuchText(name, limits) };
