@@ -5,6 +5,8 @@ import { importFile } from './import';
 import type { Block } from './model';
 import { MAX_PAGE_LABEL_LENGTH, pageAtOffset, pageOfLabel, passageLocator, printedPage, sanitizePageLabels } from './page-labels';
 import { encodePageItems } from './pdf/page-items';
+import { pageLabelsOf, pageMapOf } from './pdf/pdf-importer';
+import { buildTestPdf } from './pdf/test-pdf';
 
 /** Three pages: [0, 40) on page 1, [42, 90) on 2, [92, 130) on 3; the "\n\n" between blocks on none. */
 const blocks: Block[] = [
@@ -129,9 +131,11 @@ describe('sanitizePageLabels', () => {
   });
 });
 
-describe('PDF import: printed page labels', () => {
+// Real vignettes of 24 and 179 pages: a busy machine may take a while to read them.
+describe('PDF import: printed page labels', { timeout: 60_000 }, () => {
+  const bytesOf = (file: string) => new Uint8Array(readFileSync(new URL(`../../tests/e2e/files/${file}`, import.meta.url)));
   async function labelsOf(file: string): Promise<string[] | undefined> {
-    const bytes = new Uint8Array(readFileSync(new URL(`../../tests/e2e/files/${file}`, import.meta.url)));
+    const bytes = bytesOf(file);
     const result = await importFile(file, bytes);
     if (!result.ok) throw new Error(result.error);
     return result.value.pageLabels;
@@ -147,5 +151,23 @@ describe('PDF import: printed page labels', () => {
     const labels = await labelsOf('multcomp--generalsiminf.pdf');
     expect(labels?.slice(0, 4)).toEqual(['1', '0', '1', '2']);
     expect(labels).toHaveLength(24);
+  });
+
+  it('reads the labels of a PDF kept from before labels were read, with or without its page map', async () => {
+    const bytes = bytesOf('multcomp--generalsiminf.pdf');
+    expect((await pageLabelsOf(bytes))?.slice(0, 4)).toEqual(['1', '0', '1', '2']);
+    const imported = await importFile('multcomp.pdf', bytes);
+    if (!imported.ok) throw new Error(imported.error);
+    const map = await pageMapOf(bytes, imported.value.text);
+    expect(map.ok && map.value.labels).toEqual(imported.value.pageLabels);
+    expect(map.ok && map.value.pages).toEqual(imported.value.pageItems);
+  });
+
+  it('gives no labels for a PDF that states none, or bytes that are no PDF', async () => {
+    const plain = buildTestPdf([{ runs: [{ x: 72, y: 700, text: 'A page without a printed label.' }] }]);
+    const imported = await importFile('plain.pdf', plain);
+    expect(imported.ok && imported.value.pageLabels).toBeUndefined();
+    expect(await pageLabelsOf(plain)).toBeNull();
+    expect(await pageLabelsOf(new TextEncoder().encode('not a pdf at all'))).toBeNull();
   });
 });

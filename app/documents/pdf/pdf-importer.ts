@@ -91,9 +91,32 @@ export async function readPdf(fileName: string, name: string, bytes: Uint8Array,
  * and its items walked against `text`, the canonical text stored at its import.
  */
 export async function pageItemsOf(bytes: Uint8Array, text: string): Promise<Result<number[][]>> {
+  const map = await pageMapOf(bytes, text);
+  return map.ok ? { ok: true, value: map.value.pages } : map;
+}
+
+/** pageItemsOf with the printed page labels read on the way (null when the PDF states none). */
+export async function pageMapOf(bytes: Uint8Array, text: string): Promise<Result<{ pages: number[][]; labels: string[] | null }>> {
   const reading = await readPdf('document.pdf', 'This PDF', bytes);
   if (!reading.ok) return reading;
-  return reading.value.pageItems ? { ok: true, value: reading.value.pageItems(text) } : { ok: false, error: 'This PDF has no text items.' };
+  if (!reading.value.pageItems) return { ok: false, error: 'This PDF has no text items.' };
+  return { ok: true, value: { pages: reading.value.pageItems(text), labels: reading.value.pageLabels ?? null } };
+}
+
+/**
+ * The printed page labels of a PDF imported before labels were read: null when it states none
+ * or cannot be opened (its pages are then cited by number, as before).
+ */
+export async function pageLabelsOf(bytes: Uint8Array): Promise<string[] | null> {
+  const opened = await openPdf(bytes);
+  if (!opened.ok) return null;
+  try {
+    return sanitizePageLabels(await opened.pdf.getPageLabels(), opened.pdf.numPages);
+  } catch {
+    return null;
+  } finally {
+    await opened.pdf.destroy();
+  }
 }
 
 /** Every page's lines and text items, the info dictionary and the printed page labels. */

@@ -2,28 +2,23 @@
  * What the export dialog produces: gathers the chosen items from the store and turns them into
  * the chosen format. Pure app/ code does the formatting; this module only reads and assembles.
  */
-import { anchor } from '../../../app/anchoring/anchor';
 import { buildCitedWorks } from '../../../app/citations/cited-works';
-import { paragraphLocator } from '../../../app/documents/locator';
 import type { CslItem, Result } from '../../../app/documents/model';
 import { annotationsToMarkdown, lecternLink, type ExportedAnnotation } from '../../../app/export/annotations-markdown';
 import { annotationsToWebAnnotations } from '../../../app/export/web-annotation';
 import { listAnnotationsByDoc } from '../../../app/store/annotations-repo';
-import { getDocument, getDocumentContent, listCitations, listReferences, type DocumentSummary } from '../../../app/store/documents-repo';
+import { getDocument, listCitations, listReferences, type DocumentSummary } from '../../../app/store/documents-repo';
 import type { LecternDb } from '../../../app/store/db';
+import { getLocatedText, highlightLocator } from '../../../app/store/passage-locators';
 import { storeEntryCache } from '../../../app/store/rendered-entries-repo';
 import { loadExport } from '../citations/styles';
 
 import type { ExportScope } from './export-formats';
 
 async function exportedAnnotations(db: LecternDb, docId: string): Promise<ExportedAnnotation[]> {
-  const [annotations, content] = await Promise.all([listAnnotationsByDoc(db, docId), getDocumentContent(db, docId)]);
-  return annotations.map((annotation) => {
-    const page = annotation.selectors.find((selector) => selector.type === 'PageSelector');
-    const placed = content ? anchor(content.text, annotation.selectors) : null;
-    const locator = page ? { label: 'page' as const, value: page.page } : placed && content ? paragraphLocator(content.blocks, placed.start) : null;
-    return { ...annotation, locator };
-  });
+  const [annotations, located] = await Promise.all([listAnnotationsByDoc(db, docId), getLocatedText(db, docId)]);
+  // A PDF's highlights are cited by printed page, whether made on the page view or in the text.
+  return annotations.map((annotation) => ({ ...annotation, locator: located ? highlightLocator(located, annotation.selectors) : null }));
 }
 
 async function bibliographicItems(db: LecternDb, scope: ExportScope, docIds: readonly string[], documents: readonly DocumentSummary[]): Promise<CslItem[]> {

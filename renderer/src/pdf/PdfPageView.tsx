@@ -12,6 +12,7 @@ import { whichShortcut } from '../shell/keymap';
 import { PdfToolbar } from './PdfToolbar';
 import { usePageLayout } from './use-page-layout';
 import { usePageMarks } from './use-page-marks';
+import { usePageLabels } from './use-page-labels';
 import { usePageOffsets } from './use-page-offsets';
 import { usePdfDocument, type PageSize } from './use-pdf-document';
 import { usePdfSelection } from './use-pdf-selection';
@@ -34,12 +35,13 @@ export type PdfPageViewProps = ReadingSurfaceProps;
 export function PdfPageView({ docId, ...rest }: PdfPageViewProps) {
   const state = usePdfDocument(docId);
   const offsets = usePageOffsets(docId);
+  const labels = usePageLabels(docId);
   const { onSelection } = rest;
   // No pages, no selection on them.
   useEffect(() => {
     if (state.status !== 'ready') onSelection(null);
   }, [state.status, onSelection]);
-  if (state.status === 'ready') return <OpenPdf key={docId} pdf={state.pdf} sizes={state.sizes} offsets={offsets} {...rest} />;
+  if (state.status === 'ready') return <OpenPdf key={docId} pdf={state.pdf} sizes={state.sizes} offsets={offsets} labels={labels} {...rest} />;
   const message =
     state.status === 'loading'
       ? null
@@ -58,12 +60,14 @@ interface OpenPdfProps extends Omit<PdfPageViewProps, 'docId'> {
   sizes: PageSize[];
   /** The document's page map; null until it is loaded (or built, for a PDF imported before maps were kept). */
   offsets: PageOffsets | null;
+  /** The printed page labels, shown and accepted by the toolbar; null when the PDF has none. */
+  labels: readonly string[] | null;
 }
 
 /** Characters from a revealed place that are flashed: a reference entry whole, a long paragraph's opening. */
 const REACH = 400;
 
-function OpenPdf({ pdf, sizes, offsets, text, blocks, placed, citations, selectedId, onSelectHighlight, onSelection, toolbar, ref }: OpenPdfProps) {
+function OpenPdf({ pdf, sizes, offsets, labels, text, blocks, placed, citations, selectedId, onSelectHighlight, onSelection, toolbar, ref }: OpenPdfProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const layout = usePageLayout(scrollRef, sizes);
@@ -161,6 +165,7 @@ function OpenPdf({ pdf, sizes, offsets, text, blocks, placed, citations, selecte
       <PdfToolbar
         current={layout.current}
         pageCount={sizes.length}
+        labels={labels}
         onGoToPage={layout.goToPage}
         percent={zoomPercent(layout.scale)}
         fitWidth={layout.fitWidth}

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { MAX_PAGE_LABEL_LENGTH, pageOfLabel, printedPage } from '../../../app/documents/page-labels';
 import { isShortcut } from '../shell/keymap';
 import { OverflowMenu } from '../shell/OverflowMenu';
 import { useNarrow } from '../shell/use-narrow';
@@ -11,6 +12,8 @@ export interface PdfToolbarProps {
   /** The page in view, from 1. */
   current: number;
   pageCount: number;
+  /** The printed page labels, one per page: shown in place of the number, and accepted when typed. */
+  labels?: readonly string[] | null;
   onGoToPage: (page: number) => void;
   /** Zoom as a percentage of actual size. */
   percent: number;
@@ -20,20 +23,29 @@ export interface PdfToolbarProps {
   onFitWidth: () => void;
 }
 
-/** Page navigation (previous, next, a page number to type, "of N") and zoom (−, +, fit width). */
-export function PdfToolbar({ current, pageCount, onGoToPage, percent, fitWidth, onZoomIn, onZoomOut, onFitWidth }: PdfToolbarProps) {
-  const [draft, setDraft] = useState(String(current));
+/**
+ * Page navigation (previous, next, a page to type, "of N") and zoom (−, +, fit width). A PDF
+ * with printed page labels shows the label ("ii", then "(3 of 179)") and takes a typed label
+ * ("xii") or, where no label matches, a page number.
+ */
+export function PdfToolbar({ current, pageCount, labels: given, onGoToPage, percent, fitWidth, onZoomIn, onZoomOut, onFitWidth }: PdfToolbarProps) {
+  const labels = given && given.length === pageCount ? given : null;
+  const shown = printedPage(labels, current);
+  const [draft, setDraft] = useState(shown);
   const [editing, setEditing] = useState(false);
   const bar = useRef<HTMLDivElement>(null);
   const compact = useNarrow(bar, COMPACT_WIDTH);
+  const width = useMemo(() => Math.min(8, Math.max(1, String(pageCount).length, ...(labels ?? []).map((label) => label.length))), [labels, pageCount]);
   useEffect(() => {
-    if (!editing) setDraft(String(current));
-  }, [current, editing]);
+    if (!editing) setDraft(shown);
+  }, [shown, editing]);
 
   const commit = () => {
-    const page = Number.parseInt(draft, 10);
-    if (Number.isFinite(page)) onGoToPage(Math.min(pageCount, Math.max(1, page)));
-    else setDraft(String(current));
+    const page = labels ? pageOfLabel(labels, draft, pageCount) : null;
+    const number = Number.parseInt(draft, 10);
+    if (page !== null) onGoToPage(page);
+    else if (/^\s*\d+\s*$/.test(draft) && Number.isFinite(number)) onGoToPage(Math.min(pageCount, Math.max(1, number)));
+    else setDraft(shown);
   };
 
   return (
@@ -45,9 +57,10 @@ export function PdfToolbar({ current, pageCount, onGoToPage, percent, fitWidth, 
         <input
           className="pdf-page-input"
           aria-label="Page number"
-          inputMode="numeric"
+          inputMode={labels ? 'text' : 'numeric'}
+          title={labels ? 'The page as printed: type a label such as ii or 12' : undefined}
           value={draft}
-          size={Math.max(1, String(pageCount).length)}
+          size={width}
           onFocus={(event) => {
             setEditing(true);
             event.currentTarget.select();
@@ -56,18 +69,18 @@ export function PdfToolbar({ current, pageCount, onGoToPage, percent, fitWidth, 
             setEditing(false);
             commit();
           }}
-          onChange={(event) => setDraft(event.target.value.replace(/\D/g, ''))}
+          onChange={(event) => setDraft(labels ? event.target.value.replace(/\p{Cc}/gu, '').slice(0, MAX_PAGE_LABEL_LENGTH) : event.target.value.replace(/\D/g, ''))}
           onKeyDown={(event) => {
             if (isShortcut('pdf-go-to-page', event)) {
               commit();
               event.currentTarget.select();
             } else if (isShortcut('pdf-page-cancel', event)) {
-              setDraft(String(current));
+              setDraft(shown);
               event.currentTarget.blur();
             }
           }}
         />
-        <span className="pdf-page-count">of {pageCount}</span>
+        <span className="pdf-page-count">{labels ? `(${current} of ${pageCount})` : `of ${pageCount}`}</span>
       </span>
       <button
         type="button"

@@ -22,6 +22,7 @@ import { hasPageView, surfaceFor } from './surfaces/registry';
 import type { ReadingSurfaceHandle, SurfaceRange } from './surfaces/surface';
 import { useHighlightDragFromText, usePassageAboveSheet, useSurfaceSelection } from './use-pane-highlights';
 import { useRevealRequests } from './use-pane-reveal';
+import { usePageLabels } from '../pdf/use-page-labels';
 
 /** Props of a pane showing one document. */
 export interface DocumentPaneProps {
@@ -46,6 +47,8 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
   const annotations = useAnnotations(docId);
   const citations = useCitations(docId);
   const references = useReferences(docId);
+  // A PDF kept from before printed page labels were read gets them now, so its quotes cite "p. ii".
+  usePageLabels(docId, summary?.format === 'pdf');
   const paneRef = useRef<HTMLDivElement>(null);
   const surfaceRef = useRef<ReadingSurfaceHandle>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
