@@ -43,7 +43,11 @@ export function PdfToolbar({ current, pageCount, labels: given, onGoToPage, perc
   const commit = () => {
     const page = labels ? pageOfLabel(labels, draft, pageCount) : null;
     const number = Number.parseInt(draft, 10);
-    if (page !== null) onGoToPage(page);
+    if (page !== null) {
+      onGoToPage(page);
+      // "II" or "2" typed, the label as printed shown.
+      setDraft(printedPage(labels, page));
+    }
     else if (/^\s*\d+\s*$/.test(draft) && Number.isFinite(number)) onGoToPage(Math.min(pageCount, Math.max(1, number)));
     else setDraft(shown);
   };

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { dropFiles, highlightPassage, selectText } from './actions';
+import { screenshot } from './browser';
+import { useApp } from './fixtures';
+
+/** An R vignette whose pages are printed i, i, ii, then 1, 2...: PDF page 4 is page "1". */
+const LIBCOIN = new Uint8Array(readFileSync(new URL('./files/libcoin--libcoin.pdf', import.meta.url)));
+/** On PDF page 3, printed "ii". */
+const LICENCE = 'This file is part of the libcoin R add-on package';
+/** On PDF page 4, printed "1". */
+const INTRO = 'implements a generic framework for permutation tests';
+/** On PDF page 5, printed "2". */
+const LATER = 'This single source file implements and documents the libcoin package';
+
+const app = useApp();
+
+async function openLibcoin(page: Page): Promise<void> {
+  await dropFiles(page, [{ name: 'libcoin--libcoin.pdf', bytes: LIBCOIN }]);
+  await page.locator('.library-row', { hasText: 'libcoin' }).first().click({ timeout: 60_000 });
+  await page.locator('section.pane').first().locator('.doc-paragraph').first().waitFor({ timeout: 30_000 });
+}
+
+async function download(page: Page, run: () => Promise<void>): Promise<string> {
+  const event = page.waitForEvent('download');
+  await run();
+  return readFileSync(await (await event).path(), 'utf8');
+}
+
+/** Copies the selected highlight as a quote and gives the clipboard's text. */
+async function copyQuote(page: Page): Promise<string> {
+  await page.locator('section.pane').first().getByRole('button', { name: 'Copy quote' }).click();
+  await page.getByText(/^Copied: /).last().waitFor();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+describe('printed page labels of a PDF', () => {
+  it('cites passages by printed page, from the text view and from the page view, in copies, notebook quotes and exports', async () => {
+    const { page, context } = await app.open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openLibcoin(page);
+    const pane = page.locator('section.pane').first();
+
+    // Text view, roman front matter: "p. ii", never a paragraph or the PDF page 3.
+    await highlightPassage(page, LICENCE);
+    const licence = await copyQuote(page);
+    expect(licence).toContain(LICENCE);
+    expect(licence).toMatch(/, p\. ii\)/);
+    expect(licence).not.toMatch(/para\.|¶|p\. 3\b/);
+
+    await pane.getByRole('button', { name: 'To notebook' }).click();
+    const notebook = page.locator('section.pane', { has: page.locator('.notebook-pane') });
+    await notebook.locator('blockquote').waitFor({ timeout: 10_000 });
+    await expect.poll(() => notebook.locator('.note-citation').first().innerText()).toMatch(/^\(Hothorn[^,]* \d{4}, p\. ii\)$/);
+    await notebook.getByRole('button', { name: 'Close pane' }).click();
+
+    // Text view, arabic: PDF page 5 is printed 2.
+    await highlightPassage(page, LATER);
+    expect(await copyQuote(page)).toMatch(/, p\. 2\)/);
+
+    // Page view: the toolbar shows the printed label, and takes a typed one.
+    await pane.getByRole('button', { name: 'Page view' }).click();
+    const view = pane.locator('.pdf-page-view');
+    await view.waitFor();
+    const box = view.getByLabel('Page number');
+    await box.fill('1');
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue(), { timeout: 20_000 }).toBe('1');
+    expect(await view.locator('.pdf-page-count').innerText()).toBe('(4 of 179)');
+    const page4 = view.locator('.pdf-page[data-page-number="4"]');
+    await expect.poll(() => page4.locator('.textLayer span').count(), { timeout: 20_000 }).toBeGreaterThan(3);
+    await view.locator('.pdf-scroll').focus();
+    await selectText(page4, '.textLayer', 'generic framework for permutation');
+    await view.locator('.selection-toolbar').waitFor();
+    await page.keyboard.press('2');
+    await expect.poll(() => page4.locator('.pdf-mark.hl-green').count()).toBeGreaterThanOrEqual(1);
+    const framework = await copyQuote(page);
+    expect(framework).toContain('generic framework for permutation');
+    expect(framework).toMatch(/, p\. 1\)/);
+    expect(framework).not.toMatch(/p\. 4\b/);
+    await screenshot(page, 'page-labels-toolbar-light');
+    expect(await axeViolations(page, '.pdf-toolbar')).toEqual([]);
+
+    // The highlight export cites all three by printed page.
+    await page.getByRole('button', { name: 'Export…' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: 'Their highlights and notes' }).check();
+    await dialog.getByLabel('Format').selectOption('markdown');
+    await expect.poll(() => dialog.getByLabel('Preview').innerText(), { timeout: 10_000 }).toContain('> ');
+    const markdown = await download(page, () => dialog.getByRole('button', { name: 'Download' }).click());
+    expect(markdown).toContain(LICENCE);
+    expect(markdown).toMatch(/p\. ii\)/);
+    expect(markdown).toMatch(/p\. 1\)/);
+    expect(markdown).toMatch(/p\. 2\)/);
+    expect(markdown).not.toMatch(/para\.|¶|p\. [345]\)/);
+  });
+
+  it('goes to a page by its roman label, and shows the label in dark mode', async () => {
+    const { page } = await app.open({ colorScheme: 'dark' });
+    await openLibcoin(page);
+    const pane = page.locator('section.pane').first();
+    await pane.getByRole('button', { name: 'Page view' }).click();
+    const view = pane.locator('.pdf-page-view');
+    const box = view.getByLabel('Page number');
+    await expect.poll(() => box.inputValue(), { timeout: 20_000 }).toBe('i');
+    expect(await view.locator('.pdf-page-count').innerText()).toBe('(1 of 179)');
+    // The keyboard alone: into the box, a label, Enter.
+    await box.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('II');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => view.locator('.pdf-page-count').innerText(), { timeout: 20_000 }).toBe('(3 of 179)');
+    expect(await box.inputValue()).toBe('ii');
+    await view.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => box.inputValue()).toBe('1');
+    // A label no page has leaves the view where it was.
+    await box.fill('xlii');
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue()).toBe('1');
+    await screenshot(page, 'page-labels-toolbar-dark');
+    expect(await axeViolations(page, '.pdf-toolbar')).toEqual([]);
+  });
+});
