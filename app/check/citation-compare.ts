@@ -13,7 +13,7 @@ import { formatPassageCitation } from '../export/passage-citation';
 import { foldName } from '../text/fold';
 import type { CitationProblem, DraftCitation, DraftQuote, QuoteCitationCheck } from './report';
 
-const AFTER_QUOTE = /^[”"»“’'‘\s.,;:!?]{0,6}\(([^()\n]{1,160})\)/u;
+const AFTER_QUOTE = /^[”"»“’'‘\s.,;:!?]{0,6}\(([^()]{1,160})\)/u;
 const YEAR = /(?<![\p{L}\p{N}])((?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.)(?![\p{L}\p{N}])/u;
 const PIN = String.raw`(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s?[-–—]\s?(?:\d{1,5}|[ivxlcdm]{1,8}))?`;
 const LOCATOR_AT_END = new RegExp(String.raw`(?:^|[\s,:])((?:(?:pp?|pgs?|pages?|paras?|par|¶|§)\.?\s{0,2})?${PIN})\s*$`, 'iu');
@@ -26,7 +26,7 @@ function familyNames(written: string): string[] {
 
 /** Reads "Ezerova 2018, p. 12", "Ezerova 12", "p. 12" as names, year and locator. */
 export function readCitationText(inside: string): Omit<DraftCitation, 'start' | 'end' | 'text'> | null {
-  let rest = inside.trim();
+  let rest = inside.replace(/\s+/gu, ' ').trim();
   const year = YEAR.exec(rest);
   let names: string[] = [];
   const named = NAMES.exec(rest);
@@ -114,7 +114,7 @@ function pageNumber(value: string): number | null {
 
 /** True when the written locator ("12", "pp. 11–13", "ii", "para. 4") names the source's place. */
 export function locatorMatches(written: string, locator: PassageLocator): boolean {
-  const label = /^(pp?|pgs?|pages?|paras?|par|¶|§)\.?\s*/iu.exec(written);
+  const label = /^(pp?|pgs?|pages?|paras?|par|¶|§)(?![a-z])\.?\s*/iu.exec(written);
   const isParagraph = label ? /^(?:paras?|par|¶|§)$/iu.test(label[1]!) : false;
   if (label && isParagraph !== (locator.label === 'paragraph')) return false;
   const value = written.slice(label?.[0].length ?? 0).trim();

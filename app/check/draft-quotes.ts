@@ -83,6 +83,30 @@ function opens(text: string, i: number): boolean {
   return !isLetter(before);
 }
 
+/**
+ * Running text as regions to look for quotations in: a block, or blocks that are the lines of
+ * one hard-wrapped paragraph (a plain-text draft read one line per block), joined where a block
+ * ends mid-sentence (no closing punctuation) and the next one goes on.
+ */
+function runningRegions(text: string, blocks: readonly Block[]): Block[] {
+  const regions: Block[] = [];
+  let last: Block | undefined;
+  for (const block of blocks) {
+    if (block.kind === 'heading' || block.kind === 'code' || block.kind === 'rule' || block.kind === 'quote') {
+      last = undefined;
+      continue;
+    }
+    const previousEnd = last ? text.slice(Math.max(last.start, last.end - 3), last.end).trimEnd() : '';
+    if (last && block.kind === last.kind && !/[.!?:;)\]»”"’]$/u.test(previousEnd) && /^\s*$/u.test(text.slice(last.end, block.start))) {
+      last.end = block.end;
+    } else {
+      last = { ...block };
+      regions.push(last);
+    }
+  }
+  return regions;
+}
+
 function quotesInRunningText(text: string, block: Block): DraftQuote[] {
   const found: DraftQuote[] = [];
   let i = block.start;
@@ -120,20 +144,19 @@ function blockQuote(text: string, block: Block): DraftQuote | null {
 export function findDraftQuotes(text: string, blocks: readonly Block[], titles: ReadonlySet<string> = new Set()): DraftQuote[] {
   const quotes: DraftQuote[] = [];
   for (const block of blocks) {
-    if (block.kind === 'heading' || block.kind === 'code' || block.kind === 'rule') continue;
-    if (block.kind === 'quote') {
-      const quote = blockQuote(text, block);
-      if (quote && wordsOf(quote.text).length > 0) quotes.push(quote);
-      continue;
-    }
-    for (const quote of quotesInRunningText(text, block)) {
+    if (block.kind !== 'quote') continue;
+    const quote = blockQuote(text, block);
+    if (quote && wordsOf(quote.text).length > 0) quotes.push(quote);
+  }
+  for (const region of runningRegions(text, blocks)) {
+    for (const quote of quotesInRunningText(text, region)) {
       const words = wordsOf(quote.text);
       if (words.length < MIN_QUOTE_WORDS) continue;
       if (titles.has(words.map((w) => w.folded).join(' '))) continue;
       quotes.push(quote);
     }
   }
-  return quotes;
+  return quotes.sort((a, b) => a.start - b.start);
 }
 
 /** The key a title is compared by in `findDraftQuotes`'s `titles`. */
