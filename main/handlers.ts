@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Result } from '../app/documents/model';
 import { selectionProblem } from '../app/documents/import-limits';
 import { MAX_IMPORT_BYTES, MAX_SAVE_BYTES, type AppInfo, type LecternApi, type LecternMethod, type OpenedFile } from '../app/ipc/contract';
+import { createBibliographyHandlers, type SyncFileOps } from './bibliography-file';
 import { checkExternalUrl } from './external-url';
 import { describeFileError, type FileSystem } from './file-system';
 
@@ -59,6 +60,10 @@ export interface HandlerDeps {
   maxFileBytes?: number;
   /** Paths waiting to be imported (command line, system), taken by takeOpenedFiles. */
   openQueue?: { take(): string[] };
+  /** The JSON file (under userData) that remembers the synced bibliography file across restarts. */
+  bibliographySettingsFile?: string;
+  /** File operations for the synced bibliography file; the real ones unless a test says otherwise. */
+  bibliographyOps?: SyncFileOps;
 }
 
 /** The implementation of every method of the contract. */
@@ -110,7 +115,14 @@ async function readChosen(paths: string[], deps: HandlerDeps): Promise<Result<Op
 
 /** Builds the handlers over the given dependencies. */
 export function createHandlers(deps: HandlerDeps): LecternHandlers {
+  const bibliography = createBibliographyHandlers({
+    ...(deps.bibliographySettingsFile ? { settingsFile: deps.bibliographySettingsFile } : {}),
+    showSaveDialog: (options) => deps.dialogs.showSaveDialog(options),
+    ...(deps.defaultSaveDir ? { defaultDir: deps.defaultSaveDir } : {}),
+    ...(deps.bibliographyOps ? { ops: deps.bibliographyOps } : {}),
+  });
   return {
+    ...bibliography,
     async openFiles(purpose = 'documents') {
       const backup = purpose === 'backup';
       const draft = purpose === 'draft';

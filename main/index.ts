@@ -68,6 +68,7 @@ function start(): void {
     openExternal: (url) => shell.openExternal(url),
     appInfo,
     defaultSaveDir: () => app.getPath('documents'),
+    bibliographySettingsFile: path.join(app.getPath('userData'), 'bibliography-file.json'),
   });
   const template = buildMenuTemplate({
     send: (command) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command),

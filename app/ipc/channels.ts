@@ -4,7 +4,17 @@
  */
 
 /** Every invoke method of the Lectern API, in one list the preload and main both iterate. */
-export const LECTERN_METHODS = ['openFiles', 'takeOpenedFiles', 'saveFile', 'openExternal', 'getAppInfo'] as const;
+export const LECTERN_METHODS = [
+  'openFiles',
+  'takeOpenedFiles',
+  'saveFile',
+  'openExternal',
+  'getAppInfo',
+  'chooseBibliographyFile',
+  'getBibliographyFile',
+  'writeBibliographyFile',
+  'forgetBibliographyFile',
+] as const;
 
 /** The name of one invoke method. */
 export type LecternMethod = (typeof LECTERN_METHODS)[number];

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Result } from '../documents/model';
+import { SYNC_FORMATS, type SyncFormat } from '../writing/sync-format';
 import type { LecternMethod, MenuCommand } from './channels';
 
 export type { LecternMethod, MenuCommand } from './channels';
@@ -46,6 +47,13 @@ export interface SavedFile {
   path: string;
 }
 
+/** The bibliography file kept in sync, as main remembers it. */
+export interface BibliographyFileChoice {
+  /** The absolute path the student chose in the save dialog. */
+  path: string;
+  format: SyncFormat;
+}
+
 /** Name, version and platform of the running app, for the About view. */
 export interface AppInfo {
   name: string;
@@ -75,6 +83,17 @@ export interface LecternApi {
   openExternal: { args: [url: string]; result: Result<void> };
   /** Name, version and platform of the app. */
   getAppInfo: { args: []; result: AppInfo };
+  /**
+   * Asks, with the native save dialog, where the synced bibliography file goes, and remembers the
+   * choice (across restarts). Cancel gives `ok` with null and keeps the earlier choice.
+   */
+  chooseBibliographyFile: { args: [format: SyncFormat]; result: Result<{ path: string } | null> };
+  /** The remembered bibliography file, or null when none is chosen. */
+  getBibliographyFile: { args: []; result: Result<BibliographyFileChoice | null> };
+  /** Rewrites the remembered file with `data` (temp file and rename); an unchanged file is not touched. */
+  writeBibliographyFile: { args: [data: string]; result: Result<void> };
+  /** Stops keeping the file: forgets the choice, leaves the file as it is. */
+  forgetBibliographyFile: { args: []; result: Result<void> };
 }
 
 /**
@@ -109,6 +128,14 @@ export const lecternArgSchemas = {
   saveFile: z.tuple([saveFileArgsSchema]),
   openExternal: z.tuple([z.string().min(1, 'The link is empty.').max(MAX_URL_LENGTH, 'The link is too long.')]),
   getAppInfo: z.tuple([]),
+  chooseBibliographyFile: z.tuple([z.enum(SYNC_FORMATS)]),
+  getBibliographyFile: z.tuple([]),
+  writeBibliographyFile: z.tuple([
+    z
+      .string()
+      .refine((data) => data.length * 3 <= MAX_SAVE_BYTES, `Lectern writes bibliography files of at most ${MAX_SAVE_BYTES / (1024 * 1024)} MB.`),
+  ]),
+  forgetBibliographyFile: z.tuple([]),
 } satisfies { [K in LecternMethod]: z.ZodType<LecternApi[K]['args']> };
 
 function resultOf<T extends z.ZodType>(value: T) {
@@ -128,4 +155,8 @@ export const lecternResultSchemas = {
   saveFile: resultOf(z.object({ path: z.string() }).nullable()),
   openExternal: resultOf(z.undefined()),
   getAppInfo: appInfoSchema,
+  chooseBibliographyFile: resultOf(z.object({ path: z.string() }).nullable()),
+  getBibliographyFile: resultOf(z.object({ path: z.string(), format: z.enum(SYNC_FORMATS) }).nullable()),
+  writeBibliographyFile: resultOf(z.undefined()),
+  forgetBibliographyFile: resultOf(z.undefined()),
 } satisfies { [K in LecternMethod]: z.ZodType<LecternApi[K]['result']> };

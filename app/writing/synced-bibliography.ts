@@ -11,17 +11,9 @@ import { bibtexMonths, retypeEditedChapters, toBibtexReady } from '../export/bib
 import { toBibtexText } from '../export/citation-js';
 import { withSpelledInitials } from '../export/export-tidy';
 import type { StoredCitation, StoredReference, StoredWork } from '../store/records';
+import type { SyncFormat } from './sync-format';
 
-/** The formats the synced file can be written in (RIS is offered by the export dialog only: no writing tool reads it). */
-export const SYNC_FORMATS = ['biblatex', 'bibtex', 'csl-json'] as const;
-
-/** One of {@link SYNC_FORMATS}. */
-export type SyncFormat = (typeof SYNC_FORMATS)[number];
-
-/** The file name a format suggests. */
-export function syncFileName(format: SyncFormat): string {
-  return format === 'csl-json' ? 'library.json' : 'library.bib';
-}
+export { SYNC_FORMATS, syncFileName, type SyncFormat } from './sync-format';
 
 /** What the synced file is made from: the library's rows. */
 export interface SyncSources {

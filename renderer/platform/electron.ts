@@ -18,6 +18,13 @@ export function createElectronPlatform(bridge: LecternBridge): Platform {
     // The bridge carries text or bytes: a Blob is read into bytes first.
     saveFile: async (defaultName, data) => bridge.saveFile({ defaultName, data: data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data }),
     openExternal: (url) => bridge.openExternal(url),
+    bibliography: {
+      automatic: true,
+      choose: (format) => bridge.chooseBibliographyFile(format),
+      current: () => bridge.getBibliographyFile(),
+      write: (data) => bridge.writeBibliographyFile(data),
+      forget: () => bridge.forgetBibliographyFile(),
+    },
     onCommand: (listener) => bridge.onMenuCommand(listener),
     onFilesToOpen(listener) {
       // A stand-in bridge without these (as some tests use) simply never has files waiting.

@@ -4,7 +4,8 @@
  * exercised in a plain browser.
  */
 
-import type { OpenPurpose } from '../../app/ipc/contract';
+import type { BibliographyFileChoice, OpenPurpose } from '../../app/ipc/contract';
+import type { SyncFormat } from '../../app/writing/sync-format';
 
 export type { OpenPurpose } from '../../app/ipc/contract';
 
@@ -19,6 +20,24 @@ export interface PickedFile {
 
 /** Outcome of a platform call that can fail. */
 export type PlatformResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * The bibliography file kept in sync. On the desktop main remembers the file the student chose
+ * and Lectern rewrites it whenever the library changes; on the web nothing is written silently:
+ * `write` downloads the file when the student asks.
+ */
+export interface BibliographyFilePlatform {
+  /** True when Lectern rewrites the file by itself (desktop). */
+  readonly automatic: boolean;
+  /** Asks where the file goes (desktop: save dialog; web: remembers the format); null when cancelled. */
+  choose(format: SyncFormat): Promise<PlatformResult<{ path: string } | null>>;
+  /** The remembered file, or null. */
+  current(): Promise<PlatformResult<BibliographyFileChoice | null>>;
+  /** Writes (desktop) or downloads (web) the file's text. */
+  write(data: string): Promise<PlatformResult<void>>;
+  /** Stops keeping the file. */
+  forget(): Promise<PlatformResult<void>>;
+}
 
 /** The renderer's one way to reach the platform. */
 export interface Platform {
@@ -44,6 +63,8 @@ export interface Platform {
    * path on the command line), including those of the launch itself; returns an unsubscribe function.
    */
   onFilesToOpen(listener: (files: PlatformResult<PickedFile[]>) => void): () => void;
+  /** The synced bibliography file. */
+  readonly bibliography: BibliographyFilePlatform;
   /** True when the platform already maps shortcuts like Ctrl+O to commands (native menu). */
   readonly handlesShortcuts: boolean;
 }

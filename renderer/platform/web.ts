@@ -1,3 +1,4 @@
+import { webBibliographyFile } from './web-bibliography';
 import type { PickedFile, Platform, PlatformResult } from './platform';
 
 /** Accepted in the file chooser; the importer still checks every file. */
@@ -30,7 +31,7 @@ function chooseFiles(accept: string): Promise<PickedFile[]> {
   });
 }
 
-function download(defaultName: string, data: string | Uint8Array | Blob): void {
+export function download(defaultName: string, data: string | Uint8Array | Blob): void {
   const blob = data instanceof Blob ? data : new Blob([typeof data === 'string' ? data : new Uint8Array(data)]);
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -55,6 +56,7 @@ export function createWebPlatform(): Platform {
     openExternal(url) {
       return Promise.resolve(openLink(url));
     },
+    bibliography: webBibliographyFile(download),
     onCommand: () => () => undefined,
     // A browser page is never handed files by the system; drops and the file chooser cover it.
     onFilesToOpen: () => () => undefined,

@@ -2,6 +2,7 @@
 import { openTestDb } from '../../../app/store/test-support';
 import type { Platform, PlatformCommand, PlatformResult, PickedFile } from '../../platform';
 import { createServices, type Services } from './services';
+import { webBibliographyFile } from '../../platform/web-bibliography';
 
 /** A platform that hands out the files a test gives it and keeps what was saved or opened. */
 export interface FakePlatform extends Platform {
@@ -36,6 +37,8 @@ export function fakePlatform(): FakePlatform {
       return () => listeners.delete(listener);
     },
     onFilesToOpen: () => () => undefined,
+    // The browser's own: a format remembered, the file saved as a download.
+    bibliography: webBibliographyFile((name, data) => void platform.saved.push({ name, data })),
     command(command) {
       for (const listener of listeners) listener(command);
     },
