@@ -20,6 +20,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   refs: { run: async (args, io) => (await import('./cli/refs')).refsCommand(args, io), summary: 'refs [FILE]          parse reference strings (one per line) into CSL-JSON' },
   citations: { run: async (args, io) => (await import('./cli/citations')).citationsCommand(args, io), summary: 'citations FILE       in-text citations and the reference list, linked, as JSON' },
   cite: { run: async (args, io) => (await import('./cli/cite')).citeCommand(args, io), summary: 'cite FILE... [--format F] [--self]   export the works cited (csl-json, bibtex, biblatex, ris, apa, mla, chicago)' },
+  check: { run: async (args, io) => (await import('./cli/check')).checkCommand(args, io), summary: 'check DRAFT --library FILE... [--style S] [--markdown]   quotations and citations of a draft checked against the library, as JSON' },
 };
 
 const usage = ['usage: lectern <command> [options]', '', ...Object.values(commands).map((c) => '  ' + c.summary)].join('\n');
