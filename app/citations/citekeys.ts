@@ -1,15 +1,42 @@
 /**
- * Citation keys, the one module that makes them. Two kinds, both kept exactly as users have
- * them, since keys are written into stored references and exported .bib files:
+ * Citation keys, the one module that makes them. Two kinds:
  * - the id the reference parser gives each parsed entry: first author's family name and year,
  *   letters and digits only ("Yuval-Davis 1997" -> "yuvaldavis1997"), "-2", "-3" for repeats;
- * - the export key: the family name folded to ASCII with Cyrillic romanized ("Кувшинова" 2017 ->
- *   kuvshinova2017), a, b, c appended when two works would share a key; an id that already
- *   reads as a key is kept. The same items in the same order always get the same keys, so a
- *   .bib file written twice diffs cleanly.
+ *   stored reference ids are built from it, so it never changes;
+ * - the citation key a student writes in a paper: family name, year and the first significant
+ *   title word, folded to ASCII with Cyrillic romanized ("Yuval-Davis", 1997, "Gender and Nation"
+ *   -> "yuvaldavis1997gender"), a, b, c appended when two works would share one. The library keeps
+ *   each work's key once given (store/citekeys-repo.ts); the command line, which has no store,
+ *   gives the same keys a fresh library would (assignCitekeys).
  */
 import type { CslItem, CslName } from '../documents/model';
 import { foldForKey } from '../text/fold';
+
+/**
+ * What a citation key may be: ASCII letters, digits and "-_:.", starting and ending with a letter
+ * or digit. Pandoc reads "@key" up to the last letter or digit, BibTeX and biber stop at commas,
+ * braces and spaces, citation-js and pybtex take the same: a key of this shape survives all four.
+ */
+export const CITEKEY_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9_:.-]*[A-Za-z0-9])?$/;
+
+/** Longest key a student may type; generated keys stay far below it. */
+export const MAX_CITEKEY_LENGTH = 100;
+
+/** Why `key` cannot be a citation key, or null when it can. */
+export function citekeyProblem(key: string): string | null {
+  if (!key) return 'A citation key cannot be empty.';
+  if (key.length > MAX_CITEKEY_LENGTH) return `A citation key has at most ${MAX_CITEKEY_LENGTH} characters.`;
+  if (!CITEKEY_PATTERN.test(key)) return 'A citation key holds only letters a–z, digits and - _ : . (starting and ending with a letter or digit).';
+  return null;
+}
+
+/**
+ * Keys are compared without case: BibTeX treats "Smith2001" and "smith2001" as one entry, so
+ * two works must not hold keys that differ in case only.
+ */
+export function citekeyIdentity(key: string): string {
+  return key.toLowerCase();
+}
 
 /** The shape assignCitekeys produces: letters, then a year or "nd", then an optional suffix. */
 const CITEKEY = /^[a-z]+(?:\d{4}|nd)[a-z]{0,2}$/;
@@ -49,39 +76,82 @@ function nameWord(name: CslName | undefined): string {
   return foldForKey(name.family ?? name.literal ?? name.given ?? '').replace(/\d/g, '');
 }
 
-function titleWord(title: string | undefined): string {
-  const words = (title ?? '').split(/\s+/).map((w) => foldForKey(w).replace(/\d/g, ''));
-  return words.find((w) => w.length > 3) ?? words.find((w) => w.length > 0) ?? '';
+/**
+ * Words a title word skips: articles, prepositions and conjunctions of English, German and
+ * French, and of Russian as romanized, so "The Closeness of Readers" gives "closeness" and
+ * "O liubvi" gives "liubvi".
+ */
+const STOP_WORDS = new Set(
+  [
+    'a an the of on in and or to for at by with from as into about is are be its it this that what how why when who',
+    'der die das den dem des ein eine einer eines einem einen und oder zur zum im am vom von mit auf fur uber zu',
+    'le la les un une des du de et ou au aux en sur pour par dans avec',
+    'o ob obo v vo na i s so k ko po ot za iz u dlia kak chto ne ili a',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Longest title word a key takes; German compounds would otherwise run on. */
+const MAX_TITLE_LETTERS = 16;
+
+/** The title's significant words, folded ("L’Étranger" -> "etranger", "Теснота" -> "tesnota"). */
+function titleWords(title: string | undefined): string[] {
+  return (title ?? '')
+    .split(/[\s\-‐‑–—/]+/)
+    .map((word) => foldForKey(word.replace(/^(?:l|d|qu|j|n|s|c)['’]/i, '')).replace(/\d/g, ''))
+    .filter((word) => word.length > 0 && !STOP_WORDS.has(word));
 }
 
-/** The export key an item would get with no clash: its id when that is a key already. */
+function yearOf(item: CslItem): string {
+  const year = item.issued?.['date-parts']?.[0]?.[0];
+  return typeof year === 'number' && year > 0 && year < 10000 ? String(year).padStart(4, '0') : 'nd';
+}
+
+/**
+ * The key a work would get with no clash: first author's family name (else the editor's, a
+ * corporate name, else the title's first significant word), the year or "nd", then the title's
+ * first significant word: "yuvaldavis1997gender", "kuvshinova2017tesnota".
+ */
+export function proposeCitekey(item: CslItem): string {
+  const words = titleWords(item.title);
+  const person = nameWord(item.author?.[0]) || nameWord(item.editor?.[0]) || nameWord(item.translator?.[0]);
+  const who = (person || words[0] || 'anon').slice(0, MAX_NAME_LETTERS);
+  // A title that stood in for the name is not repeated after the year.
+  const word = (person ? words[0] : words[1]) ?? '';
+  return `${who}${yearOf(item)}${word.slice(0, MAX_TITLE_LETTERS)}`;
+}
+
+/** The key an item's export had before keys were stored: name and year ("kuvshinova2017"). */
 export function baseCitekey(item: CslItem): string {
   if (isCitekey(item.id)) return item.id;
-  const who = nameWord(item.author?.[0]) || nameWord(item.editor?.[0]) || titleWord(item.title) || 'anon';
-  const year = item.issued?.['date-parts']?.[0]?.[0];
-  return `${who.slice(0, MAX_NAME_LETTERS)}${typeof year === 'number' && year > 0 && year < 10000 ? String(year).padStart(4, '0') : 'nd'}`;
+  const who = nameWord(item.author?.[0]) || nameWord(item.editor?.[0]) || (titleWords(item.title)[0] ?? '') || 'anon';
+  return `${who.slice(0, MAX_NAME_LETTERS)}${yearOf(item)}`;
 }
 
 /** a, b, ..., z, aa, ab, ... */
-function suffix(n: number): string {
+export function citekeySuffix(n: number): string {
   let out = '';
   for (let k = n; k >= 0; k = Math.floor(k / 26) - 1) out = String.fromCharCode(97 + (k % 26)) + out;
   return out;
 }
 
-/** One unique export key per item, in order; works sharing a base key are told apart by a, b, c. */
+/**
+ * `base` if no key in `taken` (compared by citekeyIdentity) holds it, else the first of base+a,
+ * base+b, ... that is free. Adds the chosen key to `taken`.
+ */
+export function freeCitekey(base: string, taken: Set<string>): string {
+  let key = base;
+  for (let n = 0; taken.has(citekeyIdentity(key)); n++) key = base + citekeySuffix(n);
+  taken.add(citekeyIdentity(key));
+  return key;
+}
+
+/**
+ * One unique key per item, in order, as a fresh library would give them (store/citekeys-repo.ts):
+ * the first work of a proposed key takes it, later ones add a, b, c.
+ */
 export function assignCitekeys(items: readonly CslItem[]): string[] {
-  const bases = items.map(baseCitekey);
-  const counts = new Map<string, number>();
-  for (const key of bases) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const used = new Set(bases.filter((key) => counts.get(key) === 1));
-  const next = new Map<string, number>();
-  return bases.map((key) => {
-    if (counts.get(key) === 1) return key;
-    let n = next.get(key) ?? 0;
-    while (used.has(key + suffix(n))) n++;
-    next.set(key, n + 1);
-    used.add(key + suffix(n));
-    return key + suffix(n);
-  });
+  const taken = new Set<string>();
+  return items.map((item) => freeCitekey(proposeCitekey(item), taken));
 }

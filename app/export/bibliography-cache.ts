@@ -24,7 +24,7 @@ import {
   type RenderFormat,
   type SortKeys,
 } from './citation-js';
-import { exportItems, styleReadyItems, styleSetup, withCitekeys, DATA_FORMATS, type ExportFormat, type ExportOptions } from './export';
+import { exportItems, styleReadyItems, styleSetup, DATA_FORMATS, type ExportFormat, type ExportOptions } from './export';
 import { styleSource } from './styles';
 
 /** One rendered entry as the cache keeps it. */
@@ -129,7 +129,7 @@ export async function formatBibliographyCached(
   const format = options.output ?? 'text';
   const source = styleSource(style, lang) ?? '';
   try {
-    const ready = styleReadyItems(items);
+    const ready = styleReadyItems(items, options.citekeys);
     if (stats) Object.assign(stats, { reused: 0, rendered: ready.length, registered: 0 });
     if (dependsOnWholeList(source) || new Set(ready.map((item) => item.id)).size !== ready.length) {
       return { ok: true, value: renderBibliography(ready, engineName, lang, format) };
@@ -266,5 +266,5 @@ export async function formatBibliographyCached(
  */
 export function exportItemsCached(items: readonly CslItem[], format: ExportFormat, cache: EntryCache, options: ExportOptions = {}, stats?: CachedRenderStats): Promise<Result<string>> {
   if ((DATA_FORMATS as readonly string[]).includes(format)) return Promise.resolve(exportItems(items, format, options));
-  return formatBibliographyCached(withCitekeys(items), format, cache, options, stats);
+  return formatBibliographyCached(items, format, cache, options, stats);
 }

@@ -24,6 +24,8 @@ export interface ExportOptions {
   locale?: 'en-US' | 'ru-RU' | (string & {});
   /** Plain text (default) or citeproc's HTML, which keeps italics. */
   output?: RenderFormat;
+  /** The works' stored citation keys, one per item in order; without them keys are assigned afresh. */
+  citekeys?: readonly string[];
 }
 
 /** Options for one in-text citation. */
@@ -37,9 +39,12 @@ function failure(error: unknown, what: string): { ok: false; error: string } {
   return { ok: false, error: `Lectern could not ${what}: ${reason}` };
 }
 
-/** The items with their citekeys as ids, and initials written without dots spelled out. */
-export function withCitekeys(items: readonly CslItem[]): CslItem[] {
-  const keys = assignCitekeys(items);
+/**
+ * The items with their citekeys as ids (`stored` when given for every item, else assigned), and
+ * initials written without dots spelled out.
+ */
+export function withCitekeys(items: readonly CslItem[], stored?: readonly string[]): CslItem[] {
+  const keys = stored && stored.length === items.length ? stored : assignCitekeys(items);
   return items.map((item, i) => withSpelledInitials({ ...item, id: keys[i] ?? item.id }));
 }
 
@@ -47,8 +52,8 @@ export function withCitekeys(items: readonly CslItem[]): CslItem[] {
  * Items ready for a CSL style: citekeys, site names marked so title case leaves them alone, and
  * no review of itself or issue without its periodical.
  */
-export function styleReadyItems(items: readonly CslItem[]): CslItem[] {
-  return withCitekeys(items).map((item) => withSiteNamesKept(withoutLoneParts(item)));
+export function styleReadyItems(items: readonly CslItem[], citekeys?: readonly string[]): CslItem[] {
+  return withCitekeys(items, citekeys).map((item) => withSiteNamesKept(withoutLoneParts(item)));
 }
 
 /** The engine name of a registered style and the locale to render in, or why there is none. */
@@ -66,7 +71,7 @@ export function formatBibliography(items: readonly CslItem[], style: string, opt
   const setup = styleSetup(style, options);
   if (!setup.ok) return setup;
   try {
-    return { ok: true, value: renderBibliography(styleReadyItems(items), setup.value.engineName, setup.value.lang, options.output ?? 'text') };
+    return { ok: true, value: renderBibliography(styleReadyItems(items, options.citekeys), setup.value.engineName, setup.value.lang, options.output ?? 'text') };
   } catch (error) {
     return failure(error, `format the bibliography in the style "${style}"`);
   }
@@ -78,7 +83,7 @@ export function formatCitation(items: readonly CslItem[], style: string, options
   const setup = styleSetup(style, options);
   if (!setup.ok) return setup;
   try {
-    const keyed = styleReadyItems(items);
+    const keyed = styleReadyItems(items, options.citekeys);
     const entry = keyed.map((item) => (options.locator && keyed.length === 1 ? { id: item.id, locator: options.locator, label: 'page' } : { id: item.id }));
     return { ok: true, value: renderCitation(keyed, setup.value.engineName, setup.value.lang, options.output ?? 'text', entry) };
   } catch (error) {
@@ -88,7 +93,7 @@ export function formatCitation(items: readonly CslItem[], style: string, options
 
 /** `items` in a data format, or as a bibliography when `format` names a style. */
 export function exportItems(items: readonly CslItem[], format: ExportFormat, options: ExportOptions = {}): Result<string> {
-  const keyed = withCitekeys(items);
+  const keyed = withCitekeys(items, options.citekeys);
   try {
     switch (format) {
       case 'csl-json':
@@ -101,7 +106,7 @@ export function exportItems(items: readonly CslItem[], format: ExportFormat, opt
       case 'ris':
         return { ok: true, value: itemsToRis(keyed) };
       default:
-        return formatBibliography(keyed, format, options);
+        return formatBibliography(keyed, format, { ...options, citekeys: keyed.map((item) => item.id) });
     }
   } catch (error) {
     return failure(error, `export as ${format}`);

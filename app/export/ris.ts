@@ -43,6 +43,8 @@ export function itemsToRis(items: readonly CslItem[]): string {
     .map((record, i) => {
       const item = items[i];
       const tagged: RisRecord = { ...record };
+      // citation-js cuts ids to the 20 characters of the 1990s specification; a key is written whole.
+      if (item?.id && tagged.ID !== undefined) tagged.ID = item.id;
       if (item?.type === 'article-newspaper') {
         if (!tagged.AU && item.author?.length) tagged.AU = item.author.map(risName);
         const date = risDate(item.issued);

@@ -14,12 +14,14 @@ import type {
   DocumentSummary,
   StoredAnnotation,
   StoredCitation,
+  StoredCitekey,
   StoredCollection,
   StoredCollectionItem,
   StoredNotebook,
   StoredPageMap,
   StoredReference,
   StoredTrashEntry,
+  StoredWork,
 } from './records';
 
 /** Checked rows per table; originals hold `Binary` (a FileRef in an archive, bytes in a legacy file). */
@@ -37,6 +39,8 @@ export interface CheckedRows<Binary> {
     payload: Omit<StoredTrashEntry['payload'], 'original'> & { original?: Omit<DocumentOriginal, 'data'> & { data: Binary } };
   })[];
   pageMaps: StoredPageMap[];
+  works: StoredWork[];
+  citekeys: StoredCitekey[];
 }
 
 /** Rows written under an older schema, brought up to date as the schema's upgrades would. */
@@ -70,6 +74,8 @@ const KEYS: Record<BackupTable, (row: never) => string> = {
   collectionItems: (row: StoredCollectionItem) => `${row.collectionId}\u0000${row.docId}`,
   trash: (row: StoredTrashEntry) => row.id,
   pageMaps: (row: StoredPageMap) => row.docId,
+  works: (row: StoredWork) => row.id,
+  citekeys: (row: StoredCitekey) => row.owner,
 };
 
 /** A short form of an id for messages (document ids are 64 hex digits). */
@@ -120,6 +126,7 @@ function checkReferences<Binary>(rows: CheckedRows<Binary>): void {
   for (const row of rows.annotations) if (!documents.has(row.docId)) throw missingDocument(`highlight “${shortId(row.id)}”`, row.docId);
   for (const row of rows.citations) if (!documents.has(row.docId)) throw missingDocument(`citation “${shortId(row.id)}”`, row.docId);
   checkCitations(rows.citations, rows.references);
+  checkCitekeys(rows);
 
   const collections = new Set(rows.collections.map((c) => c.id));
   for (const item of rows.collectionItems) {
@@ -133,6 +140,25 @@ function checkReferences<Binary>(rows: CheckedRows<Binary>): void {
     if (parts.some((part) => part.docId !== summary.id)) throw damaged(`trashed document “${summary.title}” holds parts of another document`);
     checkCitations(citations, references);
   }
+}
+
+/**
+ * A key row whose owner is in the backup (a document or reference, in the library or in the
+ * trash, or an imported work) is kept. One whose owner is not is dropped, not refused: the
+ * library keeps a deleted work's key (a key once exported is not handed to another work), so a
+ * library can hold such rows. Two works may not share a key: that is refused, since a restore
+ * would keep it.
+ */
+function checkCitekeys<Binary>(rows: CheckedRows<Binary>): void {
+  const owners = new Set<string>();
+  for (const doc of rows.documents) owners.add(`doc:${doc.id}`);
+  for (const ref of rows.references) owners.add(`ref:${ref.id}`);
+  for (const work of rows.works) owners.add(`work:${work.id}`);
+  for (const entry of rows.trash) {
+    owners.add(`doc:${entry.payload.summary.id}`);
+    for (const ref of entry.payload.references) owners.add(`ref:${ref.id}`);
+  }
+  rows.citekeys = rows.citekeys.filter((row) => owners.has(row.owner));
 }
 
 /** Every citation's references must be in the backup: the reader and exports follow them. */

@@ -6,6 +6,7 @@ import { putNotebook } from './notebooks-repo';
 import { addToCollection, createCollection } from './collections-repo';
 import { setTags } from './tags-repo';
 import { moveDocumentToTrash } from './trash-repo';
+import { citekeysFor } from './citekeys-repo';
 import { sampleDocument } from './test-support';
 import type { StoredAnnotation } from './records';
 
@@ -48,6 +49,16 @@ export async function fillLibrary(db: LecternDb, highlights: number): Promise<st
   const ids = docs.map((d) => d.id);
   // The PDF's page map (schema 5 on): one page, one item of 12 characters, its first 5 on offsets 0-4.
   if (db.tables.some((table) => table.name === 'pageMaps')) await db.pageMaps.put({ docId: ids[0]!, pages: [[12, 715, 1, 0, 0, 5]] });
+  // Schema 6 on: an imported work, and keys for a source, a cited work and the imported work.
+  if (db.tables.some((table) => table.name === 'citekeys')) {
+    const csl = { id: 'w1', type: 'book', title: 'Earlier Work', author: [{ family: 'Smith' }], issued: { 'date-parts': [[2001]] } };
+    await db.works.put({ id: 'w1', csl, sourceKey: 'smith2001', origin: { fileName: 'refs.bib', format: 'bibtex' }, addedAt: 3, updatedAt: 3 });
+    await citekeysFor(db, [
+      { owners: [`doc:${ids[0]!}`], csl: docs[0]!.metadata },
+      { owners: ['ref:b-ref', 'work:w1'], csl, sourceKey: 'smith2001' },
+      { owners: [`doc:${ids[3]!}`], csl: docs[3]!.metadata },
+    ], { pin: true });
+  }
   await putAnnotations(db, Array.from({ length: highlights }, (_, i) => annotation(i, ids[i % 3]!)));
   await putAnnotations(db, [annotation(highlights, ids[3]!)]);
   await putNotebook(db, { id: 'n1', title: 'Seminar', content: { root: { children: [{ text: 'plan' }] } }, updatedAt: 5 });

@@ -74,6 +74,9 @@ export const fileRefSchema = z.strictObject({
   kind: z.enum(['blob', 'bytes']),
 }) satisfies z.ZodType<FileRef>;
 
+/** Tables added after the archive format was made: an older manifest lists none of their rows. */
+const LATER_TABLES = new Set<BackupTable>(['pageMaps', 'works', 'citekeys']);
+
 /** manifest.json. */
 export interface BackupManifest {
   format: typeof BACKUP_FORMAT;
@@ -91,9 +94,10 @@ export const manifestSchema = z.strictObject({
   formatVersion: z.int().positive(),
   schemaVersion: z.int().positive(),
   createdAt: z.string().max(64),
-  // Backups made before schema 5 list no page maps: none, then (they are rebuilt when needed).
+  // Backups made before schema 5 list no page maps: none, then (they are rebuilt when needed);
+  // before schema 6 no imported works or citation keys (keys are made again when needed).
   tables: z.strictObject(
-    Object.fromEntries(BACKUP_TABLES.map((table) => [table, table === 'pageMaps' ? z.int().nonnegative().default(0) : z.int().nonnegative()])) as Record<BackupTable, z.ZodInt>,
+    Object.fromEntries(BACKUP_TABLES.map((table) => [table, LATER_TABLES.has(table) ? z.int().nonnegative().default(0) : z.int().nonnegative()])) as Record<BackupTable, z.ZodInt>,
   ),
 });
 
@@ -144,6 +148,8 @@ export const TABLE_WORDS: Record<BackupTable, { one: string; many: string }> = {
   collectionItems: { one: 'collection membership', many: 'collection memberships' },
   trash: { one: 'trashed document', many: 'trashed documents' },
   pageMaps: { one: 'PDF page map', many: 'PDF page maps' },
+  works: { one: 'imported work', many: 'imported works' },
+  citekeys: { one: 'citation key', many: 'citation keys' },
 };
 
 /** “1 highlight”, “1,000 highlights”. */

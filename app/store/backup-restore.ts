@@ -5,6 +5,7 @@
  * disk or a closed window leaves the library exactly as it was.
  */
 import type { LecternDb } from './db';
+import { citekeyIdentity } from '../citations/citekeys';
 import { BACKUP_TABLES, type BackupTable } from './record-schemas';
 import type { CheckedRows } from './backup-check';
 import type { BackupProgress } from './backup-progress';
@@ -12,7 +13,10 @@ import type { BackupProgress } from './backup-progress';
 /**
  * How a restore meets the library: 'replace' empties it first; 'merge' keeps what is there and
  * adds the backup's rows. On the same key, merge keeps the newer of two highlights, notebooks or
- * collections (by updatedAt) and the library's own copy of everything else.
+ * collections (by updatedAt) and the library's own copy of everything else. A citation key the
+ * library already gives to a work is not written for the backup's owners: two works never share
+ * a key, and the library's keys (perhaps in papers already) win; those owners get a key of their
+ * own (or their work's, when the library holds the same work) the next time one is needed.
  */
 export type ImportMode = 'merge' | 'replace';
 
@@ -55,7 +59,9 @@ async function mergeFilter(db: LecternDb): Promise<(table: BackupTable, row: Rec
     }
   }
   const readers = new Map(BACKUP_TABLES.map((name) => [name, keyReader(db, name)]));
+  const libraryKeys = new Set((await db.citekeys.toArray()).map((row) => citekeyIdentity(row.key)));
   return (name, row) => {
+    if (name === 'citekeys' && libraryKeys.has(citekeyIdentity(String(row.key)))) return false;
     const key = readers.get(name)!(row);
     const times = updatedAt.get(name);
     if (times) {

@@ -17,6 +17,8 @@ const expected: Record<string, { primKey: string; indexes: string[] }> = {
   searchIndex: { primKey: 'key', indexes: [] },
   renderedEntries: { primKey: 'key', indexes: ['style'] },
   pageMaps: { primKey: 'docId', indexes: [] },
+  citekeys: { primKey: 'owner', indexes: ['key'] },
+  works: { primKey: 'id', indexes: ['addedAt'] },
 };
 
 describe('LecternDb', () => {

@@ -17,13 +17,16 @@ import type {
   DocumentSummary,
   StoredAnnotation,
   StoredCitation,
+  StoredCitekey,
   StoredCollection,
   StoredCollectionItem,
   StoredNotebook,
   StoredPageMap,
   StoredReference,
   StoredTrashEntry,
+  StoredWork,
 } from './records';
+import { CITEKEY_PATTERN, MAX_CITEKEY_LENGTH } from '../citations/citekeys';
 
 /** Longest id Lectern writes is a reference id (64-character document id, a colon, a citekey). */
 const MAX_ID = 1_000;
@@ -132,6 +135,23 @@ const storedCollection = z.strictObject({ id, name: short, createdAt: time, upda
 
 const storedCollectionItem = z.strictObject({ collectionId: id, docId: id, addedAt: time });
 
+const storedCitekey = z.strictObject({
+  owner: z.string().regex(/^(?:doc|ref|work):./, 'not an owner Lectern writes').max(MAX_ID + 5),
+  key: z.string().max(MAX_CITEKEY_LENGTH).regex(CITEKEY_PATTERN, 'not a citation key Lectern accepts'),
+  pinned: z.boolean(),
+  edited: z.boolean(),
+  updatedAt: time,
+}) satisfies z.ZodType<StoredCitekey>;
+
+const storedWork = z.strictObject({
+  id,
+  csl: cslItem,
+  sourceKey: short.optional(),
+  origin: z.strictObject({ fileName: short, format: z.enum(['bibtex', 'biblatex', 'ris', 'csl-json']) }),
+  addedAt: time,
+  updatedAt: time,
+});
+
 /** Builds the per-table schemas over the schema of an original's bytes. */
 export function recordSchemas<Binary extends z.ZodType>(binary: Binary) {
   const documentOriginal = z.strictObject({ docId: id, data: binary });
@@ -161,6 +181,8 @@ export function recordSchemas<Binary extends z.ZodType>(binary: Binary) {
     collectionItems: storedCollectionItem,
     trash: trashEntry,
     pageMaps: storedPageMap,
+    works: storedWork,
+    citekeys: storedCitekey,
   };
 }
 
@@ -195,4 +217,6 @@ export type SchemasMatchRecords = [
   Check<Same<Rows['collectionItems'], StoredCollectionItem>>,
   Check<Same<Rows['trash'], StoredTrashEntry>>,
   Check<Same<Rows['pageMaps'], StoredPageMap>>,
+  Check<Same<Rows['works'], StoredWork>>,
+  Check<Same<Rows['citekeys'], StoredCitekey>>,
 ];
