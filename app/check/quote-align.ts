@@ -45,7 +45,8 @@ export function alignWords(quote: ArrayLike<number>, source: ArrayLike<number>, 
   }
   let end = 0;
   const last = n * width;
-  for (let j = 1; j <= m; j++) if (cost[last + j]! < cost[last + end]!) end = j;
+  // Of equally cheap ends the last: a changed word at the end is read as changed, not as missing.
+  for (let j = 1; j <= m; j++) if (cost[last + j]! <= cost[last + end]!) end = j;
   // Walk back from the cheapest end; a match is preferred, so the part found is the tightest.
   const steps: AlignStep[] = [];
   let i = n;

@@ -11,11 +11,12 @@ import { firstPostingFrom, frequency, sourceOf, type LibraryIndex } from './libr
 import { BRACKET_SPAN, ELLIPSIS_SPAN, type QuotePiece } from './quote-pieces';
 
 /**
- * Share of words (found as written over the longer of the two sides) from which a passage is
- * the quotation's source, misquoted, rather than a chance likeness. Measured on the seeds: a
- * quotation with one or two words changed scores 0.8-0.95, a sentence written for the test
- * that is in no source 0.1-0.3 against its best place, and a quotation whose half was
- * rewritten 0.5-0.6, which a student still wants shown as a misquotation of its source.
+ * Share of words (found as written, over the longer of the two sides) from which a passage is
+ * the quotation's source, misquoted, rather than a chance likeness. Measured on 70 passages of
+ * 9-20 words taken from the five seeds and looked up in them: one word changed scores 0.86-0.95
+ * (median 0.93), two words 0.75-0.90, half the words 0.27-0.88 (median 0.47); sentences made up
+ * for the test score 0.19-0.35 against their best place, real passages read backwards
+ * 0.09-0.37. 0.5 keeps every quotation with a word or two changed and no made-up one.
  */
 export const DIFFERS_SCORE = 0.5;
 /** Places aligned per quotation. */
