@@ -84,6 +84,9 @@ describe('printed page labels of a PDF', () => {
     expect(await axeViolations(page, '.pdf-toolbar')).toEqual([]);
 
     // The highlight export cites all three by printed page.
+    // The "Copied" notices would cover the dialog's buttons.
+    const dismiss = page.getByRole('button', { name: 'Dismiss message' });
+    while ((await dismiss.count()) > 0) await dismiss.first().click();
     await page.getByRole('button', { name: 'Export…' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.getByRole('radio', { name: 'Their highlights and notes' }).check();
@@ -113,6 +116,16 @@ describe('printed page labels of a PDF', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => view.locator('.pdf-page-count').innerText(), { timeout: 20_000 }).toBe('(3 of 179)');
     expect(await box.inputValue()).toBe('ii');
+    // The contents page (PDF page 2, printed i) links to chapter 1 by its printed page.
+    await view.getByRole('button', { name: 'Previous page' }).click();
+    await expect.poll(() => view.locator('.pdf-page-count').innerText()).toBe('(2 of 179)');
+    expect(await box.inputValue()).toBe('i');
+    const contents = view.locator('.pdf-page[data-page-number="2"]');
+    const toChapter1 = contents.locator('a.pdf-link[data-target-page="4"]');
+    await expect.poll(() => toChapter1.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await toChapter1.first().getAttribute('aria-label')).toBe('Go to page 1');
+    await view.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => box.inputValue()).toBe('ii');
     await view.getByRole('button', { name: 'Next page' }).click();
     await expect.poll(() => box.inputValue()).toBe('1');
     // A label no page has leaves the view where it was.

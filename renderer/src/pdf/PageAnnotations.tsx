@@ -1,4 +1,5 @@
 import type { PageRect } from '../../../app/anchoring/selectors';
+import { printedPage } from '../../../app/documents/page-labels';
 import { citationClass, citationLabel } from '../citations/citation-mark';
 import type { PageCitation } from './page-citations';
 import type { LinkTarget, PageLink } from './pdf-links';
@@ -13,6 +14,8 @@ export interface PageAnnotationsProps {
   /** CSS pixels per PDF point. */
   scale: number;
   onFollow: (target: LinkTarget) => void;
+  /** The PDF's printed page labels, so a link names the page as printed ("Go to page ii"). */
+  labels?: readonly string[] | null;
 }
 
 const box = (rect: PageRect, scale: number, origin: PageRect | null = null) => ({
@@ -29,7 +32,7 @@ const box = (rect: PageRect, scale: number, origin: PageRect | null = null) => (
  * views. Web links carry `data-external-link`, so the app opens them through the platform, as it
  * does links in the text.
  */
-export function PageAnnotations({ citations, links, scale, onFollow }: PageAnnotationsProps) {
+export function PageAnnotations({ citations, links, scale, onFollow, labels }: PageAnnotationsProps) {
   return (
     // Shift+press would extend the text selection to here and take the click away from the mark:
     // on a citation Shift means "open beside", on a link nothing but the link.
@@ -62,7 +65,7 @@ export function PageAnnotations({ citations, links, scale, onFollow }: PageAnnot
             key={`link:${index}`}
             className="pdf-link"
             href={`#page=${link.target.page}`}
-            aria-label={`Go to page ${link.target.page}`}
+            aria-label={`Go to page ${printedPage(labels, link.target.page)}`}
             data-target-page={link.target.page}
             style={box(link.rect, scale)}
             onClick={(event) => {

@@ -33,6 +33,8 @@ export interface PdfPageProps {
   onSelectHighlight: (id: string) => void;
   /** Follows one of the PDF's own internal links. */
   onFollowLink: (target: LinkTarget) => void;
+  /** The PDF's printed page labels, for naming pages its links go to. */
+  labels?: readonly string[] | null;
 }
 
 /** Sharper than the screen needs costs memory for nothing: a canvas stays under this many pixels. */
@@ -42,7 +44,7 @@ const MAX_CANVAS_PIXELS = 16_000_000;
  * One PDF page: its canvas, its highlights, a text layer on top for selecting text, and over that
  * its citation marks and links.
  */
-export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, near, items, marks, citations, flash, selectedId, onSelectHighlight, onFollowLink }: PdfPageProps) {
+export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, near, items, marks, citations, flash, selectedId, onSelectHighlight, onFollowLink, labels }: PdfPageProps) {
   const pageRef = useRef<HTMLDivElement>(null);
   const canvasHolder = useRef<HTMLDivElement>(null);
   const textLayerRef = useRef<HTMLDivElement>(null);
@@ -176,7 +178,7 @@ export const PdfPage = memo(function PdfPage({ pdf, pageNumber, size, scale, nea
         </div>
       ) : null}
       {near ? <div className="textLayer" ref={textLayerRef} /> : null}
-      {near ? <PageAnnotations citations={placedCitations} links={shownLinks} scale={scale} onFollow={onFollowLink} /> : null}
+      {near ? <PageAnnotations citations={placedCitations} links={shownLinks} scale={scale} onFollow={onFollowLink} labels={labels} /> : null}
     </div>
   );
 });

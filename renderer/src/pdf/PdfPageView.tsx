@@ -190,6 +190,7 @@ function OpenPdf({ pdf, sizes, offsets, labels, text, blocks, placed, citations,
               selectedId={selectedId}
               onSelectHighlight={onSelectHighlight}
               onFollowLink={followLink}
+              labels={labels}
             />
           ))}
         </div>
