@@ -107,8 +107,8 @@ export function CheckView({ onOpenDocument }: { onOpenDocument: (docId: string, 
           {report ? (
             <>
               <label className="check-style">
-                Citation style{' '}
-                <select value={state.style} onChange={(event) => session.restyle(event.target.value)} disabled={running}>
+                Style{' '}
+                <select aria-label="Citation style" value={state.style} onChange={(event) => session.restyle(event.target.value)} disabled={running}>
                   {CHECK_STYLES.map((style) => (
                     <option key={style.id} value={style.id}>
                       {style.label}
@@ -119,8 +119,8 @@ export function CheckView({ onOpenDocument }: { onOpenDocument: (docId: string, 
               <button type="button" className="button" onClick={() => void exportReport()} disabled={running}>
                 Export as Markdown
               </button>
-              <button type="button" className="button button-quiet" onClick={() => session.clear()}>
-                Check another draft
+              <button type="button" className="button button-quiet" onClick={() => session.clear()} title="Back to opening or pasting a draft">
+                New check
               </button>
             </>
           ) : null}
