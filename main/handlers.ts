@@ -28,6 +28,12 @@ export const DRAFT_DIALOG_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+/** The bibliography files Lectern imports as works. */
+export const BIBLIOGRAPHY_DIALOG_FILTERS = [
+  { name: 'Bibliographies (BibTeX, BibLaTeX, RIS, CSL-JSON)', extensions: ['bib', 'bibtex', 'biblatex', 'ris', 'json', 'txt'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
 /** A dialog filter, as Electron's dialogs take them. */
 export interface FileFilter {
   name: string;
@@ -126,15 +132,18 @@ export function createHandlers(deps: HandlerDeps): LecternHandlers {
     async openFiles(purpose = 'documents') {
       const backup = purpose === 'backup';
       const draft = purpose === 'draft';
+      const bibliography = purpose === 'bibliography';
       const choice = await deps.dialogs.showOpenDialog(
         backup
           ? { title: 'Restore a backup', properties: ['openFile'], filters: BACKUP_DIALOG_FILTERS }
           : draft
             ? { title: 'Check a draft', properties: ['openFile'], filters: DRAFT_DIALOG_FILTERS }
-            : { title: 'Import documents', properties: ['openFile', 'multiSelections'], filters: OPEN_DIALOG_FILTERS },
+            : bibliography
+              ? { title: 'Import a bibliography', properties: ['openFile'], filters: BIBLIOGRAPHY_DIALOG_FILTERS }
+              : { title: 'Import documents', properties: ['openFile', 'multiSelections'], filters: OPEN_DIALOG_FILTERS },
       );
       if (choice.canceled || choice.filePaths.length === 0) return ok([]);
-      return readChosen(choice.filePaths.slice(0, backup || draft ? 1 : undefined), backup ? { ...deps, maxFileBytes: MAX_SAVE_BYTES } : deps);
+      return readChosen(choice.filePaths.slice(0, backup || draft || bibliography ? 1 : undefined), backup ? { ...deps, maxFileBytes: MAX_SAVE_BYTES } : deps);
     },
 
     async takeOpenedFiles() {

@@ -87,7 +87,7 @@ function reasonOf(error: unknown): string {
 }
 
 /** Parses every entry of `chunks`; @string macros apply to all of them, wherever they stand. */
-export function parseBibtexChunks(chunks: readonly BibtexChunk[]): BibtexParse {
+export function parseBibtexChunks(chunks: readonly BibtexChunk[], onProgress?: (done: number, total: number) => void): BibtexParse {
   const macros = chunks.filter((c) => c.type === 'string' && !c.text.endsWith('\u0000'));
   const prefix = macros.map((c) => c.text).join('\n') + '\n';
   const entries = chunks.filter((c) => c.type !== 'string' && c.type !== 'comment' && c.type !== 'preamble');
@@ -101,7 +101,10 @@ export function parseBibtexChunks(chunks: readonly BibtexChunk[]): BibtexParse {
     const batch = entries.slice(at, at + BATCH);
     if (!batch.some((c) => c.text.endsWith('\u0000'))) {
       try {
-        if (take(batch, parseChunks(prefix, batch))) continue;
+        if (take(batch, parseChunks(prefix, batch))) {
+          onProgress?.(Math.min(at + BATCH, entries.length), entries.length);
+          continue;
+        }
       } catch {
         // One entry of the batch is broken: read them one by one below.
       }
@@ -118,6 +121,7 @@ export function parseBibtexChunks(chunks: readonly BibtexChunk[]): BibtexParse {
         result.failed.push({ chunk, reason: reasonOf(error) });
       }
     }
+    onProgress?.(Math.min(at + BATCH, entries.length), entries.length);
   }
   return result;
 }

@@ -64,7 +64,10 @@ function skippedWarning(skipped: readonly string[]): string | undefined {
   return `${skipped.length} ${skipped.length === 1 ? 'entry' : 'entries'} skipped: ${named}${more}`;
 }
 
-function readRaw(format: BibliographyFormat, text: string, name: string): Result<{ raw: Raw[]; skipped: string[] }> {
+/** Reports entries read so far, of how many, for a progress bar. */
+export type BibliographyProgress = (done: number, total: number) => void;
+
+function readRaw(format: BibliographyFormat, text: string, name: string, onProgress?: BibliographyProgress): Result<{ raw: Raw[]; skipped: string[] }> {
   if (format === 'csl-json') {
     const parsed = parseCslJson(text);
     if (!parsed.ok) return { ok: false, error: `${name} ${parsed.error}.` };
@@ -80,7 +83,7 @@ function readRaw(format: BibliographyFormat, text: string, name: string): Result
     };
   }
   if (format === 'ris') {
-    const parsed = parseRis(text);
+    const parsed = parseRis(text, onProgress);
     return {
       ok: true,
       value: {
@@ -92,7 +95,7 @@ function readRaw(format: BibliographyFormat, text: string, name: string): Result
       },
     };
   }
-  const parsed = parseBibtexChunks(splitBibtex(text));
+  const parsed = parseBibtexChunks(splitBibtex(text), onProgress);
   return {
     ok: true,
     value: {
@@ -106,7 +109,7 @@ function readRaw(format: BibliographyFormat, text: string, name: string): Result
 }
 
 /** Reads a bibliography file's bytes into CSL items. */
-export function readBibliography(fileName: string, bytes: Uint8Array): Result<ReadBibliography> {
+export function readBibliography(fileName: string, bytes: Uint8Array, onProgress?: BibliographyProgress): Result<ReadBibliography> {
   const name = quoteFileName(fileName);
   if (bytes.length > MAX_BIBLIOGRAPHY_BYTES) {
     return { ok: false, error: `${name} is larger than ${MAX_BIBLIOGRAPHY_BYTES / 1024 / 1024} MB, more than any bibliography Lectern reads. Export a smaller part of it.` };
@@ -121,7 +124,7 @@ export function readBibliography(fileName: string, bytes: Uint8Array): Result<Re
   // A cheap upper bound before any parsing: every entry starts with "@" or "TY  -" or "{".
   const starts = format === 'ris' ? (text.match(/^TY {2}-/gmu) ?? []).length : format === 'csl-json' ? 0 : (text.match(/@[a-zA-Z]+\s*[{(]/gu) ?? []).length;
   if (starts > MAX_BIBLIOGRAPHY_ENTRIES * 1.2) return tooMany(name);
-  const read = readRaw(format, text, name);
+  const read = readRaw(format, text, name, onProgress);
   if (!read.ok) return read;
   if (read.value.raw.length + read.value.skipped.length > MAX_BIBLIOGRAPHY_ENTRIES) return tooMany(name);
   const skipped = [...read.value.skipped];

@@ -60,9 +60,11 @@ function dateOf(record: RisRecord): number[] | undefined {
 }
 
 /** Parses every record; one that citation-js cannot read is reported by its number. */
-export function parseRis(text: string): RisParse {
+export function parseRis(text: string, onProgress?: (done: number, total: number) => void): RisParse {
   const result: RisParse = { entries: [], failed: [] };
-  records(text).forEach((recordText, i) => {
+  const all = records(text);
+  all.forEach((recordText, i) => {
+    if (i % 200 === 199) onProgress?.(i + 1, all.length);
     try {
       const parsed = risTextToRecords(`${recordText}\n`);
       const record = parsed[0];

@@ -6,7 +6,7 @@
  * 001 and 004.
  */
 import type { CslItem } from '../documents/model';
-import type { StoredCitation, StoredReference } from '../store/records';
+import type { StoredCitation, StoredReference, StoredWork } from '../store/records';
 import { pushTo } from './push-to';
 import { findNamePairs, referenceSpans, type NamePair } from './name-pairs';
 import { foldName } from '../text/fold';
@@ -52,6 +52,8 @@ export interface CitedWork {
   mentionedBy: DocumentMentionsOf[];
   /** A document of the library that is this work, when there is one: the citation can be followed. */
   libraryDocId?: string;
+  /** Ids of the works imported from the student's bibliography files that are this work; absent when none. */
+  workIds?: string[];
 }
 
 /** What the index is built from: the library's rows. */
@@ -60,6 +62,8 @@ export interface CitedWorksInput {
   documents: readonly { id: string; title: string; metadata: CslItem; text?: string }[];
   references: readonly StoredReference[];
   citations: readonly StoredCitation[];
+  /** Works imported from bibliography files: each joins the entry of the same work, or is one of its own. */
+  works?: readonly StoredWork[];
 }
 
 /** Groups references that are one work; buckets by author and year (or DOI) keep it near linear. */
@@ -117,6 +121,35 @@ function libraryDocument(signature: WorkSignature, documents: CitedWorksInput['d
   return documents.find((d) => sameWork(signature, workSignature(d.metadata)))?.id;
 }
 
+/**
+ * Imported works join the cited work they are (its description completed from theirs, its key
+ * kept); a work no document cites becomes an entry of its own, keyed by its id, cited by none.
+ */
+function mergeImportedWorks(works: CitedWork[], imported: readonly StoredWork[], documents: CitedWorksInput['documents']): void {
+  const buckets = new Map<string, { work: CitedWork; signature: WorkSignature }[]>();
+  const keysOf = (s: WorkSignature) => [...(s.family ? [`${s.family}|${s.year ?? ''}`] : []), ...(s.doi ? [`doi:${s.doi}`] : [])];
+  const index = (work: CitedWork) => {
+    const signature = workSignature(work.csl);
+    for (const key of keysOf(signature)) pushTo(buckets, key, { work, signature });
+  };
+  works.forEach(index);
+  for (const stored of imported) {
+    const signature = workSignature(stored.csl);
+    const match = keysOf(signature)
+      .flatMap((key) => buckets.get(key) ?? [])
+      .find((entry) => sameWork(entry.signature, signature))?.work;
+    if (match) {
+      match.csl = mergeItems([match.csl, stored.csl], match.key);
+      match.workIds = [...(match.workIds ?? []), stored.id];
+      continue;
+    }
+    const libraryDocId = libraryDocument(signature, documents);
+    const own: CitedWork = { key: stored.id, csl: { ...stored.csl, id: stored.id }, variants: [], citedBy: [], mentionedBy: [], workIds: [stored.id], ...(libraryDocId ? { libraryDocId } : {}) };
+    works.push(own);
+    index(own);
+  }
+}
+
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** Bibliography order: first author (else editor), year, title. */
@@ -156,6 +189,7 @@ export function buildCitedWorks(input: CitedWorksInput): CitedWork[] {
       ...(libraryDocId ? { libraryDocId } : {}),
     };
   });
+  mergeImportedWorks(works, input.works ?? [], input.documents);
   // Each text is scanned once, and only when some work has an author worth looking for.
   const pairs = new Map<string, NamePair[]>();
   const pairsOf = (docId: string, text: string): NamePair[] => {

@@ -22,8 +22,8 @@ export const MAX_SAVE_BYTES = 1024 * 1024 * 1024;
 /** Longest URL openExternal accepts; real links are far shorter, and this bounds the parser. */
 export const MAX_URL_LENGTH = 8192;
 
-/** What the open dialog is for: documents to import (the default), a backup to restore, or a draft to check. */
-export type OpenPurpose = 'documents' | 'backup' | 'draft';
+/** What the open dialog is for: documents to import (the default), a backup to restore, a draft to check, or a bibliography file to import. */
+export type OpenPurpose = 'documents' | 'backup' | 'draft' | 'bibliography';
 
 /** One file the user chose in the open dialog. */
 export interface OpenedFile {
@@ -123,7 +123,7 @@ const saveFileArgsSchema = z.object({
 
 /** Argument schemas main validates every call with, one tuple per method. */
 export const lecternArgSchemas = {
-  openFiles: z.union([z.tuple([]), z.tuple([z.enum(['documents', 'backup', 'draft'])])]),
+  openFiles: z.union([z.tuple([]), z.tuple([z.enum(['documents', 'backup', 'draft', 'bibliography'])])]),
   takeOpenedFiles: z.tuple([]),
   saveFile: z.tuple([saveFileArgsSchema]),
   openExternal: z.tuple([z.string().min(1, 'The link is empty.').max(MAX_URL_LENGTH, 'The link is too long.')]),

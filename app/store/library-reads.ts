@@ -4,7 +4,7 @@
  */
 import type { CslItem } from '../documents/model';
 import type { LecternDb } from './db';
-import type { StoredCitation, StoredReference } from './records';
+import type { StoredCitation, StoredReference, StoredWork } from './records';
 
 /** Every reference-list entry of every document, by document then printed order. */
 export async function listAllReferences(db: LecternDb): Promise<StoredReference[]> {
@@ -39,11 +39,14 @@ export interface LibrarySources {
   documents: IndexedDocument[];
   references: StoredReference[];
   citations: StoredCitation[];
+  /** Works imported from bibliography files, oldest import first (absent: none). */
+  works?: StoredWork[];
 }
 
 /** Reads the sources of the library indexes; rows of documents no longer in the library are left out. */
 export function readLibrarySources(db: LecternDb): Promise<LibrarySources> {
-  return db.transaction('r', [db.documents, db.contents, db.references, db.citations], async () => {
+  return db.transaction('r', [db.documents, db.contents, db.references, db.citations, db.works], async () => {
+    const works = await db.works.orderBy('addedAt').toArray();
     const summaries = await db.documents.orderBy('addedAt').reverse().toArray();
     const texts = new Map((await listAllContents(db)).map((c) => [c.docId, c.text]));
     const ids = new Set(summaries.map((d) => d.id));
@@ -51,6 +54,7 @@ export function readLibrarySources(db: LecternDb): Promise<LibrarySources> {
       documents: summaries.map((d) => ({ id: d.id, title: d.title, metadata: d.metadata, text: texts.get(d.id) ?? '' })),
       references: (await listAllReferences(db)).filter((r) => ids.has(r.docId)),
       citations: (await listAllCitations(db)).filter((c) => ids.has(c.docId)),
+      ...(works.length > 0 ? { works } : {}),
     };
   });
 }

@@ -112,3 +112,14 @@ export function undoAddWorks(db: LecternDb, result: AddWorksResult): Promise<voi
     if (result.updated.length > 0) await db.works.bulkPut(result.updated.map((u) => u.before));
   });
 }
+
+/** Changes whenever a work is added, updated or removed: the Index view rebuilds on it. */
+export async function worksRevision(db: LecternDb): Promise<string> {
+  let count = 0;
+  let latest = 0;
+  await db.works.each((work) => {
+    count += 1;
+    latest = Math.max(latest, work.updatedAt);
+  });
+  return `${count}:${latest}`;
+}

@@ -7,6 +7,9 @@ export const IMPORT_ACCEPT = '.txt,.text,.md,.markdown,.pdf,.html,.htm,.xhtml,.e
 /** What the file input accepts when it asks for a backup: Lectern's zip, or an older JSON backup. */
 export const BACKUP_ACCEPT = '.zip,.json,application/zip,application/json';
 
+/** What the file input accepts when it asks for a bibliography file to import. */
+export const BIBLIOGRAPHY_ACCEPT = '.bib,.bibtex,.biblatex,.ris,.json,.txt';
+
 /** What the file input accepts when it asks for a draft to check. */
 export const DRAFT_ACCEPT = '.txt,.text,.md,.markdown,.docx';
 
@@ -47,7 +50,7 @@ export function createWebPlatform(): Platform {
     kind: 'web',
     handlesShortcuts: false,
     async pickFiles(purpose = 'documents'): Promise<PlatformResult<PickedFile[]>> {
-      return { ok: true, value: await chooseFiles(purpose === 'backup' ? BACKUP_ACCEPT : purpose === 'draft' ? DRAFT_ACCEPT : IMPORT_ACCEPT) };
+      return { ok: true, value: await chooseFiles(purpose === 'backup' ? BACKUP_ACCEPT : purpose === 'draft' ? DRAFT_ACCEPT : purpose === 'bibliography' ? BIBLIOGRAPHY_ACCEPT : IMPORT_ACCEPT) };
     },
     saveFile(defaultName, data) {
       download(defaultName, data);

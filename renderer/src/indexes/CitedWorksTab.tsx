@@ -21,7 +21,7 @@ export function CitedWorksTab({ works, filter, style, titles, onOpenDocument }: 
   const shown = useMemo(() => works.filter((work) => matchesFilter(work.search, filter)), [works, filter]);
 
   if (works.length === 0) {
-    return <p className="index-empty">Import a source with a Works Cited or References list to see the works it cites.</p>;
+    return <p className="index-empty">Import a source with a Works Cited or References list to see the works it cites. Your own bibliography (BibTeX, RIS, CSL-JSON) imports from the Library.</p>;
   }
   return (
     <IndexList
@@ -39,9 +39,16 @@ function WorkRow({ work, html, titles, onOpenDocument }: { work: WorkEntry; html
     <li className="index-row work-row" data-work-key={work.key}>
       <p className="work-reference">{html ? cslHtmlToReact(html) : work.raw}</p>
       <div className="index-row-meta">
-        <span className="work-count" title="In-text citations across the library">
-          {work.citationCount > 0 ? plural(work.citationCount, 'citation') : 'listed only'}
-        </span>
+        {work.citationCount > 0 || work.citedIn.length > 0 ? (
+          <span className="work-count" title="In-text citations across the library">
+            {work.citationCount > 0 ? plural(work.citationCount, 'citation') : 'listed only'}
+          </span>
+        ) : null}
+        {work.workIds ? (
+          <span className="work-in-bibliography" title="Imported from your bibliography file">
+            In your bibliography
+          </span>
+        ) : null}
         <DocumentLinks label="Cited in" links={work.citedIn} titles={titles} countLabel={(n) => ` (${plural(n, 'citation')})`} countFrom={2} onOpenDocument={onOpenDocument} />
         <DocumentLinks label="Mentioned in" links={work.mentionedIn} titles={titles} countLabel={(n) => ` (${plural(n, 'mention')})`} countFrom={2} onOpenDocument={onOpenDocument} />
         {work.libraryDocId ? (

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { setCitationStyle, useCitationStyle } from '../citations/citation-style';
 import { CITATION_STYLES, type CitationStyleId } from '../citations/styles';
 import { useDocuments } from '../store/hooks';
+import { useWorksRevision } from '../bibliography/use-works';
 import { CitedWorksTab } from './CitedWorksTab';
 import { PeopleTab } from './PeopleTab';
 import { useLibraryIndexes } from './use-library-indexes';
@@ -28,12 +29,15 @@ export interface IndexViewProps {
  */
 export function IndexView({ onOpenDocument }: IndexViewProps) {
   const documents = useDocuments();
-  const revision = useMemo(() => documents?.map((d) => `${d.id}:${d.updatedAt}`).join('|'), [documents]);
+  const works = useWorksRevision();
+  const revision = useMemo(() => (documents && works !== undefined ? `${works}|${documents.map((d) => `${d.id}:${d.updatedAt}`).join('|')}` : undefined), [documents, works]);
   const { indexes, busy, error } = useLibraryIndexes(revision);
   const titles = useMemo(() => new Map((documents ?? []).map((d) => [d.id, d.title])), [documents]);
   const style = useCitationStyle();
   const [tab, setTabState] = useState<Tab>(() => (localStorage.getItem(TAB_KEY) === 'people' ? 'people' : 'works'));
   const [filters, setFilters] = useState<Record<Tab, string>>({ works: '', people: '' });
+  const [onlyBibliography, setOnlyBibliography] = useState(false);
+  const hasImported = indexes?.works.some((w) => w.workIds) ?? false;
   const current = TABS.find((t) => t.id === tab) ?? TABS[0]!;
 
   const setTab = (next: Tab) => {
@@ -71,6 +75,15 @@ export function IndexView({ onOpenDocument }: IndexViewProps) {
             value={filters[tab]}
             onChange={(event) => setFilters((all) => ({ ...all, [tab]: event.target.value }))}
           />
+          {tab === 'works' && (hasImported || onlyBibliography) ? (
+            <label className="index-style">
+              Show{' '}
+              <select value={onlyBibliography ? 'bibliography' : 'all'} onChange={(event) => setOnlyBibliography(event.target.value === 'bibliography')}>
+                <option value="all">All works</option>
+                <option value="bibliography">In my bibliography</option>
+              </select>
+            </label>
+          ) : null}
           {tab === 'works' ? (
             <label className="index-style">
               Style{' '}
@@ -89,7 +102,7 @@ export function IndexView({ onOpenDocument }: IndexViewProps) {
           {!indexes ? (
             error ? null : <p className="index-loading">Reading the library…</p>
           ) : tab === 'works' ? (
-            <CitedWorksTab works={indexes.works} filter={filters.works} style={style} titles={titles} onOpenDocument={onOpenDocument} />
+            <CitedWorksTab works={onlyBibliography ? indexes.works.filter((w) => w.workIds) : indexes.works} filter={filters.works} style={style} titles={titles} onOpenDocument={onOpenDocument} />
           ) : (
             <PeopleTab people={indexes.people} filter={filters.people} titles={titles} onOpenDocument={onOpenDocument} />
           )}

@@ -35,6 +35,8 @@ export interface WorkEntry {
   citationCount: number;
   /** The work itself, when it is in the library. */
   libraryDocId?: string;
+  /** Works imported from the student's bibliography files that are this work (StoredWork ids); absent when none. */
+  workIds?: string[];
   /** Folded authors, editors and title, for the filter. */
   search: string;
 }
@@ -97,14 +99,22 @@ function workEntry(work: CitedWork, citationStart: Map<string, number>, referenc
   return {
     key: work.key,
     csl: work.csl,
-    raw: spellings[0] ?? '',
+    raw: spellings[0] ?? plainReference(work.csl),
     spellings: spellings.length > 1 ? spellings : [],
     citedIn,
     mentionedIn,
     citationCount: citedIn.reduce((sum, link) => sum + link.count, 0),
     ...(work.libraryDocId ? { libraryDocId: work.libraryDocId } : {}),
+    ...(work.workIds ? { workIds: work.workIds } : {}),
     search: folded([...names, work.csl.title ?? '', work.csl['container-title'] ?? '', ...spellings]),
   };
+}
+
+/** An imported work no document prints: author, year and title, until the formatted reference is ready. */
+function plainReference(csl: CslItem): string {
+  const names = (csl.author ?? csl.editor ?? []).map(nameText).join(', ');
+  const year = csl.issued?.['date-parts']?.[0]?.[0];
+  return [names, year === undefined ? '' : `(${year})`, csl.title ?? ''].filter(Boolean).join(' ');
 }
 
 function optionalOffset(offset: number | undefined): { offset?: number } {

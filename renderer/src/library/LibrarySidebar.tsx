@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { CollectionListItem } from '../../../app/store/collections-repo';
 import { DOCUMENT_MIME } from '../highlights/drag';
 import { sameSelection, type LibrarySelection } from './library-selection';
+import { BibliographyImportButton } from '../bibliography/BibliographyImportButton';
 
 /** Props of the library's filter column. */
 export interface LibrarySidebarProps {
@@ -100,6 +101,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
         <div className="filter-trash">{item({ kind: 'trash' }, 'Trash', props.trashCount, ' filter-trash-item', <TrashIcon />)}</div>
       </nav>
       <footer className="filter-footer">
+        <BibliographyImportButton />
         <button type="button" className="button button-small" onClick={props.onBackup} title="Save the whole library, notes included, to one file">
           Back up library…
         </button>
