@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { buildDocx, para } from '../../app/documents/docx/docx-fixture';
 import { axeViolations } from './axe';
 import { screenshot, SEEDS } from './browser';
 import { importFiles, importSeeds, seed, SEED_NAMES, useApp } from './fixtures';
@@ -220,7 +221,7 @@ describe('the quote check', () => {
     await expect.poll(() => phraseOnScreen(pane, original)).toBe(true);
   });
 
-  it('refuses a draft that is not text, and a dropped draft is checked rather than imported', async () => {
+  it('refuses a draft that is not text; a dropped .md or .docx draft is checked rather than imported', async () => {
     const { page } = await app.open();
     await importSeeds(page, [seed('001')]);
     const view = await openCheck(page);
@@ -239,7 +240,18 @@ describe('the quote check', () => {
     await drop('essay.md', draft);
     await expect.poll(() => view.locator('.check-summary').innerText(), { timeout: 30_000 }).toBe(SUMMARY);
     expect(await view.getByRole('alert').count()).toBe(0);
-    // The library still holds the one seed: the draft was not imported.
+    // A Word draft with a block quote (Word's Quote style) closed by its citation.
+    const docx = buildDocx({
+      body: para('Closeness, briefly', 'Heading1') + para('Ezerova puts the debut plainly:') + para(`${verbatim}. (Ezerova 2018, para. 5)`, 'Quote') + para('It was praised elsewhere too (Smolina 2017).'),
+    });
+    await drop('closeness-brief.docx', Array.from(docx));
+    await expect.poll(() => view.locator('.check-draft-name').innerText(), { timeout: 30_000 }).toBe('closeness-brief.docx');
+    await expect.poll(() => view.locator('.check-summary').innerText(), { timeout: 30_000 }).toMatch(/^1 quotation: 1 verbatim, 0 differ, 0 not found; 0 citation problems;/);
+    const row = view.locator('.check-row');
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('.check-locator').innerText()).toBe('para. 5');
+    expect(await row.locator('.check-status').innerText()).toBe('The citation is right.');
+    // The library still holds the one seed: the drafts were not imported.
     await page.getByRole('button', { name: 'Library', exact: true }).click();
     await expect.poll(() => page.locator('.library-row').count()).toBe(1);
   });
