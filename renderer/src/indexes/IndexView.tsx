@@ -5,6 +5,7 @@ import { useDocuments } from '../store/hooks';
 import { useWorksRevision } from '../bibliography/use-works';
 import { CitedWorksTab } from './CitedWorksTab';
 import { PeopleTab } from './PeopleTab';
+import { useIndexFocus } from './use-index-focus';
 import { useLibraryIndexes } from './use-library-indexes';
 import './indexes.css';
 
@@ -44,6 +45,7 @@ export function IndexView({ onOpenDocument }: IndexViewProps) {
     localStorage.setItem(TAB_KEY, next);
     setTabState(next);
   };
+  useIndexFocus(indexes !== null, tab, setTab, (t, value) => setFilters((all) => ({ ...all, [t]: value })));
 
   return (
     <main className="index-view" aria-label="Index" aria-busy={busy} data-documents={documents?.length}>

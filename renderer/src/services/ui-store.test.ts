@@ -11,7 +11,7 @@ describe('UI store', () => {
     expect(createUiStore(memoryStorage({ [VIEW_KEY]: 'reading' })).get().view).toBe('reading');
     expect(createUiStore(memoryStorage({ [VIEW_KEY]: 'index' })).get().view).toBe('index');
     expect(createUiStore(memoryStorage({ [VIEW_KEY]: 'elsewhere' })).get().view).toBe('library');
-    expect(createUiStore(null).get()).toEqual({ view: 'library', exporting: null });
+    expect(createUiStore(null).get()).toEqual({ view: 'library', exporting: null, indexFocus: null });
   });
 
   it('remembers a new view and tells its listeners once per change', () => {
@@ -20,7 +20,7 @@ describe('UI store', () => {
     let calls = 0;
     const stop = store.subscribe(() => (calls += 1));
     store.set({ view: 'reading', exporting: {} });
-    expect(store.get()).toEqual({ view: 'reading', exporting: {} });
+    expect(store.get()).toEqual({ view: 'reading', exporting: {}, indexFocus: null });
     expect(storage.data[VIEW_KEY]).toBe('reading');
     expect(calls).toBe(1);
     stop();

@@ -11,11 +11,22 @@ export type View = 'library' | 'reading' | 'index' | 'map' | 'check';
 
 const VIEWS: readonly View[] = ['library', 'reading', 'index', 'map', 'check'];
 
+/** An Index entry to show: the citation map asks the Index view to scroll to and focus it. */
+export interface IndexFocus {
+  tab: 'works' | 'people';
+  /** WorkEntry.key or PersonEntry.key. */
+  key: string;
+  /** Typed into the tab's filter when the entry is not among the rows drawn (a long index is paged). */
+  query: string;
+}
+
 /** The UI state. */
 export interface UiState {
   view: View;
   /** The export dialog's request while it is open, else null. */
   exporting: ExportRequest | null;
+  /** The Index entry to bring into view, until the Index view has done so; else null. */
+  indexFocus: IndexFocus | null;
 }
 
 /** A small store of UI state. */
@@ -35,7 +46,7 @@ export type UiStorage = Pick<Storage, 'getItem' | 'setItem'>;
 /** A UI store; the view comes from and goes to `storage`. */
 export function createUiStore(storage: UiStorage | null): UiStore {
   const saved = readView(storage);
-  let state: UiState = { view: VIEWS.find((view) => view === saved) ?? 'library', exporting: null };
+  let state: UiState = { view: VIEWS.find((view) => view === saved) ?? 'library', exporting: null, indexFocus: null };
   const listeners = new Set<() => void>();
   return {
     get: () => state,
