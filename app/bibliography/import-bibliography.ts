@@ -31,10 +31,11 @@ export async function importBibliography(db: LecternDb, fileName: string, bytes:
   return { ok: true, value: { read: read.value, result } };
 }
 
-/** The notice after an import: "Imported 12 works from refs.bib (2 entries skipped: …)". */
+/** The notice after an import: "Imported 12 works from refs.bib. 2 entries skipped: …". */
 export function importSummary(fileName: string, done: BibliographyImport): string {
   const { added, updated } = done.result;
-  const parts = [`Imported ${added.length} ${added.length === 1 ? 'work' : 'works'} from ${fileName}`];
-  const notes = [...(updated.length > 0 ? [`${updated.length} already in your bibliography updated`] : []), ...done.read.warnings];
-  return notes.length > 0 ? `${parts[0]} (${notes.join('; ')}).` : `${parts[0]}.`;
+  const sentences = [`Imported ${added.length} ${added.length === 1 ? 'work' : 'works'} from ${fileName}.`];
+  if (updated.length > 0) sentences.push(`${updated.length} already in your bibliography ${updated.length === 1 ? 'was' : 'were'} updated.`);
+  for (const warning of done.read.warnings) sentences.push(`${warning}.`);
+  return sentences.join(' ');
 }

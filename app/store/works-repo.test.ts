@@ -61,7 +61,7 @@ describe('importBibliography', () => {
     const twice = await importBibliography(db, 'refs.bib', bytes);
     if (!twice.ok) throw new Error(twice.error);
     expect(twice.value.result.added).toEqual([]);
-    expect(importSummary('refs.bib', twice.value)).toBe('Imported 0 works from refs.bib (2 already in your bibliography updated).');
+    expect(importSummary('refs.bib', twice.value)).toBe('Imported 0 works from refs.bib. 2 already in your bibliography were updated.');
     expect(await db.works.count()).toBe(2);
   });
 

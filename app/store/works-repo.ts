@@ -64,6 +64,9 @@ export function addWorks(db: LecternDb, works: readonly WorkInput[]): Promise<Ad
     const original = new Map(stored.map((w) => [w.id, w]));
     const added = new Map<string, StoredWork>();
     const changed = new Map<string, StoredWork>();
+    // Each new work's addedAt is a millisecond after the one before, so the file's order is the
+    // list's order (addedAt is the only index; ties would fall to the random ids).
+    let order = 0;
     for (const input of works) {
       const existing = finder.find(workSignature(input.csl));
       const id = existing?.id ?? input.id ?? globalThis.crypto.randomUUID();
@@ -72,7 +75,7 @@ export function addWorks(db: LecternDb, works: readonly WorkInput[]): Promise<Ad
         csl: { ...input.csl, id },
         ...(input.sourceKey ?? existing?.sourceKey ? { sourceKey: input.sourceKey ?? existing?.sourceKey } : {}),
         origin: input.origin,
-        addedAt: existing?.addedAt ?? input.addedAt ?? now,
+        addedAt: existing?.addedAt ?? input.addedAt ?? now + order++,
         updatedAt: input.updatedAt ?? now,
       };
       if (existing) finder.remove(existing.id);
