@@ -26,6 +26,8 @@ describe('citekeys', () => {
     expect(proposeCitekey(item({ author: [{ family: 'Bykov' }], title: 'O liubvi', issued: year(2017) }))).toBe('bykov2017liubvi');
     expect(proposeCitekey(item({ title: 'The Closeness of Readers', issued: year(2018) }))).toBe('closeness2018readers');
     expect(proposeCitekey(item({}))).toBe('anonnd');
+    expect(proposeCitekey(item({ title: '000_62b2ac4b49efefbf' }))).toBe('anonnd');
+    expect(proposeCitekey(item({ author: [{ family: 'Orwell' }], title: '1984 Revisited', issued: year(2004) }))).toBe('orwell2004revisited');
     // Not the id a parser or a file gave the item: keys follow one rule.
     expect(proposeCitekey(item({ id: 'bykov2017', author: [{ family: 'Other' }], issued: year(2017) }))).toBe('other2017');
   });

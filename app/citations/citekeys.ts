@@ -98,8 +98,10 @@ const MAX_TITLE_LETTERS = 16;
 /** The title's significant words, folded ("L’Étranger" -> "etranger", "Теснота" -> "tesnota"). */
 function titleWords(title: string | undefined): string[] {
   return (title ?? '')
-    .split(/[\s\-‐‑–—/]+/)
-    .map((word) => foldForKey(word.replace(/^(?:l|d|qu|j|n|s|c)['’]/i, '')).replace(/\d/g, ''))
+    .split(/[\s\-‐‑–—/_]+/)
+    // A word with digits in it is a year, a number or a file name's hash ("62b2ac4b"), never the word for a key.
+    .filter((word) => !/\d/.test(word))
+    .map((word) => foldForKey(word.replace(/^(?:l|d|qu|j|n|s|c)['’]/i, '')))
     .filter((word) => word.length > 0 && !STOP_WORDS.has(word));
 }
 
@@ -120,13 +122,6 @@ export function proposeCitekey(item: CslItem): string {
   // A title that stood in for the name is not repeated after the year.
   const word = (person ? words[0] : words[1]) ?? '';
   return `${who}${yearOf(item)}${word.slice(0, MAX_TITLE_LETTERS)}`;
-}
-
-/** The key an item's export had before keys were stored: name and year ("kuvshinova2017"). */
-export function baseCitekey(item: CslItem): string {
-  if (isCitekey(item.id)) return item.id;
-  const who = nameWord(item.author?.[0]) || nameWord(item.editor?.[0]) || (titleWords(item.title)[0] ?? '') || 'anon';
-  return `${who.slice(0, MAX_NAME_LETTERS)}${yearOf(item)}`;
 }
 
 /** a, b, ..., z, aa, ab, ... */

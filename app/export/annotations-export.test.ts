@@ -52,7 +52,7 @@ const document = () => ({ id: doc.id, title: doc.metadata.title ?? '', metadata:
 describe('annotationsToMarkdown', () => {
   it('writes front matter, both quotes in reading order, tags, citations, the note and the bibliography (APA)', () => {
     const md = annotationsToMarkdown({ document: document(), annotations, style: 'apa', appLink: lecternLink });
-    expect(md.startsWith('---\ntitle: "Kantemir Balagov: Closeness (Tesnota, 2017)"\nauthors:\n  - "Daria Ezerova"\nyear: 2018\ncitekey: ezerova2018\n')).toBe(true);
+    expect(md.startsWith('---\ntitle: "Kantemir Balagov: Closeness (Tesnota, 2017)"\nauthors:\n  - "Daria Ezerova"\nyear: 2018\ncitekey: ezerova2018kantemir\n')).toBe(true);
     expect(md).toContain('tags:\n  - lectern\n---\n\n# Kantemir Balagov: Closeness (Tesnota, 2017)');
     const first = md.indexOf('> co-authored by Artem Iarush and Balagov');
     const second = md.indexOf('> Ilana is presented as the Other on various levels');

@@ -8,7 +8,7 @@ import { positionSelectorOf, quoteSelectorOf, type AnnotationSelector, type Page
 import { citationAuthors, quoteCitation, type PassageLocator } from '../citations/quote-citation';
 import type { CslItem } from '../documents/model';
 import { bibliographyMarkdown } from './bibliography-markdown';
-import { baseCitekey } from '../citations/citekeys';
+import { proposeCitekey } from '../citations/citekeys';
 import { escapeMarkdown } from './markdown-escape';
 import { formatPassageCitation } from './passage-citation';
 
@@ -17,6 +17,8 @@ export interface ExportedDocument {
   id: string;
   title: string;
   metadata: CslItem;
+  /** The document's stored citation key (store/citekeys-repo.ts); without it, the key a fresh library would give. */
+  citekey?: string;
 }
 
 /** A highlight to export (a StoredAnnotation has these fields, plus what the reader knows). */
@@ -100,7 +102,7 @@ function frontMatter(document: ExportedDocument, appLink: AnnotationsMarkdownInp
   const lines = ['---', `title: ${yaml(document.title || item.title || 'Untitled')}`];
   if (authors.length > 0) lines.push('authors:', ...authors.map((a) => `  - ${yaml(a)}`));
   if (typeof year === 'number') lines.push(`year: ${year}`);
-  lines.push(`citekey: ${baseCitekey(item)}`);
+  lines.push(`citekey: ${document.citekey ?? proposeCitekey(item)}`);
   if (appLink) lines.push(`source: ${yaml(appLink(document.id))}`);
   lines.push('tags:', '  - lectern', '---');
   return lines.join('\n');

@@ -6,9 +6,10 @@
  * changes it. Two works never hold the same key, compared without case (citekeyIdentity).
  */
 import type { CslItem, Result } from '../documents/model';
+import type { CitedWork } from '../citations/cited-works';
 import { citekeyIdentity, citekeyProblem, freeCitekey, proposeCitekey } from '../citations/citekeys';
 import type { LecternDb } from './db';
-import type { StoredCitekey } from './records';
+import type { StoredCitekey, StoredWork } from './records';
 
 /** One work asking for its key: who owns it, and what a new key is made from. */
 export interface CitekeyRequest {
@@ -25,6 +26,20 @@ export const citekeyOwner = {
   ref: (referenceId: string): string => `ref:${referenceId}`,
   work: (workId: string): string => `work:${workId}`,
 };
+
+/**
+ * A Cited Works entry's request: its library document's "doc:" id, every variant's "ref:" id and
+ * its imported works' "work:" ids; an imported work's own key is offered when it has one.
+ */
+export function citedWorkRequest(work: CitedWork, importedWorks?: ReadonlyMap<string, StoredWork>): CitekeyRequest {
+  const owners = [
+    ...(work.libraryDocId ? [citekeyOwner.doc(work.libraryDocId)] : []),
+    ...work.variants.map((variant) => citekeyOwner.ref(variant.referenceId)),
+    ...(work.workIds ?? []).map(citekeyOwner.work),
+  ];
+  const sourceKey = (work.workIds ?? []).map((id) => importedWorks?.get(id)?.sourceKey).find((key) => key !== undefined);
+  return { owners, csl: work.csl, ...(sourceKey ? { sourceKey } : {}) };
+}
 
 /**
  * Which of a work's stored rows gives its key when they disagree (a cited work that gained a
