@@ -12,6 +12,7 @@ import { useShippedStylesOffline } from '../export/seed-works.fixture';
 import { citationRows } from '../store/citation-rows';
 import type { LecternDb } from '../store/db';
 import { saveImportedDocument } from '../store/documents-repo';
+import { citekeysFor } from '../store/citekeys-repo';
 import { openTestDb } from '../store/test-support';
 import { libraryBibliography, type KeysFor } from './library-bibliography';
 import { syncEntries, syncedBibliography, type SyncFormat } from './synced-bibliography';
@@ -107,6 +108,28 @@ describe('the synced bibliography of the seed library', () => {
   });
 });
 
+describe('the synced file with stored keys', () => {
+  it('keeps every key it wrote when another source is imported, and pins them', async () => {
+    const db = await openTestDb();
+    const stored: KeysFor = (entries) => citekeysFor(db, entries, { pin: true });
+    await importSeed(db, SEEDS[0]!);
+    const before = await libraryBibliography(db, 'csl-json', stored);
+    if (!before.ok) throw new Error(before.error);
+    const first = JSON.parse(before.value.text) as { id: string; title?: string }[];
+    await importSeed(db, SEEDS[1]!);
+    const after = await libraryBibliography(db, 'csl-json', stored);
+    if (!after.ok) throw new Error(after.error);
+    const second = JSON.parse(after.value.text) as { id: string; title?: string }[];
+    // Every work of the first file is in the second under the same key; the new source is added.
+    for (const item of first) expect(second.find((other) => other.id === item.id)?.title, item.id).toBe(item.title);
+    expect(second.length).toBe(first.length + 1);
+    expect(after.value.works).toBe(second.length);
+    const rows = await db.citekeys.toArray();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.pinned)).toBe(true);
+  }, 60_000);
+});
+
 describe('syncedBibliography', () => {
   it('writes one entry per key, the stored key winning over the item’s own', () => {
     const entries = [
@@ -127,9 +150,14 @@ describe('syncedBibliography', () => {
       documents: [{ id: 'd1', title: 'Gender and Nation', metadata: work }, { id: 'd2', title: 'Essay', metadata: { id: 'e', type: 'article', title: 'Essay' } }],
       references: [{ id: 'd2:yuvaldavis1997', docId: 'd2', index: 0, raw: 'Yuval-Davis, N. (1997) Gender and Nation.', csl: { ...work, id: 'yuvaldavis1997' } }],
       citations: [],
-      works: [{ id: 'imported-1', csl: { id: 'q', type: 'book', title: 'Q' }, sourceKey: 'q2001', origin: { fileName: 'refs.bib', format: 'bibtex' }, addedAt: 1, updatedAt: 1 }],
+      works: [
+        { id: 'imported-1', csl: { id: 'q', type: 'book', title: 'Q' }, sourceKey: 'q2001', origin: { fileName: 'refs.bib', format: 'bibtex' }, addedAt: 1, updatedAt: 1 },
+        { id: 'imported-2', csl: { ...work, id: 'yd' }, sourceKey: 'yuval97', origin: { fileName: 'refs.bib', format: 'bibtex' }, addedAt: 1, updatedAt: 1 },
+      ],
     });
-    expect(entries.map((entry) => entry.owners)).toEqual([['doc:d1', 'ref:d2:yuvaldavis1997'], ['doc:d2'], ['work:imported-1']]);
+    // The imported Yuval-Davis joins the cited work, which is the library's document d1.
+    expect(entries.map((entry) => entry.owners)).toEqual([['doc:d1', 'ref:d2:yuvaldavis1997', 'work:imported-2'], ['doc:d2'], ['work:imported-1']]);
+    expect(entries[2]?.csl.title).toBe('Q');
     expect(entries[2]?.sourceKey).toBe('q2001');
   });
 });
