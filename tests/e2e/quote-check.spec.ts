@@ -178,6 +178,11 @@ describe('the quote check', () => {
     // Back on the Check tab, the report is still there, not checked again.
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     expect(await page.locator('main.check-view .check-summary').innerText()).toBe(SUMMARY);
+    expect(await view.locator('.check-meta').innerText()).toContain('Checked against 5 sources in your library.');
+    // Checked again against the library as it is now: the same findings, and the report takes focus.
+    await view.getByRole('button', { name: 'Check again' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className), { timeout: 30_000 }).toBe('check-summary');
+    expect(await view.locator('.check-summary').innerText()).toBe(SUMMARY);
   });
 
   it('runs the whole flow by keyboard: paste, check, move through the rows, open one', async () => {
@@ -197,11 +202,13 @@ describe('the quote check', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check');
     await page.keyboard.press('Enter');
 
-    // The report takes focus; Tab reaches the first row, arrows move between rows.
+    // The report takes focus; Tab reaches Check again, then the first row; arrows move between rows.
     await expect.poll(() => page.evaluate(() => document.activeElement?.className), { timeout: 30_000 }).toBe('check-summary');
     expect(await view.locator('.check-summary').innerText()).toBe(SUMMARY);
     expect(await view.locator('.check-draft-name').innerText()).toBe('Pasted passage');
     const focusedRow = () => page.evaluate(() => Array.from(document.querySelectorAll('.check-row')).indexOf(document.activeElement!));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check again');
     await page.keyboard.press('Tab');
     expect(await focusedRow()).toBe(0);
     await page.keyboard.press('ArrowDown');

@@ -8,6 +8,10 @@ export interface CheckReportViewProps {
   report: CheckReport;
   onOpen: (docId: string, offset: number) => void;
   onCopy: (citation: string) => void;
+  /** Checks the same draft again, against the library as it is now. */
+  onCheckAgain: () => void;
+  /** True while a check runs. */
+  busy: boolean;
 }
 
 /** The draft's reference list against its in-text citations. */
@@ -52,7 +56,7 @@ function ReferenceSection({ references }: { references: CheckReport['references'
 }
 
 /** The summary, a row per quotation, then the reference list. The summary takes focus when a report arrives. */
-export const CheckReportView = forwardRef<HTMLHeadingElement, CheckReportViewProps>(function CheckReportView({ report, onOpen, onCopy }, summaryRef) {
+export const CheckReportView = forwardRef<HTMLHeadingElement, CheckReportViewProps>(function CheckReportView({ report, onOpen, onCopy, onCheckAgain, busy }, summaryRef) {
   const parts = summaryParts(report.summary);
   const differs = report.quotes.some((check) => check.verdict === 'differs');
   return (
@@ -65,6 +69,12 @@ export const CheckReportView = forwardRef<HTMLHeadingElement, CheckReportViewPro
           </span>
         ))}
       </h2>
+      <p className="check-meta">
+        Checked against {count(report.sources, 'source')} in your library.{' '}
+        <button type="button" className="button button-small" onClick={onCheckAgain} disabled={busy}>
+          Check again
+        </button>
+      </p>
       {report.sources === 0 ? <p className="check-note">Your library has no sources yet: import the works you quote, then check the draft again.</p> : null}
       <h3 className="check-heading">Quotations</h3>
       {report.quotes.length === 0 ? (

@@ -143,7 +143,14 @@ export function CheckView({ onOpenDocument }: { onOpenDocument: (docId: string, 
           </p>
         ) : null}
         {report ? (
-          <CheckReportView ref={summaryRef} report={report} onOpen={(docId, offset) => onOpenDocument(docId, offset)} onCopy={(citation) => void copy(citation)} />
+          <CheckReportView
+            ref={summaryRef}
+            report={report}
+            busy={running}
+            onOpen={(docId, offset) => onOpenDocument(docId, offset)}
+            onCopy={(citation) => void copy(citation)}
+            onCheckAgain={() => session.recheck()}
+          />
         ) : (
           <CheckStart busy={running} onOpenDraft={() => void openDraft()} onPaste={(text) => session.check({ kind: 'text', text })} />
         )}

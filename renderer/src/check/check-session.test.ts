@@ -82,6 +82,22 @@ describe('the check session', () => {
     expect(workers.started()).toBe(1);
   });
 
+  it('checks the draft again against the library as it is now, the last report on show meanwhile', async () => {
+    const workers = inPlaceWorkers();
+    session = createCheckSession(workers.start);
+    session.check(draft, 'mla');
+    await until(session, () => workers.requests.length === 1);
+    workers.release();
+    await until(session, (state) => state.status === 'done');
+    const shown = session.get().report;
+    session.recheck();
+    expect(session.get()).toMatchObject({ status: 'running', report: shown });
+    await until(session, () => workers.requests.length === 2);
+    expect(workers.requests[1]).toMatchObject({ style: 'mla', again: false, draft: { kind: 'file', fileName: 'essay.md' } });
+    workers.release();
+    await until(session, (state) => state.status === 'done' && state.report !== shown);
+  });
+
   it('stops a running check by ending its worker; the next check starts a new one', async () => {
     const workers = inPlaceWorkers();
     session = createCheckSession(workers.start);

@@ -28,6 +28,8 @@ export interface CheckSession {
   subscribe: (listener: () => void) => () => void;
   /** Checks a draft in `style`; a check already running is stopped. */
   check: (draft: DraftInput, style?: string) => void;
+  /** Checks the last draft again against the library as it is now; the last report stays on show meanwhile. */
+  recheck: () => void;
   /** Formats the last report's expected citations in another style (the draft is checked again). */
   restyle: (style: string) => void;
   /** Stops the running check; the last report, if any, stays. */
@@ -82,9 +84,10 @@ export function createCheckSession(start: WorkerFactory, style = 'apa'): CheckSe
     worker = null;
   };
 
-  const launch = (draft: DraftInput, style: string, again: boolean) => {
+  /** `again`: the worker may reuse the texts it read last; `keep`: the last report stays on show. */
+  const launch = (draft: DraftInput, style: string, again: boolean, keep = again) => {
     const id = ++run;
-    set({ status: 'running', draft, draftName: draftName(draft), style, progress: null, error: null, ...(again ? {} : { report: null }) });
+    set({ status: 'running', draft, draftName: draftName(draft), style, progress: null, error: null, ...(keep ? {} : { report: null }) });
     void channel()
       .call('check', { draft, style, again }, { onProgress: (progress) => id === run && set({ progress }) })
       .then((reply) => {
@@ -103,6 +106,11 @@ export function createCheckSession(start: WorkerFactory, style = 'apa'): CheckSe
     check(draft, style = state.style) {
       if (state.status === 'running') stopWorker();
       launch(draft, style, false);
+    },
+    recheck() {
+      if (!state.draft) return;
+      if (state.status === 'running') stopWorker();
+      launch(state.draft, state.report?.style ?? state.style, false, true);
     },
     restyle(style) {
       if (!state.draft || state.status === 'running') {
