@@ -29,11 +29,13 @@ async function download(page: Page, run: () => Promise<void>): Promise<string> {
   return readFileSync(await (await event).path(), 'utf8');
 }
 
-/** Copies the selected highlight as a quote and gives the clipboard's text. */
-async function copyQuote(page: Page): Promise<string> {
-  await page.locator('section.pane').first().getByRole('button', { name: 'Copy quote' }).click();
-  await page.getByText(/^Copied: /).last().waitFor();
-  return page.evaluate(() => navigator.clipboard.readText());
+/** Copies the highlight of `quote`, once it is the selected one, as a quote and gives the clipboard's text. */
+async function copyQuote(page: Page, quote: string): Promise<string> {
+  const card = page.locator('section.pane').first().locator('.highlight-card.selected', { hasText: quote });
+  await card.getByRole('button', { name: 'Copy quote' }).click();
+  const read = () => page.evaluate(() => navigator.clipboard.readText());
+  await expect.poll(read, { timeout: 20_000 }).toContain(quote);
+  return read();
 }
 
 describe('printed page labels of a PDF', () => {
@@ -45,7 +47,7 @@ describe('printed page labels of a PDF', () => {
 
     // Text view, roman front matter: "p. ii", never a paragraph or the PDF page 3.
     await highlightPassage(page, LICENCE);
-    const licence = await copyQuote(page);
+    const licence = await copyQuote(page, LICENCE);
     expect(licence).toContain(LICENCE);
     expect(licence).toMatch(/, p\. ii\)/);
     expect(licence).not.toMatch(/para\.|¶|p\. 3\b/);
@@ -58,7 +60,7 @@ describe('printed page labels of a PDF', () => {
 
     // Text view, arabic: PDF page 5 is printed 2.
     await highlightPassage(page, LATER);
-    expect(await copyQuote(page)).toMatch(/, p\. 2\)/);
+    expect(await copyQuote(page, LATER)).toMatch(/, p\. 2\)/);
 
     // Page view: the toolbar shows the printed label, and takes a typed one.
     await pane.getByRole('button', { name: 'Page view' }).click();
@@ -76,10 +78,17 @@ describe('printed page labels of a PDF', () => {
     await view.locator('.selection-toolbar').waitFor();
     await page.keyboard.press('2');
     await expect.poll(() => page4.locator('.pdf-mark.hl-green').count()).toBeGreaterThanOrEqual(1);
-    const framework = await copyQuote(page);
+    const framework = await copyQuote(page, INTRO);
     expect(framework).toContain(INTRO);
     expect(framework).toMatch(/, p\. 1\)/);
     expect(framework).not.toMatch(/p\. 4\b/);
+    // Dragged out of Lectern (into a word processor), a highlight carries its quote and citation.
+    const dragged = await pane.locator('.highlight-card.selected').evaluate((card) => {
+      const transfer = new DataTransfer();
+      card.dispatchEvent(new DragEvent('dragstart', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      return transfer.getData('text/plain');
+    });
+    expect(dragged).toMatch(/^“generic framework for permutation” \(Hothorn[^,]* \d{4}, p\. 1\)$/);
     await screenshot(page, 'page-labels-toolbar-light');
     expect(await axeViolations(page, '.pdf-toolbar')).toEqual([]);
 

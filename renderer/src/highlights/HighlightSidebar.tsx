@@ -22,6 +22,8 @@ export interface HighlightSidebarProps {
   onCopyQuote: (id: string) => void;
   /** Puts the highlight into a notebook as a cited quote (the keyboard way to drag it there). */
   onQuoteInNotebook: (id: string) => void;
+  /** The highlight's short citation, carried with its quote when it is dragged out of Lectern. */
+  citationOf?: (selectors: PlacedHighlight['annotation']['selectors']) => string | undefined;
   /** The highlights are still being read: the sidebar keeps its place without saying there are none. */
   loading?: boolean;
 }
@@ -47,7 +49,7 @@ function estimateCardHeight(item: PlacedHighlight): number {
  * End move between cards, scrolling the next one into view; selecting a highlight (in the text or
  * elsewhere) scrolls its card into view.
  */
-export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRecolor, onDelete, onCopyQuote, onQuoteInNotebook, loading = false }: HighlightSidebarProps) {
+export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRecolor, onDelete, onCopyQuote, onQuoteInNotebook, citationOf, loading = false }: HighlightSidebarProps) {
   const scroller = useRef<HTMLElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const selectedIndex = useMemo(() => (selectedId ? highlights.findIndex((item) => item.annotation.id === selectedId) : -1), [highlights, selectedId]);
@@ -156,6 +158,7 @@ export function HighlightSidebar({ docId, highlights, selectedId, onSelect, onRe
               onDelete={onDelete}
               onCopyQuote={onCopyQuote}
               onQuoteInNotebook={onQuoteInNotebook}
+              citationOf={citationOf}
             />
           );
         })}
@@ -175,7 +178,7 @@ interface CardProps extends Omit<HighlightSidebarProps, 'highlights' | 'selected
   selected: boolean;
 }
 
-const HighlightCard = memo(function HighlightCard({ docId, item, index, setSize, top, measure, selected, onSelect, onRecolor, onDelete, onCopyQuote, onQuoteInNotebook }: CardProps) {
+const HighlightCard = memo(function HighlightCard({ docId, item, index, setSize, top, measure, selected, onSelect, onRecolor, onDelete, onCopyQuote, onQuoteInNotebook, citationOf }: CardProps) {
   const { annotation, range } = item;
   const quote = quoteSelectorOf(annotation.selectors)?.exact ?? '';
   const { saveNote } = useHighlightActions();
@@ -190,7 +193,7 @@ const HighlightCard = memo(function HighlightCard({ docId, item, index, setSize,
       aria-setsize={setSize}
       style={{ transform: `translateY(${top}px)` }}
       draggable
-      onDragStart={(event) => startHighlightDrag(event, { docId, annotationId: annotation.id }, quote)}
+      onDragStart={(event) => startHighlightDrag(event, { docId, annotationId: annotation.id }, quote, citationOf?.(annotation.selectors))}
     >
       <button
         type="button"

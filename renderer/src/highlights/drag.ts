@@ -10,10 +10,13 @@ export interface DraggedHighlight {
   annotationId: string;
 }
 
-/** Puts a highlight on a drag. */
-export function startHighlightDrag(event: React.DragEvent, payload: DraggedHighlight, quote: string): void {
+/**
+ * Puts a highlight on a drag: for notebooks the highlight itself, for other programs its text,
+ * followed by `citation` when given, as a quote pasted into an essay reads: “…” (Hothorn 2021, p. ii).
+ */
+export function startHighlightDrag(event: React.DragEvent, payload: DraggedHighlight, quote: string, citation?: string): void {
   event.dataTransfer.setData(HIGHLIGHT_MIME, JSON.stringify(payload));
-  event.dataTransfer.setData('text/plain', quote);
+  event.dataTransfer.setData('text/plain', citation ? `“${quote}” ${citation}` : quote);
   event.dataTransfer.effectAllowed = 'copy';
 }
 

@@ -22,7 +22,7 @@ import { hasPageView, surfaceFor } from './surfaces/registry';
 import type { ReadingSurfaceHandle, SurfaceRange } from './surfaces/surface';
 import { useHighlightDragFromText, usePassageAboveSheet, useSurfaceSelection } from './use-pane-highlights';
 import { useRevealRequests } from './use-pane-reveal';
-import { usePageLabels } from '../pdf/use-page-labels';
+import { useHighlightCitation } from '../highlights/use-highlight-citation';
 
 /** Props of a pane showing one document. */
 export interface DocumentPaneProps {
@@ -47,8 +47,8 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
   const annotations = useAnnotations(docId);
   const citations = useCitations(docId);
   const references = useReferences(docId);
-  // A PDF kept from before printed page labels were read gets them now, so its quotes cite "p. ii".
-  usePageLabels(docId, summary?.format === 'pdf');
+  // A dragged highlight carries its citation; a PDF's by printed page ("p. ii").
+  const citationOf = useHighlightCitation(docId, summary, content);
   const paneRef = useRef<HTMLDivElement>(null);
   const surfaceRef = useRef<ReadingSurfaceHandle>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -76,7 +76,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
   );
 
   usePassageAboveSheet(paneRef, !wide && sidebarOpen, selectedId);
-  const dragHighlightFromText = useHighlightDragFromText(docId, annotations);
+  const dragHighlightFromText = useHighlightDragFromText(docId, annotations, citationOf);
 
   const text = content?.text ?? '';
   const blocks = useMemo(() => content?.blocks ?? [], [content]);
@@ -279,6 +279,7 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
             onDelete={removeById}
             onCopyQuote={copyQuoteById}
             onQuoteInNotebook={quoteInNotebook}
+            citationOf={citationOf}
             loading={annotations === undefined}
           />
         ) : null}

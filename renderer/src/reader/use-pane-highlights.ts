@@ -64,15 +64,19 @@ export function usePassageAboveSheet(paneRef: RefObject<HTMLElement | null>, she
  * selected highlight's mark is draggable (a click selects it), so a press inside any other
  * highlight still starts a text selection, and a drag never selects across the page.
  */
-export function useHighlightDragFromText(docId: string, annotations: readonly StoredAnnotation[] | undefined) {
+export function useHighlightDragFromText(
+  docId: string,
+  annotations: readonly StoredAnnotation[] | undefined,
+  citationOf?: (selectors: StoredAnnotation['selectors']) => string | undefined,
+) {
   return useCallback(
     (event: React.DragEvent) => {
       const mark = (event.target as Element).closest?.('mark[data-annotation-id]');
       const id = mark?.getAttribute('data-annotation-id');
       const annotation = id ? annotations?.find((a) => a.id === id) : undefined;
       if (!annotation) return;
-      startHighlightDrag(event, { docId, annotationId: annotation.id }, quoteSelectorOf(annotation.selectors)?.exact ?? mark?.textContent ?? '');
+      startHighlightDrag(event, { docId, annotationId: annotation.id }, quoteSelectorOf(annotation.selectors)?.exact ?? mark?.textContent ?? '', citationOf?.(annotation.selectors));
     },
-    [annotations, docId],
+    [annotations, docId, citationOf],
   );
 }
