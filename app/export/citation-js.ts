@@ -22,6 +22,10 @@ interface CslConfig {
 // Lectern writes .bib files as UTF-8: the ASCII-only default drops Cyrillic letters and curly
 // quotes outright. Characters special to TeX are escaped by bibtex-fields.ts instead.
 (plugins.config.get('@bibtex') as BibtexConfig).format.asciiOnly = false;
+// Labels are the works' citation keys, already checked by Lectern (citekeys.ts: letters, digits
+// and - _ : .); citation-js's own check refuses "-", ":" and "." and silently writes another
+// key ("CRAN:Rcpp" became "Eddelbuettel2022Rcpp", shared with four other entries).
+(plugins.config.get('@bibtex') as BibtexConfig).format.checkLabel = false;
 
 const csl = plugins.config.get('@csl') as CslConfig;
 
