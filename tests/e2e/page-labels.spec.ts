@@ -144,4 +144,45 @@ describe('printed page labels of a PDF', () => {
     await screenshot(page, 'page-labels-toolbar-dark');
     expect(await axeViolations(page, '.pdf-toolbar')).toEqual([]);
   });
+
+  it('reads the labels of a PDF imported before they were kept, when it is next opened', async () => {
+    const { page } = await app.open();
+    await openLibcoin(page);
+    // As an older Lectern stored it: a page map without labels.
+    const stripped = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const opening = indexedDB.open('lectern');
+          opening.onerror = () => reject(new Error(String(opening.error)));
+          opening.onsuccess = () => {
+            const db = opening.result;
+            const tx = db.transaction('pageMaps', 'readwrite');
+            const maps = tx.objectStore('pageMaps');
+            const reading = maps.getAll();
+            reading.onsuccess = () => {
+              for (const row of reading.result as { labels?: unknown }[]) {
+                delete row.labels;
+                maps.put(row);
+              }
+            };
+            tx.oncomplete = () => (db.close(), resolve(reading.result.length));
+            tx.onerror = () => reject(new Error(String(tx.error)));
+          };
+        }),
+    );
+    expect(stripped).toBe(1);
+    await page.reload();
+    await page.waitForSelector('.app-header');
+    await page.locator('section.pane, .library-row').first().waitFor();
+    if ((await page.locator('section.pane').count()) === 0) await page.locator('.library-row', { hasText: 'libcoin' }).first().click();
+    const pane = page.locator('section.pane').first();
+    await pane.locator('.pdf-page-view, .doc-paragraph').first().waitFor({ timeout: 30_000 });
+    if ((await pane.locator('.pdf-page-view').count()) === 0) await pane.getByRole('button', { name: 'Page view' }).click();
+    const view = pane.locator('.pdf-page-view');
+    // Read again from the kept original, off the UI thread, and stored.
+    await expect.poll(() => view.locator('.pdf-page-count').innerText(), { timeout: 60_000 }).toMatch(/^\(\d+ of 179\)$/);
+    await view.getByLabel('Page number').fill('ii');
+    await view.getByLabel('Page number').press('Enter');
+    await expect.poll(() => view.locator('.pdf-page-count').innerText(), { timeout: 20_000 }).toBe('(3 of 179)');
+  });
 });
