@@ -163,6 +163,15 @@ describe('PDF import: printed page labels', { timeout: 60_000 }, () => {
     expect(map.ok && map.value.pages).toEqual(imported.value.pageItems);
   });
 
+  it('keeps the sane labels of a PDF whose /PageLabels holds an overlong one', async () => {
+    const page = (n: number) => ({ runs: [{ x: 72, y: 700, text: `Page ${n} holds a line of ordinary words.` }] });
+    const long = 'x'.repeat(MAX_PAGE_LABEL_LENGTH + 36);
+    const catalog = `/PageLabels << /Nums [0 << /S /r >> 2 << /P (${long}) >> 3 << /S /D /St 7 >> 4 << /S /A /P (App. ) >>] >>`;
+    const imported = await importFile('labelled.pdf', buildTestPdf([1, 2, 3, 4, 5].map(page), { catalog }));
+    if (!imported.ok) throw new Error(imported.error);
+    expect(imported.value.pageLabels).toEqual(['i', 'ii', '3', '7', 'App. A']);
+  });
+
   it('gives no labels for a PDF that states none, or bytes that are no PDF', async () => {
     const plain = buildTestPdf([{ runs: [{ x: 72, y: 700, text: 'A page without a printed label.' }] }]);
     const imported = await importFile('plain.pdf', plain);

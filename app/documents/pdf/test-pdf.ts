@@ -26,6 +26,8 @@ export interface TestPdfOptions {
   /** Page size in points (default US Letter, 612 x 792). */
   width?: number;
   height?: number;
+  /** Extra entries of the document catalog, written as given (e.g. "/PageLabels << ... >>"). */
+  catalog?: string;
 }
 
 /** Writes a PDF holding `pages`, as bytes. Text is Latin-1 (WinAnsi) only. */
@@ -45,7 +47,7 @@ export function buildTestPdf(pages: readonly TestPage[], options: TestPdfOptions
       add(`<< /Type /Page /Parent ${pageTree} 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${stream} 0 R >>`),
     );
   }
-  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pageTree} 0 R >>`;
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pageTree} 0 R${options.catalog ? ` ${options.catalog}` : ''} >>`;
   objects[pageTree - 1] = `<< /Type /Pages /Kids [${pageRefs.map((r) => `${r} 0 R`).join(' ')}] /Count ${pageRefs.length} >>`;
   const info = options.info ? add(`<< ${Object.entries(options.info).map(([k, v]) => `/${k} (${escapeString(v)})`).join(' ')} >>`) : undefined;
 
