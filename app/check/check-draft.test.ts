@@ -138,7 +138,7 @@ describe('checkDraft on real PDFs with printed page labels', () => {
     expect(result.quotes.map((q) => q.source?.locator)).toEqual([{ label: 'page', value: 'ii' }, { label: 'page', value: '1' }]);
     expect(result.quotes[0]?.citation?.problems).toEqual([]);
     expect(result.quotes[1]?.citation?.problems).toEqual(['wrong-page']);
-    expect(result.quotes[1]?.citation?.expected).toBe('(Hothorn & Zürich, 2021, p. 1)');
+    expect(result.quotes[1]?.citation?.expected).toBe('(Hothorn, 2021, p. 1)');
   });
 
   it('checks a right and a wrong page in the multcomp vignette (label 3 on the fifth page)', () => {

@@ -15,7 +15,7 @@ describe('parsePersonName', () => {
     expect(parsePersonName(raw)).toEqual(name);
   });
 
-  it.each(['Read more', 'Works Cited', 'the director', 'Closeness', 'New East Digital Archive', 'Closeness Movie Details 🎥', 'J. Smith J.', 'All Favorite Movies'])(
+  it.each(['Read more', 'Works Cited', 'the director', 'Closeness', 'New East Digital Archive', 'Closeness Movie Details 🎥', 'J. Smith J.', 'All Favorite Movies', 'Universität Zürich', 'Université Paris Cité', 'Harvard Medical School'])(
     'refuses %s',
     (raw) => {
       expect(parsePersonName(raw)).toBeUndefined();

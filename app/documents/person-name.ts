@@ -24,6 +24,11 @@ const NOT_NAME_WORDS = new Set([
   'All', 'Favorite', 'Favourite', 'Movies', 'Films', 'Media', 'Studio', 'Studios', 'Group', 'Team',
   'Staff', 'Editors', 'Editorial', 'Board', 'Network', 'Company', 'Society', 'Association',
   'Institute', 'Center', 'Centre', 'Foundation', 'Library', 'Museum', 'Agency', 'Council',
+  // Affiliations under a byline ("Torsten Hothorn" / "Universität Zürich"), in the languages of
+  // the papers students read.
+  'Universität', 'Universitat', 'Université', 'Universidad', 'Università', 'Universiteit', 'Universidade',
+  'Uniwersytet', 'Hochschule', 'Institut', 'Instituto', 'Istituto', 'College', 'School', 'Department',
+  'Faculty', 'Fakultät', 'Laboratory', 'Hospital', 'Academy', 'Akademie', 'GmbH', 'Inc.', 'Ltd',
 ]);
 
 /** Parses "Given Family" or "Family, Given" into a CSL name, or undefined when it is not a name. */
