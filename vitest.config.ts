@@ -15,6 +15,9 @@ export default defineConfig({
           name: 'unit',
           include: ['app/**/*.test.ts', 'main/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'tests/lint/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
+          // A bound against a hung test, not a speed target: tests that start a process or read a
+          // PDF take many times longer on a busy 2-core machine than on a quiet one.
+          testTimeout: 30_000,
         },
       },
       {
