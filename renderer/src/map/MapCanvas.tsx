@@ -27,7 +27,7 @@ function stylesheet(palette: MapPalette): StylesheetJson {
         'border-width': 1,
         'border-color': palette.background,
         color: palette.text,
-        'font-size': 11,
+        'font-size': 12,
         'font-family': 'system-ui, sans-serif',
         'text-valign': 'bottom',
         'text-margin-y': 3,
