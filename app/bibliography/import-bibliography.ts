@@ -35,6 +35,8 @@ export async function importBibliography(db: LecternDb, fileName: string, bytes:
 export function importSummary(fileName: string, done: BibliographyImport): string {
   const { added, updated } = done.result;
   const sentences = [`Imported ${added.length} ${added.length === 1 ? 'work' : 'works'} from ${fileName}.`];
+  const { duplicates } = done.result;
+  if (duplicates > 0) sentences.push(`${duplicates} ${duplicates === 1 ? 'entry was the same work as another and was' : 'entries were the same work as others and were'} merged.`);
   if (updated.length > 0) sentences.push(`${updated.length} already in your bibliography ${updated.length === 1 ? 'was' : 'were'} updated.`);
   for (const warning of done.read.warnings) sentences.push(`${warning}.`);
   return sentences.join(' ');

@@ -15,14 +15,17 @@ const BIB = `@book{anderson1983, author = {Anderson, Benedict}, title = {Imagine
 describe('works-repo', () => {
   it('adds works with ids of their own, listed in import order', async () => {
     const db = await openTestDb();
-    const { added, updated } = await addWorks(db, [{ csl: anderson, origin }, { csl: gellner, sourceKey: 'gellner83', origin }]);
+    const { added, updated, duplicates } = await addWorks(db, [{ csl: anderson, origin }, { csl: gellner, sourceKey: 'gellner83', origin }, { csl: { ...gellner, publisher: 'Blackwell' }, origin }]);
     expect(updated).toEqual([]);
+    // The third entry is the second work again: merged into it, the later description kept.
+    expect(duplicates).toBe(1);
     expect(added).toHaveLength(2);
     expect(new Set(added.map((w) => w.id)).size).toBe(2);
     const listed = await listWorks(db);
     expect(listed.map((w) => w.csl.title)).toEqual(['Imagined Communities', 'Nations and Nationalism']);
     expect(listed.every((w) => w.csl.id === w.id)).toBe(true);
     expect(listed[1]?.sourceKey).toBe('gellner83');
+    expect(listed[1]?.csl.publisher).toBe('Blackwell');
   });
 
   it('updates the same work instead of adding it twice, keeping its id; undo restores it', async () => {

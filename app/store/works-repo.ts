@@ -18,6 +18,8 @@ export interface AddWorksResult {
   added: StoredWork[];
   /** Works already there that the import updated: as they were, and as they are now. */
   updated: { before: StoredWork; after: StoredWork }[];
+  /** Entries that were the same work as an earlier entry of the same call, merged into it. */
+  duplicates: number;
 }
 
 function bucketKeys(signature: WorkSignature): string[] {
@@ -67,6 +69,7 @@ export function addWorks(db: LecternDb, works: readonly WorkInput[]): Promise<Ad
     // Each new work's addedAt is a millisecond after the one before, so the file's order is the
     // list's order (addedAt is the only index; ties would fall to the random ids).
     let order = 0;
+    let duplicates = 0;
     for (const input of works) {
       const existing = finder.find(workSignature(input.csl));
       const id = existing?.id ?? input.id ?? globalThis.crypto.randomUUID();
@@ -78,6 +81,7 @@ export function addWorks(db: LecternDb, works: readonly WorkInput[]): Promise<Ad
         addedAt: existing?.addedAt ?? input.addedAt ?? now + order++,
         updatedAt: input.updatedAt ?? now,
       };
+      if (existing && (added.has(existing.id) || changed.has(existing.id))) duplicates += 1;
       if (existing) finder.remove(existing.id);
       finder.add(work);
       if (original.has(id)) changed.set(id, work);
@@ -88,6 +92,7 @@ export function addWorks(db: LecternDb, works: readonly WorkInput[]): Promise<Ad
     return {
       added: [...added.values()],
       updated: [...changed.values()].map((after) => ({ before: original.get(after.id) as StoredWork, after })),
+      duplicates,
     };
   });
 }
