@@ -11,6 +11,7 @@ import { getDocument, listCitations, listReferences, type DocumentSummary } from
 import type { LecternDb } from '../../../app/store/db';
 import { getLocatedText, highlightLocator } from '../../../app/store/passage-locators';
 import { storeEntryCache } from '../../../app/store/rendered-entries-repo';
+import { listWorks } from '../../../app/store/works-repo';
 import { loadExport } from '../citations/styles';
 
 import type { ExportScope } from './export-formats';
@@ -28,12 +29,14 @@ async function bibliographicItems(db: LecternDb, scope: ExportScope, docIds: rea
     const lists = await Promise.all(chosen.map((doc) => listReferences(db, doc.id)));
     return lists.flat().map((reference) => reference.csl);
   }
-  // The Cited Works index: every work cited anywhere in the library, the same work merged once.
-  const [references, citations] = await Promise.all([
+  // The Cited Works index: every work cited anywhere in the library, the same work merged once,
+  // with the works imported from the student's bibliography files.
+  const [references, citations, works] = await Promise.all([
     Promise.all(documents.map((doc) => listReferences(db, doc.id))).then((lists) => lists.flat()),
     Promise.all(documents.map((doc) => listCitations(db, doc.id))).then((lists) => lists.flat()),
+    listWorks(db),
   ]);
-  return buildCitedWorks({ documents: documents.map((doc) => ({ id: doc.id, title: doc.title, metadata: doc.metadata })), references, citations }).map((work) => work.csl);
+  return buildCitedWorks({ documents: documents.map((doc) => ({ id: doc.id, title: doc.title, metadata: doc.metadata })), references, citations, works }).map((work) => work.csl);
 }
 
 /** Builds the export text; an error message when there is nothing to export or a style fails. */
