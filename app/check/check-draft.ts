@@ -8,7 +8,7 @@
  */
 import { findDocumentCitations } from '../citations/document-citations';
 import { passageLocator } from '../documents/page-labels';
-import { citationOfQuote, compareCitation } from './citation-compare';
+import { citationOfQuote, compareCitation, ExpectedCitations } from './citation-compare';
 import { checkReferenceList } from './draft-references';
 import { findDraftQuotes, titleKey } from './draft-quotes';
 import { indexLibrary, type LibraryIndex } from './library-index';
@@ -37,7 +37,7 @@ function diffOf(index: LibraryIndex, draft: DraftText, words: readonly Word[], m
   return diffWords({ text: draft.text, words }, { text: doc.text, words: sourceWords });
 }
 
-function checkQuote(index: LibraryIndex, draft: DraftText, quote: DraftQuote, citations: ReturnType<typeof findDocumentCitations>, options: CheckOptions): { check: QuoteCheck; cited?: DraftCitation } {
+function checkQuote(index: LibraryIndex, draft: DraftText, quote: DraftQuote, citations: ReturnType<typeof findDocumentCitations>, expected: ExpectedCitations): { check: QuoteCheck; cited?: DraftCitation } {
   const pieces = quotePieces(quote.text, quote.start);
   const words = pieces.flatMap((p) => p.words);
   const match = words.length > 0 ? matchQuote(index, pieces) : null;
@@ -49,7 +49,7 @@ function checkQuote(index: LibraryIndex, draft: DraftText, quote: DraftQuote, ci
   const source = sourceOf(index.sources, fromLibrary);
   const author = source.item.author?.[0]?.family;
   const found = citationOfQuote(draft.text, quote, citations.citations, author);
-  const citation = compareCitation(found, source.item, source.locator, options.style ?? 'apa', options.locale);
+  const citation = compareCitation(found, source.item, source.locator, expected);
   const check: QuoteCheck = fromLibrary.verbatim
     ? { quote, verdict: 'verbatim', source, citation }
     : { quote, verdict: 'differs', diff: diffOf(index, draft, words, fromLibrary), source, citation };
@@ -63,7 +63,8 @@ export function checkDraft(draft: DraftText, library: readonly LibraryText[], op
   const titles = new Set(citations.references.map((r) => titleKey(r.csl.title ?? '')).filter(Boolean));
   const quotes = findDraftQuotes(draft.text, draft.blocks, titles).filter((q) => !listRanges.some(([s, e]) => q.start < e && q.end > s));
   const index = indexLibrary(library);
-  const checked = quotes.map((quote) => checkQuote(index, draft, quote, citations, options));
+  const expected = new ExpectedCitations(options.style ?? 'apa', options.locale);
+  const checked = quotes.map((quote) => checkQuote(index, draft, quote, citations, expected));
   const references = checkReferenceList(citations, checked.flatMap((c) => (c.cited ? [c.cited] : [])));
   const results = checked.map((c) => c.check);
   const count = (verdict: QuoteCheck['verdict']) => results.filter((r) => r.verdict === verdict).length;

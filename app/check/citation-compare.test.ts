@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findDocumentCitations } from '../citations/document-citations';
 import type { CslItem } from '../documents/model';
 import { registerShippedStyles } from '../export/styles-node';
-import { citationOfQuote, compareCitation, locatorMatches, readCitationText } from './citation-compare';
+import { formatPassageCitation } from '../export/passage-citation';
+import { registeredStyles } from '../export/styles';
+import { citationOfQuote, compareCitation, ExpectedCitations, locatorMatches, readCitationText } from './citation-compare';
 import { findDraftQuotes } from './draft-quotes';
 import { draftFromText } from './read-draft';
 
@@ -89,4 +91,19 @@ describe('compareCitation', () => {
   it('falls back to a plain author-date form when the style is not there', () => {
     expect(compareCitation(undefined, EZEROVA, para, 'no-such-style').expected).toBe('(Ezerova 2018, ¶ 10)');
   });
+});
+
+describe('ExpectedCitations', () => {
+  it('prints what the citation engine prints, in every shipped style, for pages, labels and paragraphs', () => {
+    const styles = registeredStyles();
+    expect(styles.length).toBeGreaterThan(3);
+    const locators = [{ label: 'page' as const, value: '12' }, { label: 'page' as const, value: 'ii' }, { label: 'paragraph' as const, value: 4 }, { label: 'page' as const, value: '405' }];
+    for (const style of styles) {
+      const expected = new ExpectedCitations(style);
+      for (const locator of locators) {
+        const direct = formatPassageCitation(EZEROVA, style, locator);
+        expect(expected.get(EZEROVA, locator), `${style} ${locator.value}`).toBe(direct.ok ? direct.value : '(Ezerova 2018, ' + (locator.label === 'page' ? 'p. ' : '¶ ') + locator.value + ')');
+      }
+    }
+  }, 60_000);
 });

@@ -5,7 +5,7 @@
  * through its rarest words, never by scanning the texts.
  */
 import type { LibraryText } from './report';
-import { wordsOf } from './quote-words';
+import { foldWord, scanWords } from './quote-words';
 
 /** The indexed library: all sources' words end to end, with postings per word. */
 export interface LibraryIndex {
@@ -30,29 +30,46 @@ export interface LibraryIndex {
 export function indexLibrary(sources: readonly LibraryText[]): LibraryIndex {
   const vocabulary = new Map<string, number>();
   const words: string[] = [];
-  const perSource = sources.map((source) => wordsOf(source.text));
-  const total = perSource.reduce((n, words) => n + words.length, 0);
-  const ids = new Int32Array(total);
-  const starts = new Int32Array(total);
-  const ends = new Int32Array(total);
+  // Words as written map straight to their number: most repeat, so most are folded only once.
+  const written = new Map<string, number>();
+  let capacity = 1 << 16;
+  let ids = new Int32Array(capacity);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
   const firstWord = new Int32Array(sources.length + 1);
   let at = 0;
-  perSource.forEach((sourceWords, s) => {
+  sources.forEach((source, s) => {
     firstWord[s] = at;
-    for (const word of sourceWords) {
-      let id = vocabulary.get(word.folded);
+    scanWords(source.text, (spelled, start, end) => {
+      let id = written.get(spelled);
       if (id === undefined) {
-        id = vocabulary.size;
-        vocabulary.set(word.folded, id);
-        words.push(word.folded);
+        const folded = foldWord(spelled);
+        if (!folded) return;
+        id = vocabulary.get(folded);
+        if (id === undefined) {
+          id = vocabulary.size;
+          vocabulary.set(folded, id);
+          words.push(folded);
+        }
+        written.set(spelled, id);
+      }
+      if (at === capacity) {
+        capacity *= 2;
+        ids = grow(ids, capacity);
+        starts = grow(starts, capacity);
+        ends = grow(ends, capacity);
       }
       ids[at] = id;
-      starts[at] = word.start;
-      ends[at] = word.end;
+      starts[at] = start;
+      ends[at] = end;
       at += 1;
-    }
+    });
   });
+  const total = at;
   firstWord[sources.length] = total;
+  ids = ids.slice(0, total);
+  starts = starts.slice(0, total);
+  ends = ends.slice(0, total);
   const postingStart = new Int32Array(vocabulary.size + 1);
   for (let i = 0; i < total; i++) postingStart[ids[i]! + 1]! += 1;
   for (let w = 0; w < vocabulary.size; w++) postingStart[w + 1]! += postingStart[w]!;
@@ -60,6 +77,12 @@ export function indexLibrary(sources: readonly LibraryText[]): LibraryIndex {
   const positions = new Int32Array(total);
   for (let i = 0; i < total; i++) positions[fill[ids[i]!]!++] = i;
   return { sources, vocabulary, words, ids, starts, ends, firstWord, postingStart, positions };
+}
+
+function grow(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(capacity);
+  bigger.set(array);
+  return bigger;
 }
 
 /** How often word number `id` occurs in the library (0 for -1, a word it never holds). */

@@ -16,7 +16,7 @@ import { BRACKET_SPAN, ELLIPSIS_SPAN, type QuotePiece } from './quote-pieces';
  * 9-20 words taken from the five seeds and looked up in them: one word changed scores 0.86-0.95
  * (median 0.93), two words 0.75-0.90, half the words 0.27-0.88 (median 0.47); sentences made up
  * for the test score 0.19-0.35 against their best place, real passages read backwards
- * 0.09-0.37. 0.5 keeps every quotation with a word or two changed and no made-up one.
+ * 0.09-0.47. 0.5 keeps every quotation with a word or two changed and no made-up one.
  */
 export const DIFFERS_SCORE = 0.5;
 /** Places aligned per quotation. */
@@ -25,6 +25,8 @@ const PLACES = 4;
 const VOTERS = 24;
 /** A word more frequent than this (an "the", an "of") is not worth a vote. */
 const MAX_POSTINGS = 50_000;
+/** Postings counted per quotation, at most (the two rarest words always vote). */
+const POSTING_BUDGET = 20_000;
 /** Places are counted in buckets of this many words along the diagonal. */
 const BUCKET = 8;
 
@@ -96,11 +98,18 @@ export function findVerbatim(index: LibraryIndex, pieces: readonly QuotePiece[])
 
 /** Places the quotation's rarer words point to: library word positions where it would start. */
 function places(index: LibraryIndex, words: readonly number[]): number[] {
-  const voters = [...new Set(words.map((id, k) => `${id}:${k}`))]
-    .map((key) => key.split(':').map(Number) as [number, number])
+  const ranked = words
+    .map((id, k) => [id, k] as const)
     .filter(([id]) => id >= 0 && frequency(index, id) <= MAX_POSTINGS)
-    .sort((a, b) => frequency(index, a[0]) - frequency(index, b[0]))
-    .slice(0, VOTERS);
+    .sort((a, b) => frequency(index, a[0]) - frequency(index, b[0]));
+  // The rarest words vote, within a budget of postings: a quotation of common words costs no more than one of rare words.
+  const voters: Array<readonly [number, number]> = [];
+  let postings = 0;
+  for (const voter of ranked) {
+    if (voters.length >= VOTERS || (voters.length >= 2 && postings + frequency(index, voter[0]) > POSTING_BUDGET)) break;
+    voters.push(voter);
+    postings += frequency(index, voter[0]);
+  }
   const votes = new Map<number, number>();
   for (const [id, k] of voters) {
     const stop = index.postingStart[id + 1]!;
@@ -110,10 +119,10 @@ function places(index: LibraryIndex, words: readonly number[]): number[] {
     }
   }
   // A bucket's neighbours count too: a quotation with words added or left out drifts across them.
-  const scored = [...votes].map(([bucket, n]) => [bucket, n + ((votes.get(bucket - 1) ?? 0) + (votes.get(bucket + 1) ?? 0)) / 2] as const);
+  const scored: Array<[number, number]> = [];
+  for (const [bucket, n] of votes) if (n >= 2 || voters.length <= 2) scored.push([bucket, n + ((votes.get(bucket - 1) ?? 0) + (votes.get(bucket + 1) ?? 0)) / 2]);
   scored.sort((a, b) => b[1] - a[1]);
-  const minimum = voters.length > 2 ? 2 : 1;
-  return scored.filter(([, n]) => n >= minimum).slice(0, PLACES).map(([bucket]) => bucket * BUCKET);
+  return scored.slice(0, PLACES).map(([bucket]) => bucket * BUCKET);
 }
 
 /** The best approximate passage for the quotation, whatever its score; null when no word of it is in the library. */

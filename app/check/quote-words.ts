@@ -51,3 +51,9 @@ export function wordsOf(text: string, from = 0, to = text.length): Word[] {
   }
   return words;
 }
+
+/** Calls `visit` with every word of `text` as written and its offsets, without folding (for indexing many texts). */
+export function scanWords(text: string, visit: (written: string, start: number, end: number) => void): void {
+  const pattern = new RegExp(WORD.source, WORD.flags);
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) visit(m[0], m.index, m.index + m[0].length);
+}
