@@ -77,6 +77,19 @@ describe('importing a bibliography', () => {
     await page.getByLabel('Show').selectOption('all');
     await expect.poll(() => page.locator('.work-row').count()).toBe(all);
 
+    // The Cited Works export holds the imported works: Anderson on its own, Yuval-Davis once.
+    await page.keyboard.press('Control+e');
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: 'Every cited work in the library' }).check();
+    await dialog.getByLabel('Format').selectOption('csl-json');
+    await expect.poll(() => dialog.getByLabel('Preview').innerText(), { timeout: 10_000 }).toContain('Imagined Communities');
+    const exported = JSON.parse(await dialog.getByLabel('Preview').innerText()) as { title?: string; publisher?: string }[];
+    expect(exported.filter((item) => item.title?.startsWith('Gender and Nation'))).toHaveLength(1);
+    expect(exported.find((item) => item.title?.startsWith('Gender and Nation'))?.publisher).toBe('Arnold');
+    expect(exported).toHaveLength(all);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
     await page.getByRole('radio', { name: 'Dark' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await yuval.scrollIntoViewIfNeeded();
