@@ -21,6 +21,7 @@ import { ShortcutHelp } from './shell/ShortcutHelp';
 import { ThemeSwitch } from './shell/ThemeSwitch';
 import { useTheme } from './shell/theme';
 import { useLibraryCare } from './shell/use-library-care';
+import { useBibliographySyncStarted } from './writing/use-bibliography-sync';
 import { getAnnotation } from '../../app/store/annotations-repo';
 import { CheckPlaceholder, CheckView, ExportDialog, IndexPlaceholder, IndexView, MapPlaceholder, MapView, preloadReading, preloadReadingWhenIdle, ReadingPlaceholder, ReadingView, RestoreDialog } from './lazy-views';
 import { useDocuments } from './store/hooks';
@@ -33,6 +34,8 @@ export function App() {
   const notices = useNoticeList(board);
   const dismiss = board.dismiss;
   useLibraryCare(database, board);
+  // The bibliography file the student chose is rewritten whenever the library changes (desktop).
+  useBibliographySyncStarted();
   const [revision, setRevision] = useState(0);
   const documents = useDocuments(revision);
   // A library with documents in it will be read: its reader's code loads once the app is idle.

@@ -4,6 +4,7 @@ import { DocumentLinks, plural } from './DocumentLinks';
 import { matchesFilter, type WorkEntry } from './index-data';
 import { IndexList } from './IndexList';
 import { useFormattedWorks } from './use-formatted-works';
+import { CiteMenu } from '../writing/CiteMenu';
 
 /** Props of the Cited Works tab. */
 export interface CitedWorksTabProps {
@@ -12,11 +13,13 @@ export interface CitedWorksTabProps {
   /** Citation style id for the formatted references. */
   style: string;
   titles: ReadonlyMap<string, string>;
+  /** Each work's citation key, by WorkEntry.key, once read. */
+  citekeys?: ReadonlyMap<string, string>;
   onOpenDocument: (docId: string, offset?: number) => void;
 }
 
 /** Every work the library's documents cite, as a bibliography, with where each is cited and mentioned. */
-export function CitedWorksTab({ works, filter, style, titles, onOpenDocument }: CitedWorksTabProps) {
+export function CitedWorksTab({ works, filter, style, titles, citekeys, onOpenDocument }: CitedWorksTabProps) {
   const formatted = useFormattedWorks(works, style);
   const shown = useMemo(() => works.filter((work) => matchesFilter(work.search, filter)), [works, filter]);
 
@@ -29,16 +32,33 @@ export function CitedWorksTab({ works, filter, style, titles, onOpenDocument }: 
       total={works.length}
       noun="work"
       filter={filter}
-      render={(work) => <WorkRow key={work.key} work={work} html={formatted.get(work.key)} titles={titles} onOpenDocument={onOpenDocument} />}
+      render={(work) => <WorkRow key={work.key} work={work} html={formatted.get(work.key)} citekey={citekeys?.get(work.key)} titles={titles} onOpenDocument={onOpenDocument} />}
     />
   );
 }
 
-function WorkRow({ work, html, titles, onOpenDocument }: { work: WorkEntry; html: string | undefined; titles: ReadonlyMap<string, string>; onOpenDocument: (docId: string, offset?: number) => void }) {
+function WorkRow({
+  work,
+  html,
+  citekey,
+  titles,
+  onOpenDocument,
+}: {
+  work: WorkEntry;
+  html: string | undefined;
+  citekey: string | undefined;
+  titles: ReadonlyMap<string, string>;
+  onOpenDocument: (docId: string, offset?: number) => void;
+}) {
   return (
     <li className="index-row work-row" data-work-key={work.key}>
       <p className="work-reference">{html ? cslHtmlToReact(html) : work.raw}</p>
       <div className="index-row-meta">
+        {citekey ? (
+          <code className="work-citekey" title="Citation key: what you type after @ in pandoc or in \cite{} in LaTeX">
+            {citekey}
+          </code>
+        ) : null}
         {work.citationCount > 0 || work.citedIn.length > 0 ? (
           <span className="work-count" title="In-text citations across the library">
             {work.citationCount > 0 ? plural(work.citationCount, 'citation') : 'listed only'}
@@ -58,6 +78,8 @@ function WorkRow({ work, html, titles, onOpenDocument }: { work: WorkEntry; html
             </button>
           </p>
         ) : null}
+        {/* A work imported alone is keyed by its own id; any other by its first reference's. */}
+        <CiteMenu target={{ kind: 'work', owner: work.workIds?.includes(work.key) ? `work:${work.key}` : `ref:${work.key}` }} label="Cite" className="button button-quiet button-small work-cite" />
       </div>
       {work.spellings.length > 0 ? (
         <details className="work-spellings">

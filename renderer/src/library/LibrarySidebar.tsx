@@ -3,6 +3,7 @@ import type { CollectionListItem } from '../../../app/store/collections-repo';
 import { DOCUMENT_MIME } from '../highlights/drag';
 import { sameSelection, type LibrarySelection } from './library-selection';
 import { BibliographyImportButton } from '../bibliography/BibliographyImportButton';
+import { BibliographyFileButton } from '../writing/BibliographyDialog';
 
 /** Props of the library's filter column. */
 export interface LibrarySidebarProps {
@@ -102,6 +103,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
       </nav>
       <footer className="filter-footer">
         <BibliographyImportButton />
+        <BibliographyFileButton />
         <button type="button" className="button button-small" onClick={props.onBackup} title="Save the whole library, notes included, to one file">
           Back up library…
         </button>

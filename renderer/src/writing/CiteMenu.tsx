@@ -53,20 +53,70 @@ export function useLastCiteChoice(): CiteChoice {
  * move, Enter copies, Escape closes and gives focus back to the button.
  */
 export function CiteMenu({ target, label = 'Cite', className = 'button button-quiet button-small' }: { target: CiteTarget; label?: string; className?: string }) {
-  const { database } = useServices();
-  const [open, setOpen] = useState(false);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
-  const [previews, setPreviews] = useState<Record<string, string>>({});
   const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
   const menuId = useId();
+
+  const toggle = () => {
+    if (position) {
+      setPosition(null);
+      return;
+    }
+    const rect = button.current?.getBoundingClientRect();
+    if (!rect) return;
+    const width = 320;
+    const left = Math.max(8, Math.min(rect.right - width, window.innerWidth - width - 8));
+    // Below the button, or above it when the menu would run off the bottom of the window.
+    const top = rect.bottom + 4 + 240 > window.innerHeight ? Math.max(8, rect.top - 4 - 240) : rect.bottom + 4;
+    setPosition({ top, left });
+  };
+
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className={`${className} cite-menu-button`}
+        aria-haspopup="menu"
+        aria-expanded={position !== null}
+        aria-controls={position ? menuId : undefined}
+        title="Copy as a citation for pandoc, LaTeX or in a style (Ctrl+Shift+L copies as last chosen)"
+        onClick={toggle}
+      >
+        {label} <span aria-hidden="true">▾</span>
+      </button>
+      {position
+        ? createPortal(
+            <CitePopup
+              id={menuId}
+              target={target}
+              position={position}
+              button={button}
+              onClose={(refocus) => {
+                setPosition(null);
+                if (refocus) button.current?.focus();
+              }}
+            />,
+            document.body,
+          )
+        : null}
+    </>
+  );
+}
+
+/** The open menu: reads the library (through the services) only while it is shown. */
+function CitePopup({ id, target, position, button, onClose }: { id: string; target: CiteTarget; position: { top: number; left: number }; button: React.RefObject<HTMLButtonElement | null>; onClose: (refocus: boolean) => void }) {
+  const { database } = useServices();
+  const [previews, setPreviews] = useState<Record<string, string>>({});
+  const menu = useRef<HTMLDivElement>(null);
   const last = useLastCiteChoice();
   const copy = useCopyCitation();
   const shown = options(last.style);
   const targetKey = target.kind === 'highlight' ? `h:${target.annotationId}` : `w:${target.owner}`;
+  const latestClose = useRef(onClose);
+  latestClose.current = onClose;
 
   useEffect(() => {
-    if (!open) return;
     let live = true;
     void (async () => {
       // Shown, not copied: the key is made if need be but not pinned.
@@ -78,40 +128,18 @@ export function CiteMenu({ target, label = 'Cite', className = 'button button-qu
       live = false;
     };
     // The target is compared by its identity key, so a new object for the same target does not recompute.
-  }, [open, database, targetKey, last.style]);
+  }, [database, targetKey, last.style]);
 
   useEffect(() => {
-    if (!open) return;
     const current = menu.current?.querySelector<HTMLElement>('[aria-checked="true"]') ?? menu.current?.querySelector<HTMLElement>('[role^="menuitem"]');
     current?.focus();
     const onDown = (event: MouseEvent) => {
       const inside = menu.current?.contains(event.target as Node) || button.current?.contains(event.target as Node);
-      if (!inside) setOpen(false);
+      if (!inside) latestClose.current(false);
     };
     document.addEventListener('mousedown', onDown);
     return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
-
-  const toggle = () => {
-    if (open) {
-      setOpen(false);
-      return;
-    }
-    const rect = button.current?.getBoundingClientRect();
-    if (rect) {
-      const width = 320;
-      const left = Math.max(8, Math.min(rect.right - width, window.innerWidth - width - 8));
-      // Below the button, or above it when the menu would run off the bottom of the window.
-      const top = rect.bottom + 4 + 240 > window.innerHeight ? Math.max(8, rect.top - 4 - 240) : rect.bottom + 4;
-      setPosition({ top, left });
-    }
-    setOpen(true);
-  };
-
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
+  }, [button]);
 
   const onMenuKey = (event: React.KeyboardEvent) => {
     const entries = [...(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
@@ -124,7 +152,9 @@ export function CiteMenu({ target, label = 'Cite', className = 'button button-qu
     else if (shortcut === 'menu-last') move(entries.length - 1);
     else if (shortcut === 'menu-close' || event.key === 'Tab') {
       if (shortcut === 'menu-close') event.stopPropagation();
-      close();
+      // Tab leaves the menu as the platform's menus do; Escape goes back to the button.
+      if (event.key === 'Tab') event.preventDefault();
+      onClose(true);
       return;
     } else return;
     event.preventDefault();
@@ -133,48 +163,29 @@ export function CiteMenu({ target, label = 'Cite', className = 'button button-qu
   const isLast = (option: CiteOption) => option.choice.tool === last.tool && (last.tool !== 'formatted' || option.choice.style === last.style);
 
   return (
-    <>
-      <button
-        ref={button}
-        type="button"
-        className={`${className} cite-menu-button`}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        title="Copy as a citation for pandoc, LaTeX or in a style (Ctrl+Shift+L copies as last chosen)"
-        onClick={toggle}
-      >
-        {label} <span aria-hidden="true">▾</span>
-      </button>
-      {open && position
-        ? createPortal(
-            <div ref={menu} className="cite-menu" role="menu" id={menuId} aria-label="Copy as citation" style={{ top: position.top, left: position.left }} onKeyDown={onMenuKey}>
-              {shown.map((option) => (
-                <button
-                  key={option.id}
-                  type="button"
-                  role="menuitemradio"
-                  aria-checked={isLast(option)}
-                  tabIndex={-1}
-                  data-cite-option={option.id}
-                  onClick={() => {
-                    close();
-                    void copy(target, option.choice);
-                  }}
-                >
-                  <span className="cite-menu-check" aria-hidden="true">
-                    {isLast(option) ? '✓' : ''}
-                  </span>
-                  <span className="cite-menu-text">
-                    <span className="cite-menu-label">{option.label}</span>
-                    <code className="cite-menu-preview">{previews[option.id] ? preview(previews[option.id]!) : '…'}</code>
-                  </span>
-                </button>
-              ))}
-            </div>,
-            document.body,
-          )
-        : null}
-    </>
+    <div ref={menu} className="cite-menu" role="menu" id={id} aria-label="Copy as citation" style={{ top: position.top, left: position.left }} onKeyDown={onMenuKey}>
+      {shown.map((option) => (
+        <button
+          key={option.id}
+          type="button"
+          role="menuitemradio"
+          aria-checked={isLast(option)}
+          tabIndex={-1}
+          data-cite-option={option.id}
+          onClick={() => {
+            onClose(true);
+            void copy(target, option.choice);
+          }}
+        >
+          <span className="cite-menu-check" aria-hidden="true">
+            {isLast(option) ? '✓' : ''}
+          </span>
+          <span className="cite-menu-text">
+            <span className="cite-menu-label">{option.label}</span>
+            <code className="cite-menu-preview">{previews[option.id] ? preview(previews[option.id]!) : '…'}</code>
+          </span>
+        </button>
+      ))}
+    </div>
   );
 }

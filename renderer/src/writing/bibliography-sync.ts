@@ -27,16 +27,16 @@ export interface SyncStatus {
 
 /** The sync of one app: its status, and what the dialog can ask of it. */
 export interface BibliographySync {
-  status(): SyncStatus;
-  subscribe(listener: () => void): () => void;
+  status: () => SyncStatus;
+  subscribe: (listener: () => void) => () => void;
   /** Asks where the file goes (desktop: save dialog) and writes it at once. */
-  choose(format: SyncFormat): Promise<Result<SyncStatus | null>>;
+  choose: (format: SyncFormat) => Promise<Result<SyncStatus | null>>;
   /** Builds the file and writes it (desktop) or downloads it (web). */
-  writeNow(): Promise<Result<SyncStatus>>;
+  writeNow: () => Promise<Result<SyncStatus>>;
   /** Stops keeping the file. */
-  forget(): Promise<void>;
+  forget: () => Promise<void>;
   /** Stops watching the library. */
-  stop(): void;
+  stop: () => void;
 }
 
 /** Quiet time after the last change before the file is rebuilt: an import of many files rewrites it once. */
