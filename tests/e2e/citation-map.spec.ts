@@ -146,6 +146,16 @@ describe('the citation map', () => {
     expect(fromPdf.map((n) => n.label)).toEqual(expect.arrayContaining([expect.stringMatching(/^[A-Z][\p{L}-]+( & [A-Z][\p{L}-]+| et al\.)? (19|20)\d\d$/u)]));
     // Still Kuvshinova 2017, linked as before.
     expect(nodes.find((n) => n.label === 'Kuvshinova 2017')!.incoming.filter((e) => !e.startsWith('wrote'))).toHaveLength(2);
+    // The zoom buttons zoom about the middle; Fit shows the whole map again.
+    const zoom = () => page.evaluate(() => (document.querySelector('.map-canvas') as unknown as { _cyreg: { cy: { zoom: () => number } } })._cyreg.cy.zoom());
+    const fitted = await zoom();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    expect(await zoom()).toBeCloseTo(fitted * 1.5625, 5);
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    expect(await zoom()).toBeCloseTo(fitted * 1.25, 5);
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    expect(await zoom()).toBeCloseTo(fitted, 5);
     await screenshot(page, 'citation-map-pdf-light');
     await showAs(page, 'List').click();
     await screenshot(page, 'citation-map-pdf-list');
