@@ -9,6 +9,7 @@ import { whichShortcut } from '../shell/keymap';
 import { startHighlightDrag } from './drag';
 import { notePreview } from './note-preview';
 import type { PlacedHighlight } from './placement';
+import { CiteMenu } from '../writing/CiteMenu';
 
 /** Props of a pane's highlight list. */
 export interface HighlightSidebarProps {
@@ -230,6 +231,7 @@ const HighlightCard = memo(function HighlightCard({ docId, item, index, setSize,
               <button type="button" className="button button-quiet button-small" onClick={() => onCopyQuote(annotation.id)} title="Copy as a quote with its citation (Ctrl+Shift+C)">
                 Copy quote
               </button>
+              <CiteMenu target={{ kind: 'highlight', docId, annotationId: annotation.id }} />
               <button type="button" className="button button-quiet button-small" onClick={() => onDelete(annotation.id)} title="Delete highlight (Delete)">
                 Delete
               </button>

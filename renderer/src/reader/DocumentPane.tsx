@@ -23,6 +23,7 @@ import type { ReadingSurfaceHandle, SurfaceRange } from './surfaces/surface';
 import { useHighlightDragFromText, usePassageAboveSheet, useSurfaceSelection } from './use-pane-highlights';
 import { useRevealRequests } from './use-pane-reveal';
 import { useHighlightCitation } from '../highlights/use-highlight-citation';
+import { useCopyCitation, useLastCiteChoice } from '../writing/CiteMenu';
 
 /** Props of a pane showing one document. */
 export interface DocumentPaneProps {
@@ -141,6 +142,8 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
   const recolor = useCallback((id: string, color: HighlightColor) => void actions.recolor(id, color), [actions]);
   const removeById = useCallback((id: string) => void remove(id), [remove]);
   const copyQuoteById = useCallback((id: string) => void copyQuote(id), [copyQuote]);
+  const copyCitation = useCopyCitation();
+  const lastCiteChoice = useLastCiteChoice();
 
   const quoteInNotebook = useCallback(
     (id: string) => commands.quoteToNotebook({ docId, annotationId: id }),
@@ -163,6 +166,11 @@ export function DocumentPane({ paneId, docId, initialScroll, revealOffset, onScr
     if (isShortcut('highlight-copy', event) && selectedId) {
       event.preventDefault();
       void copyQuote(selectedId);
+      return;
+    }
+    if (isShortcut('highlight-cite', event) && selectedId) {
+      event.preventDefault();
+      void copyCitation({ kind: 'highlight', docId, annotationId: selectedId }, lastCiteChoice);
       return;
     }
     if (isShortcut('highlight-delete', event) && selectedId) {

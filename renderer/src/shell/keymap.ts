@@ -57,6 +57,7 @@ export const KEYMAP = [
 
   { id: 'highlight-to-notebook', keys: ['Mod+Shift+N'], label: 'Quote the selected highlight in a notebook', scope: 'highlight' },
   { id: 'highlight-copy', keys: ['Mod+Shift+C'], label: 'Copy the selected highlight as a quote with its citation', scope: 'highlight' },
+  { id: 'highlight-cite', keys: ['Mod+Shift+L'], label: 'Copy the selected highlight as a citation, as last chosen (pandoc, LaTeX or a style)', scope: 'highlight' },
   { id: 'highlight-delete', keys: ['Delete', 'Backspace'], label: 'Delete the selected highlight', scope: 'highlight' },
 
   { id: 'find-next', keys: ['Enter'], label: 'Next match', scope: 'find' },
