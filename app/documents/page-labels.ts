@@ -58,9 +58,19 @@ export function pageAtOffset(pageMap: readonly (readonly number[])[] | undefined
   return mapped ?? pageOfBlock(blocks, offset);
 }
 
-/** Walks the encoded runs without decoding them; a page map that does not decode gives null. */
-function pageInMap(pageMap: readonly (readonly number[])[], offset: number): number | null {
-  let next: { page: number; start: number } | null = null;
+/** A page map's runs by canonical start: where each starts, ends, and the page it is on. */
+interface RunIndex {
+  starts: number[];
+  ends: number[];
+  pages: number[];
+}
+
+/** Indexed once per page map (the stored arrays are not changed in place), so exports of many highlights stay quick. */
+const runIndexes = new WeakMap<readonly (readonly number[])[], RunIndex | null>();
+
+/** The runs of an encoded page map, sorted by start; null when it does not decode. */
+function indexRuns(pageMap: readonly (readonly number[])[]): RunIndex | null {
+  const runs: [number, number, number][] = [];
   for (let index = 0; index < pageMap.length; index++) {
     const encoded = pageMap[index]!;
     let at = 0;
@@ -73,13 +83,35 @@ function pageInMap(pageMap: readonly (readonly number[])[], offset: number): num
         const n = encoded[at + 2];
         if (start === undefined || n === undefined) return null;
         at += 3;
-        const length = Math.abs(n);
-        if (start <= offset && offset < start + length) return index + 1;
-        if (start > offset && (!next || start < next.start)) next = { page: index + 1, start };
+        runs.push([start, start + Math.abs(n), index + 1]);
       }
     }
   }
-  return next?.page ?? null;
+  runs.sort((a, b) => a[0] - b[0]);
+  return { starts: runs.map((run) => run[0]), ends: runs.map((run) => run[1]), pages: runs.map((run) => run[2]) };
+}
+
+/** The page of the run holding `offset`, else of the first run after it; null past the last run or for a map that does not decode. */
+function pageInMap(pageMap: readonly (readonly number[])[], offset: number): number | null {
+  let runs = runIndexes.get(pageMap);
+  if (runs === undefined) {
+    runs = indexRuns(pageMap);
+    runIndexes.set(pageMap, runs);
+  }
+  if (!runs) return null;
+  // The last run starting at or before `offset`: it holds the offset, or the next run is the page shown next.
+  let low = 0;
+  let high = runs.starts.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (runs.starts[mid]! <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  if (found >= 0 && offset < runs.ends[found]!) return runs.pages[found]!;
+  return runs.pages[found + 1] ?? null;
 }
 
 /** The page the block holding `offset` starts on (or the nearest earlier block that says). */
