@@ -69,8 +69,9 @@ export function mapToSvg(map: CitationMap, positions: ReadonlyMap<string, { x: n
     const a = positions.get(edge.source);
     const b = positions.get(edge.target);
     if (!a || !b) continue;
-    const dash = edge.kind === 'mentions' || edge.kind === 'names' ? ' stroke-dasharray="4 3"' : '';
-    out.push(`<line x1="${fixed(a.x)}" y1="${fixed(a.y)}" x2="${fixed(b.x)}" y2="${fixed(b.y)}"${dash}><title>${escape(edge.kind)}</title></line>`);
+    const dash = edge.kind === 'mentions' ? ' stroke-dasharray="5 3"' : edge.kind === 'names' ? ' stroke-dasharray="1.5 3"' : '';
+    // Stroke on each line, not only on the group: some viewers do not inherit it.
+    out.push(`<line x1="${fixed(a.x)}" y1="${fixed(a.y)}" x2="${fixed(b.x)}" y2="${fixed(b.y)}" stroke="${edge.kind === 'wrote' ? palette.person : palette.edge}" stroke-width="1"${dash}><title>${escape(edge.kind)}</title></line>`);
   }
   out.push('</g>', `<g font-size="11" fill="${palette.text}" text-anchor="middle">`);
   for (const { node, x, y, size } of placed) {
