@@ -114,6 +114,12 @@ export async function storedCitekey(db: LecternDb, owners: readonly string[]): P
   return best?.key;
 }
 
+/** The stored key of each of `owners` that has one, by owner; makes none. */
+export async function citekeysByOwner(db: LecternDb, owners: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.citekeys.bulkGet([...owners]);
+  return new Map(rows.filter((row): row is StoredCitekey => row !== undefined).map((row) => [row.owner, row.key]));
+}
+
 /**
  * The student's edit: `key` becomes the work's key, for `owners` and every owner that shared
  * their key (the same work), pinned and marked edited. Refused, changing nothing, when the key

@@ -7,6 +7,7 @@ import { CitedWorksTab } from './CitedWorksTab';
 import { PeopleTab } from './PeopleTab';
 import { useIndexFocus } from './use-index-focus';
 import { useLibraryIndexes } from './use-library-indexes';
+import { useWorkCitekeys } from './use-work-citekeys';
 import './indexes.css';
 
 type Tab = 'works' | 'people';
@@ -33,6 +34,7 @@ export function IndexView({ onOpenDocument }: IndexViewProps) {
   const works = useWorksRevision();
   const revision = useMemo(() => (documents && works !== undefined ? `${works}|${documents.map((d) => `${d.id}:${d.updatedAt}`).join('|')}` : undefined), [documents, works]);
   const { indexes, busy, error } = useLibraryIndexes(revision);
+  const citekeys = useWorkCitekeys(indexes?.works);
   const titles = useMemo(() => new Map((documents ?? []).map((d) => [d.id, d.title])), [documents]);
   const style = useCitationStyle();
   const [tab, setTabState] = useState<Tab>(() => (localStorage.getItem(TAB_KEY) === 'people' ? 'people' : 'works'));
@@ -104,7 +106,7 @@ export function IndexView({ onOpenDocument }: IndexViewProps) {
           {!indexes ? (
             error ? null : <p className="index-loading">Reading the library…</p>
           ) : tab === 'works' ? (
-            <CitedWorksTab works={onlyBibliography ? indexes.works.filter((w) => w.workIds) : indexes.works} filter={filters.works} style={style} titles={titles} onOpenDocument={onOpenDocument} />
+            <CitedWorksTab works={onlyBibliography ? indexes.works.filter((w) => w.workIds) : indexes.works} filter={filters.works} style={style} titles={titles} citekeys={citekeys} onOpenDocument={onOpenDocument} />
           ) : (
             <PeopleTab people={indexes.people} filter={filters.people} titles={titles} onOpenDocument={onOpenDocument} />
           )}

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { CslDate, CslItem, CslName } from '../../../app/documents/model';
+import { citekeyProblem } from '../../../app/citations/citekeys';
 import { CSL_TYPES, fieldsForType, type CslField } from '../../../app/export/csl-fields';
 import { Modal } from '../shell/Modal';
 import { describeValue, namesOf, withField } from './field-values';
@@ -11,7 +12,13 @@ export interface MetadataEditorProps {
   item: CslItem;
   /** What Lectern read from the file before any edit, shown beside fields that now differ. */
   original?: CslItem;
-  onSave: (item: CslItem) => void;
+  /** The work's citation key, editable; undefined while it is read (the field waits). */
+  citekey?: string;
+  /**
+   * Saves the item and, when the student changed it, the key; resolves a message to show when
+   * the key cannot be taken (nothing is saved then), else null.
+   */
+  onSave: (item: CslItem, citekey: string | undefined) => Promise<string | null> | void;
   onClose: () => void;
 }
 
@@ -54,9 +61,15 @@ function DateField({ field, date, onChange }: { field: CslField; date: CslDate |
 }
 
 /** Edits a CSL item with the fields that fit its type; the parser's reading stays visible. */
-export function MetadataEditor({ subject, item, original, onSave, onClose }: MetadataEditorProps) {
+export function MetadataEditor({ subject, item, original, citekey, onSave, onClose }: MetadataEditorProps) {
   const [draft, setDraft] = useState<CslItem>(item);
   const fields = useMemo(() => fieldsForType(draft.type), [draft.type]);
+  // The student's key while typing; null until they type, so the stored key shows once read.
+  const [keyDraft, setKeyDraft] = useState<string | null>(null);
+  const [keyError, setKeyError] = useState<string | null>(null);
+  const shownKey = keyDraft ?? citekey ?? '';
+  const keyProblem = keyDraft !== null && keyDraft.trim() !== citekey ? citekeyProblem(keyDraft.trim()) : null;
+  const keyMessage = keyProblem ?? keyError;
 
   return (
     <Modal
@@ -66,7 +79,9 @@ export function MetadataEditor({ subject, item, original, onSave, onClose }: Met
       onClose={onClose}
       onSubmit={(event) => {
         event.preventDefault();
-        onSave(draft);
+        if (keyProblem) return;
+        const changedKey = keyDraft !== null && keyDraft.trim() !== citekey ? keyDraft.trim() : undefined;
+        void Promise.resolve(onSave(draft, changedKey)).then((error) => setKeyError(error ?? null));
       }}
     >
       <h2>Details of {subject}</h2>
@@ -80,6 +95,31 @@ export function MetadataEditor({ subject, item, original, onSave, onClose }: Met
           ))}
         </select>
       </label>
+      {citekey !== undefined || keyDraft !== null ? (
+        <div className="meta-row">
+          <label className="meta-label" htmlFor="metadata-citekey">
+            Citation key
+          </label>
+          <div className="meta-input">
+            <input
+              id="metadata-citekey"
+              className="meta-citekey"
+              spellCheck={false}
+              autoComplete="off"
+              aria-invalid={keyMessage ? true : undefined}
+              aria-describedby="metadata-citekey-note"
+              value={shownKey}
+              onChange={(event) => {
+                setKeyDraft(event.target.value);
+                setKeyError(null);
+              }}
+            />
+            <span id="metadata-citekey-note" className={keyMessage ? 'meta-key-error' : 'meta-found'} role={keyMessage ? 'alert' : undefined}>
+              {keyMessage ?? 'What you type after @ in pandoc or in \\cite{} in LaTeX. It stays the same in every export until you change it here.'}
+            </span>
+          </div>
+        </div>
+      ) : null}
       {fields.map((field) => {
         const key = String(field.key);
         const found = original ? describeValue(original, field) : '';
