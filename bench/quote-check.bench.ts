@@ -7,7 +7,6 @@
 // passages aligned, citations compared) and its time includes indexing the library.
 import type { Block } from '../app/documents/model';
 import { checkDraft } from '../app/check/check-draft';
-import { indexLibrary } from '../app/check/library-index';
 import type { LibraryText } from '../app/check/report';
 import { draftFromText } from '../app/check/read-draft';
 import { sized, smoke, time, writeResult } from './harness';
@@ -111,7 +110,6 @@ if (report.summary.verbatim < Math.round(QUOTES * 0.6) || naiveFound !== verbati
 const runs = smoke ? 1 : 9;
 const check = await time(() => checkDraft(draft, library), runs, 2);
 const baseline = await time(naiveVerbatim, runs, 2);
-const indexing = await time(() => indexLibrary(library), runs, 2);
 const round = (n: number): number => Math.round(n * 100) / 100;
 writeResult('quote-check', {
   documents: DOCUMENTS,
@@ -120,7 +118,6 @@ writeResult('quote-check', {
   verdicts: { verbatim: report.summary.verbatim, differs: report.summary.differs, notFound: report.summary.notFound },
   citationProblems: report.summary.citationProblems,
   check: { what: 'checkDraft: quotations found, library indexed, each looked up (verbatim, else aligned), citations compared', medianMs: round(check.medianMs), samples: check.samples },
-  index: { what: 'indexLibrary alone (part of the check)', medianMs: round(indexing.medianMs) },
   baseline: { what: `fold every text, then indexOf of the ${verbatim.length} verbatim quotations in every text`, medianMs: round(baseline.medianMs), samples: baseline.samples },
   ratio: Math.round((check.medianMs / baseline.medianMs) * 1000) / 1000,
 });
