@@ -159,5 +159,10 @@ describe('the citation map', () => {
     await screenshot(page, 'citation-map-pdf-light');
     await showAs(page, 'List').click();
     await screenshot(page, 'citation-map-pdf-list');
+    // A person opens at their People entry.
+    await page.locator('.map-list-item[data-node-id^="p:"]').getByRole('button', { name: 'Mariia Kuvshinova', exact: true }).click();
+    await page.locator('.person-row.index-row-focused').waitFor({ timeout: 20_000 });
+    expect(await page.locator('.person-row.index-row-focused').innerText()).toContain('Kuvshinova');
+    expect(await page.getByRole('tab', { name: /People/ }).getAttribute('aria-selected')).toBe('true');
   });
 });
