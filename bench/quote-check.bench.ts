@@ -105,7 +105,10 @@ const report = checkDraft(draft, library);
 const naiveFound = naiveVerbatim();
 // The benchmark breaks (exits non-zero) when the check goes wrong, never when the machine is slow.
 if (report.summary.quotes !== QUOTES) throw new Error(`found ${report.summary.quotes} quotations in the draft, expected ${QUOTES}`);
-if (report.summary.verbatim < Math.round(QUOTES * 0.6) || naiveFound !== verbatim.length) throw new Error(`verbatim: check ${report.summary.verbatim}, indexOf ${naiveFound} of ${verbatim.length}`);
+const wanted = { verbatim: (QUOTES / 5) * 3, differs: QUOTES / 5, notFound: QUOTES / 5 };
+const { verbatim: v, differs: d, notFound: n } = report.summary;
+if (v !== wanted.verbatim || d !== wanted.differs || n !== wanted.notFound) throw new Error(`verdicts ${v}/${d}/${n}, expected ${wanted.verbatim}/${wanted.differs}/${wanted.notFound}`);
+if (naiveFound !== verbatim.length) throw new Error(`indexOf found ${naiveFound} of ${verbatim.length} verbatim quotations`);
 
 const runs = smoke ? 1 : 9;
 const check = await time(() => checkDraft(draft, library), runs, 2);
