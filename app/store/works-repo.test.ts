@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importBibliography, importSummary } from '../bibliography/import-bibliography';
 import { storedCitekey } from './citekeys-repo';
 import { openTestDb } from './test-support';
-import { addWorks, deleteWork, listWorks, undoAddWorks } from './works-repo';
+import { addWorks, deleteWork, listWorks, removeWorks, restoreWorks, undoAddWorks } from './works-repo';
 
 const origin = { fileName: 'refs.bib', format: 'bibtex' as const };
 const anderson = { id: '', type: 'book', title: 'Imagined Communities', author: [{ family: 'Anderson', given: 'Benedict' }], issued: { 'date-parts': [[1983]] } };
@@ -48,6 +48,24 @@ describe('works-repo', () => {
     expect(await deleteWork(db, added[0]?.id ?? '')).toBe(true);
     expect(await deleteWork(db, added[0]?.id ?? '')).toBe(false);
     expect(await db.works.count()).toBe(0);
+  });
+});
+
+describe('removeWorks', () => {
+  it('removes works with their key rows, and restoreWorks puts back the same rows', async () => {
+    const db = await openTestDb();
+    const done = await importBibliography(db, 'refs.bib', new TextEncoder().encode(BIB));
+    if (!done.ok) throw new Error(done.error);
+    const before = { works: await db.works.toArray(), keys: await db.citekeys.toArray() };
+    const anderson = done.value.result.added[0]?.id ?? '';
+    const removed = await removeWorks(db, [anderson]);
+    expect(removed.works.map((w) => w.sourceKey)).toEqual(['anderson1983']);
+    expect(removed.citekeys.map((k) => k.key)).toEqual(['anderson1983']);
+    expect((await listWorks(db)).map((w) => w.sourceKey)).toEqual(['gellner1983']);
+    expect(await storedCitekey(db, [`work:${anderson}`])).toBeUndefined();
+    await restoreWorks(db, removed);
+    expect(await db.works.toArray()).toEqual(before.works);
+    expect(await db.citekeys.toArray()).toEqual(before.keys);
   });
 });
 

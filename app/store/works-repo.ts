@@ -7,7 +7,7 @@
  */
 import { sameWork, workSignature, type WorkSignature } from '../citations/work-identity';
 import type { LecternDb } from './db';
-import type { StoredWork } from './records';
+import type { StoredCitekey, StoredWork } from './records';
 
 /** A work to add: the store gives `id` and the times when they are missing. */
 export type WorkInput = Omit<StoredWork, 'id' | 'addedAt' | 'updatedAt'> & Partial<Pick<StoredWork, 'id' | 'addedAt' | 'updatedAt'>>;
@@ -130,4 +130,30 @@ export async function worksRevision(db: LecternDb): Promise<string> {
     latest = Math.max(latest, work.updatedAt);
   });
   return `${count}:${latest}`;
+}
+
+/** Works removed together, with their citation-key rows, so an Undo puts back exactly what was. */
+export interface RemovedWorks {
+  works: StoredWork[];
+  citekeys: StoredCitekey[];
+}
+
+/** Removes imported works (the student's "Remove from bibliography") in one transaction. */
+export function removeWorks(db: LecternDb, ids: readonly string[]): Promise<RemovedWorks> {
+  return db.transaction('rw', db.works, db.citekeys, async () => {
+    const works = (await db.works.bulkGet([...ids])).filter((w): w is StoredWork => w !== undefined);
+    const owners = works.map((w) => `work:${w.id}`);
+    const citekeys = (await db.citekeys.bulkGet(owners)).filter((row): row is StoredCitekey => row !== undefined);
+    await db.works.bulkDelete(works.map((w) => w.id));
+    await db.citekeys.bulkDelete(owners);
+    return { works, citekeys };
+  });
+}
+
+/** Puts back what removeWorks took. */
+export function restoreWorks(db: LecternDb, removed: RemovedWorks): Promise<void> {
+  return db.transaction('rw', db.works, db.citekeys, async () => {
+    await db.works.bulkPut(removed.works);
+    await db.citekeys.bulkPut(removed.citekeys);
+  });
 }

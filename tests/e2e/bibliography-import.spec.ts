@@ -90,6 +90,20 @@ describe('importing a bibliography', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
+    // Removing a work from the bibliography, with the keyboard, and Undo.
+    await anderson.getByRole('button', { name: 'Remove from bibliography: Anderson 1983' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.work-row').count(), { timeout: 20_000 }).toBe(all - 1);
+    // The cited work stays, as the source's: only its mark goes.
+    await yuval.getByRole('button', { name: 'Remove from bibliography: Yuval-Davis 1997' }).click();
+    await expect.poll(() => yuval.innerText(), { timeout: 20_000 }).not.toContain('In your bibliography');
+    expect(await page.locator('.work-row').count()).toBe(all - 1);
+    for (const name of ['Yuval-Davis 1997', 'Anderson 1983']) {
+      await page.locator('.notice-info', { hasText: `Removed “${name}”` }).getByRole('button', { name: 'Undo' }).click();
+    }
+    await expect.poll(() => page.locator('.work-row').count(), { timeout: 20_000 }).toBe(all);
+    await expect.poll(() => yuval.innerText(), { timeout: 20_000 }).toContain('In your bibliography');
+
     await page.getByRole('radio', { name: 'Dark' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await yuval.scrollIntoViewIfNeeded();

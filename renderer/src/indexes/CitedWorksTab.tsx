@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { RemoveFromBibliography } from '../bibliography/RemoveFromBibliography';
 import { cslHtmlToReact } from './csl-html';
 import { DocumentLinks, plural } from './DocumentLinks';
 import { matchesFilter, type WorkEntry } from './index-data';
@@ -37,6 +38,13 @@ export function CitedWorksTab({ works, filter, style, titles, citekeys, onOpenDo
   );
 }
 
+/** "Anderson 1983", how a notice or a button names the work. */
+function workLabel(work: WorkEntry): string {
+  const first = work.csl.author?.[0] ?? work.csl.editor?.[0];
+  const year = work.csl.issued?.['date-parts']?.[0]?.[0];
+  return [first?.family ?? first?.literal ?? work.csl.title ?? 'this work', year].filter((part) => part !== undefined).join(' ');
+}
+
 function WorkRow({
   work,
   html,
@@ -69,6 +77,7 @@ function WorkRow({
             In your bibliography
           </span>
         ) : null}
+        {work.workIds ? <RemoveFromBibliography workIds={work.workIds} label={workLabel(work)} /> : null}
         <DocumentLinks label="Cited in" links={work.citedIn} titles={titles} countLabel={(n) => ` (${plural(n, 'citation')})`} countFrom={2} onOpenDocument={onOpenDocument} />
         <DocumentLinks label="Mentioned in" links={work.mentionedIn} titles={titles} countLabel={(n) => ` (${plural(n, 'mention')})`} countFrom={2} onOpenDocument={onOpenDocument} />
         {work.libraryDocId ? (
