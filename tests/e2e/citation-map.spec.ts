@@ -107,9 +107,9 @@ describe('the citation map', () => {
 
     // At least two sources: Kuvshinova 2017 (001 and 004) stays, the works only 001 cites go.
     await openMap(page);
-    await page.getByRole('spinbutton', { name: /Cited by at least/ }).fill('2');
+    await page.getByRole('spinbutton', { name: /Cited or named in at least/ }).fill('2');
     await expect.poll(async () => (await drawnNodes(page)).filter((n) => n.kind === 'work').map((n) => n.label)).toEqual(['Kuvshinova 2017']);
-    await page.getByRole('spinbutton', { name: /Cited by at least/ }).fill('1');
+    await page.getByRole('spinbutton', { name: /Cited or named in at least/ }).fill('1');
     await expect.poll(async () => (await drawnNodes(page)).length).toBe(nodes.length);
 
     const svg = (await download(page, () => page.getByRole('button', { name: 'Export SVG' }).click())).toString('utf8');

@@ -124,7 +124,7 @@ export function MapView({ onOpenDocument }: { onOpenDocument: (docId: string, of
           </select>
         </label>
         <label className="map-filter" title="Works cited or mentioned by fewer sources, and people named in fewer, are left out">
-          Cited by at least{' '}
+          Cited or named in at least{' '}
           <input type="number" min={1} max={99} value={minSources} onChange={(event) => setMinSources(Math.min(99, Math.max(1, Math.floor(Number(event.target.value) || 1))))} />{' '}
           {minSources === 1 ? 'source' : 'sources'}
         </label>
