@@ -23,10 +23,6 @@ function options(style: string): CiteOption[] {
   ];
 }
 
-/** The tail of a long preview, where the citation is: "…is a girl” [@ezerova2018girl, para. 10]." */
-function preview(text: string): string {
-  return text.length > 64 ? `…${text.slice(-60)}` : text;
-}
 
 /** Copies `target` for `choice` and tells the student what was copied, remembering the choice. */
 export function useCopyCitation(): (target: CiteTarget, choice: CiteChoice) => Promise<void> {
@@ -122,7 +118,9 @@ function CitePopup({ id, target, position, button, onClose }: { id: string; targ
       // Shown, not copied: the key is made if need be but not pinned.
       const [resolved, format] = await Promise.all([resolveTarget(database, target, false), loadCiteFormatter()]);
       if (!live || !resolved.ok) return;
-      setPreviews(Object.fromEntries(options(last.style).map((option) => [option.id, format(resolved.value, option.choice)])));
+      // A highlight's quote is the same on every line: the lines show the citation that follows it.
+      const shownTarget = resolved.value.quote === undefined ? resolved.value : { ...resolved.value, quote: '…' };
+      setPreviews(Object.fromEntries(options(last.style).map((option) => [option.id, format(shownTarget, option.choice)])));
     })();
     return () => {
       live = false;
@@ -182,7 +180,7 @@ function CitePopup({ id, target, position, button, onClose }: { id: string; targ
           </span>
           <span className="cite-menu-text">
             <span className="cite-menu-label">{option.label}</span>
-            <code className="cite-menu-preview">{previews[option.id] ? preview(previews[option.id]!) : '…'}</code>
+            <code className="cite-menu-preview">{previews[option.id] ?? '…'}</code>
           </span>
         </button>
       ))}
