@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_IMPORT_BYTES, lecternResultSchemas } from '../app/ipc/contract';
 import { nodeFileSystem } from './file-system';
-import { BACKUP_DIALOG_FILTERS, DRAFT_DIALOG_FILTERS, OPEN_DIALOG_FILTERS, createHandlers, safeFileName, type Dialogs, type HandlerDeps } from './handlers';
+import { BACKUP_DIALOG_FILTERS, BIBLIOGRAPHY_DIALOG_FILTERS, DRAFT_DIALOG_FILTERS, OPEN_DIALOG_FILTERS, createHandlers, safeFileName, type Dialogs, type HandlerDeps } from './handlers';
 
 let dir: string;
 
@@ -81,6 +81,21 @@ describe('openFiles', () => {
     expect(result.ok && result.value.map((f) => f.name)).toEqual(['essay.md']);
     expect(showOpenDialog).toHaveBeenCalledWith({ title: 'Check a draft', properties: ['openFile'], filters: DRAFT_DIALOG_FILTERS });
     expect(DRAFT_DIALOG_FILTERS[0]?.extensions).toEqual(['txt', 'md', 'markdown', 'docx']);
+  });
+
+  it('asks for one bibliography file, with the bibliography formats', async () => {
+    const first = path.join(dir, 'My Library.bib');
+    const second = path.join(dir, 'export.ris');
+    await writeFile(first, '@book{a, title = {A}, year = 2001}');
+    await writeFile(second, 'TY  - BOOK');
+    const showOpenDialog = vi.fn(() => Promise.resolve({ canceled: false, filePaths: [first, second] }));
+    const { handlers } = handlersWith({ showOpenDialog });
+
+    const result = lecternResultSchemas.openFiles.parse(await handlers.openFiles('bibliography'));
+
+    expect(result.ok && result.value.map((f) => f.name)).toEqual(['My Library.bib']);
+    expect(showOpenDialog).toHaveBeenCalledWith({ title: 'Import a bibliography', properties: ['openFile'], filters: BIBLIOGRAPHY_DIALOG_FILTERS });
+    expect(BIBLIOGRAPHY_DIALOG_FILTERS[0]?.extensions).toEqual(['bib', 'bibtex', 'biblatex', 'ris', 'json', 'txt']);
   });
 
   it('offers the document formats and all files in the dialog', () => {
