@@ -82,6 +82,7 @@ function parseChunks(prefix: string, chunks: readonly BibtexChunk[]): CslItem[] 
 }
 
 function reasonOf(error: unknown): string {
+  if (error instanceof RangeError) return 'its braces nest too deeply to read';
   const message = error instanceof Error ? error.message : String(error);
   return (message.split('\n')[0] ?? message).replace(/^SyntaxError:\s*/u, '').slice(0, 160);
 }

@@ -227,6 +227,13 @@ describe('readBibliography: bad files', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('skips an entry nested too deeply to read, keeping the others', () => {
+    const deep = `@book{deep, title = {${'{'.repeat(200_000)}x${'}'.repeat(200_000)}}, year = 2001}\n@book{fine, title = {Fine}, author = {Ann, A.}, year = 2002}\n`;
+    const got = read('deep.bib', deep);
+    expect(got.entries.map((e) => e.sourceKey)).toEqual(['fine']);
+    expect(got.warnings).toEqual(['1 entry skipped: deep at line 1 (its braces nest too deeply to read)']);
+  });
+
   it('refuses a file whose every entry is broken, saying why', () => {
     expect(error('all-broken.bib', '@book{a, title = {Never closed\n')).toMatch(/“all-broken\.bib” holds no BibTeX entries Lectern could read \(1 could not be read: a at line 1/u);
   });
