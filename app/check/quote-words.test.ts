@@ -11,7 +11,7 @@ describe('wordsOf', () => {
   });
 
   it('joins hyphenation across a line break and hyphenated words, and splits at dashes and NBSP', () => {
-    expect(folded('reli-\ngious reli-\n  gious religious self-evident self-\nevident')).toEqual(['religious', 'religious', 'religious', 'selfevident', 'selfevident']);
+    expect(folded('reli-\ngious reli-\n  gious reli- gious religious self-evident self-\nevident')).toEqual(['religious', 'religious', 'religious', 'religious', 'selfevident', 'selfevident']);
     expect(folded('war—and\u00a0peace – end')).toEqual(['war', 'and', 'peace', 'end']);
   });
 

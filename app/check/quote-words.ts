@@ -5,8 +5,9 @@
  * - case, accents and ligatures are folded ("ﬁ" -> "fi", "É" -> "e");
  * - quote marks, apostrophes and other punctuation are not words (“curly” and "straight"
  *   agree, don’t and don't are both "dont");
- * - a hyphen inside a word, with or without a line break after it, joins its halves:
- *   "reli-\ngious" and "religious" are one word, "self-evident" and "self-\nevident" too;
+ * - a hyphen inside a word, with or without a line break (or one space) after it, joins its
+ *   halves: "reli-\ngious", "reli- gious" and "religious" are one word, "self-evident" and
+ *   "self-\nevident" too;
  * - dashes (– —), NBSP, line breaks and any other space only separate words.
  * Punctuation is thereby outside the comparison: a changed comma is not a different quotation.
  */
@@ -20,8 +21,9 @@ export interface Word {
 }
 
 // A run of letters, digits and marks, joined across apostrophes, hyphens and soft hyphens
-// ("don’t", "self-evident", "reli-\ngious": a hyphen may be followed by a line break).
-const WORD = /[\p{L}\p{N}\p{M}]+(?:(?:['’\u00ad]|[-\u2010\u2011\u00ad](?:[ \t]*\n[ \t]*)?)[\p{L}\p{N}\p{M}]+)*/gu;
+// ("don’t", "self-evident", "reli-\ngious": a hyphen may be followed by a line break, or by the
+// one space a Markdown or Word draft turns that line break into: "popu- larity").
+const WORD = /[\p{L}\p{N}\p{M}]+(?:(?:['’\u00ad]|[-\u2010\u2011\u00ad](?:[ \t]*\n[ \t]*|[ \t])?)[\p{L}\p{N}\p{M}]+)*/gu;
 const JOINERS = /['’\u00ad\u2010\u2011\s-]/gu;
 const ASCII_WORD = /^[a-z0-9]+$/;
 
