@@ -1,15 +1,22 @@
 /**
  * Calls back whenever the rows of the synced bibliography change: documents (their metadata),
- * references, imported works and citation keys. Dexie's live queries notice writes from this
- * page and, through its broadcast, from other tabs and workers.
+ * references, citations, imported works and citation keys. Dexie announces every write as a
+ * "storagemutated" event, from this page and, through its broadcast, from other tabs and workers
+ * (an import worker's writes among them); the caller builds the file after a quiet moment.
  */
-import { liveQuery } from 'dexie';
+import Dexie from 'dexie';
 import type { LecternDb } from '../store/db';
 
+/** The tables the synced file is made of. */
+const WATCHED = ['documents', 'references', 'citations', 'works', 'citekeys'];
+
 /** Starts watching; `onChange` runs once at once and after every change. Returns a function that stops. */
-export function watchSyncSources(db: LecternDb, onChange: () => void, onError: (error: unknown) => void): () => void {
-  // Read whole, so an edited title wakes the watch as an added row does; the caller builds the file later.
-  const observable = liveQuery(() => Promise.all([db.documents.toArray(), db.references.count(), db.works.toArray(), db.citekeys.toArray()]).then(() => undefined));
-  const subscription = observable.subscribe({ next: onChange, error: onError });
-  return () => subscription.unsubscribe();
+export function watchSyncSources(db: LecternDb, onChange: () => void): () => void {
+  const prefixes = WATCHED.map((table) => `idb://${db.name}/${table}/`);
+  const listener = (parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((part) => prefixes.some((prefix) => part.startsWith(prefix)))) onChange();
+  };
+  Dexie.on('storagemutated', listener);
+  queueMicrotask(onChange);
+  return () => Dexie.on('storagemutated').unsubscribe(listener);
 }

@@ -54,7 +54,8 @@ async function buildText(db: LecternDb, format: SyncFormat): Promise<Result<{ te
 }
 
 /** Starts the sync over `db` and `platform`; failures go to `notices`, each once. */
-export function createBibliographySync(db: LecternDb, platform: Platform, notices: Notices): BibliographySync {
+export function createBibliographySync(db: LecternDb, platform: Platform, notices: Notices, options: { debounceMs?: number } = {}): BibliographySync {
+  const debounceMs = options.debounceMs ?? SYNC_DEBOUNCE_MS;
   let status: SyncStatus = { choice: null };
   const listeners = new Set<() => void>();
   let lastText: string | null = null;
@@ -102,7 +103,7 @@ export function createBibliographySync(db: LecternDb, platform: Platform, notice
     timer = setTimeout(() => {
       timer = null;
       if (!stopped) void write(false);
-    }, SYNC_DEBOUNCE_MS);
+    }, debounceMs);
   };
 
   const watch = () => {
@@ -110,19 +111,15 @@ export function createBibliographySync(db: LecternDb, platform: Platform, notice
     unwatch = null;
     if (!platform.bibliography.automatic || !status.choice || stopped) return;
     let first = true;
-    unwatch = watchSyncSources(
-      db,
-      () => {
-        // The first answer is the library as it is: written at once, in case it changed while Lectern was closed.
-        if (first) {
-          first = false;
-          void write(false);
-          return;
-        }
-        schedule();
-      },
-      (error) => void fail(`Lectern stopped watching the library for the bibliography file: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    unwatch = watchSyncSources(db, () => {
+      // The first call is the library as it is: written at once, in case it changed while Lectern was closed.
+      if (first) {
+        first = false;
+        void write(false);
+        return;
+      }
+      schedule();
+    });
   };
 
   void platform.bibliography.current().then((current) => {
