@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CslItem } from '../documents/model';
 import type { LecternDb } from './db';
 import { citekeysFor, setCitekey, storedCitekey } from './citekeys-repo';
-import { openTestDb } from './test-support';
+import { replaceWithNewVersion } from './document-versions';
+import { saveImportedDocument } from './documents-repo';
+import { openTestDb, sampleDocument } from './test-support';
 
 const open: LecternDb[] = [];
 afterEach(() => open.splice(0).forEach((db) => db.close()));
@@ -123,5 +125,20 @@ describe('citation keys in the store', () => {
     expect(new Set(keys).size).toBe(60);
     expect(keys).toContain('smith2001earlieraa');
     for (const key of keys) expect(byKey.get(key)?.size).toBe(1);
+  });
+
+  it('carries a document’s key and its references’ keys over to a new version of its file', async () => {
+    const db = await fresh();
+    const reference = (docId: string) => ({ id: `${docId}:yuvaldavis1997`, index: 0, raw: 'Yuval-Davis 1997.', csl: yuvalDavis });
+    const v1 = sampleDocument('v1');
+    await saveImportedDocument(db, v1, { references: [reference(v1.id)] });
+    const keys = await citekeysFor(db, [{ owners: [`doc:${v1.id}`], csl: v1.metadata }, { owners: [`ref:${v1.id}:yuvaldavis1997`], csl: yuvalDavis }], { pin: true });
+    expect(keys).toEqual(['ezerova2021reading', 'yuvaldavis1997gender']);
+
+    const v2 = sampleDocument('v2', { fileName: v1.fileName });
+    await replaceWithNewVersion(db, v1.id, v2, { references: [reference(v2.id)] });
+    expect(await citekeysFor(db, [{ owners: [`doc:${v2.id}`], csl: v2.metadata }, { owners: [`ref:${v2.id}:yuvaldavis1997`], csl: yuvalDavis }])).toEqual(keys);
+    expect(await db.citekeys.get(`doc:${v1.id}`)).toBeUndefined();
+    expect(await db.citekeys.get(`doc:${v2.id}`)).toMatchObject({ pinned: true });
   });
 });

@@ -43,9 +43,23 @@ function movedAnnotation(annotation: StoredAnnotation, newId: string, text: stri
   return { ...annotation, docId: newId, selectors: page ? [quote, position, { type: 'PageSelector', page: page.page }] : [quote, position], updatedAt: now };
 }
 
+/**
+ * The new version is the same work, citing the same works: its citation key and those of its
+ * references (whose ids keep what follows the document id) carry over, so no key that left
+ * Lectern changes because the file did.
+ */
+async function moveCitekeys(db: LecternDb, oldId: string, newId: string): Promise<void> {
+  const refPrefix = `ref:${oldId}:`;
+  const rows = [...(await db.citekeys.where('owner').startsWith(refPrefix).toArray()), ...[await db.citekeys.get(`doc:${oldId}`)].filter((row) => row !== undefined)];
+  if (rows.length === 0) return;
+  const owner = (old: string) => (old.startsWith(refPrefix) ? `ref:${newId}:${old.slice(refPrefix.length)}` : `doc:${newId}`);
+  await db.citekeys.bulkPut(rows.map((row) => ({ ...row, owner: owner(row.owner) })));
+  await db.citekeys.bulkDelete(rows.map((row) => row.owner));
+}
+
 /** Stores `doc` in place of `oldId`, moving its highlights onto the new text. One transaction. */
 export function replaceWithNewVersion(db: LecternDb, oldId: string, doc: ParsedDocument, options: SaveImportOptions = {}): Promise<VersionReplaceResult> {
-  const tables = [db.documents, db.contents, db.originals, db.references, db.citations, db.annotations, db.collectionItems, db.pageMaps];
+  const tables = [db.documents, db.contents, db.originals, db.references, db.citations, db.annotations, db.collectionItems, db.pageMaps, db.citekeys];
   return db.transaction('rw', tables, async () => {
     const old = await db.documents.get(oldId);
     if (!old) throw new Error('The earlier version is no longer in the library.');
@@ -82,6 +96,7 @@ export function replaceWithNewVersion(db: LecternDb, oldId: string, doc: ParsedD
     await db.pageMaps.delete(oldId);
     await db.references.where('docId').equals(oldId).delete();
     await db.citations.where('docId').equals(oldId).delete();
+    await moveCitekeys(db, oldId, doc.id);
     return { id: doc.id, replacedId: oldId, moved: annotations.length - orphaned, orphaned };
   });
 }
