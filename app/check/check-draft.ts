@@ -8,11 +8,12 @@
  */
 import { findDocumentCitations } from '../citations/document-citations';
 import { passageLocator } from '../documents/page-labels';
+import { foldName } from '../text/fold';
 import { citationOfQuote, compareCitation, ExpectedCitations } from './citation-compare';
 import { checkReferenceList } from './draft-references';
 import { findDraftQuotes, titleKey } from './draft-quotes';
 import { indexLibrary, type LibraryIndex } from './library-index';
-import { DIFFERS_SCORE, matchQuote, type QuoteMatch } from './quote-match';
+import { DIFFERS_SCORE, firstWords, matchQuote, type QuoteMatch } from './quote-match';
 import { quotePieces } from './quote-pieces';
 import type { Word } from './quote-words';
 import type { CheckOptions, CheckReport, DiffPart, DraftCitation, DraftQuote, DraftText, LibraryText, QuoteCheck, QuoteSource } from './report';
@@ -37,10 +38,18 @@ function diffOf(index: LibraryIndex, draft: DraftText, words: readonly Word[], m
   return diffWords({ text: draft.text, words }, { text: doc.text, words: sourceWords });
 }
 
+function sourceAuthors(doc: LibraryText): string[] {
+  const creators = (doc.metadata.author?.length ? doc.metadata.author : doc.metadata.editor) ?? [];
+  return creators.map((c) => foldName(c.family ?? c.literal ?? ''));
+}
+
 function checkQuote(index: LibraryIndex, draft: DraftText, quote: DraftQuote, citations: ReturnType<typeof findDocumentCitations>, expected: ExpectedCitations): { check: QuoteCheck; cited?: DraftCitation } {
   const pieces = quotePieces(quote.text, quote.start);
   const words = pieces.flatMap((p) => p.words);
-  const match = words.length > 0 ? matchQuote(index, pieces) : null;
+  // Where the passage stands in several sources, the one the draft's citation names is meant.
+  const named = citationOfQuote(draft.text, quote, citations.citations)?.names[0];
+  const prefer = named ? (source: number) => sourceAuthors(index.sources[source]!).includes(foldName(named)) : undefined;
+  const match = words.length > 0 ? matchQuote(index, pieces, prefer) : null;
   const fromLibrary = match && (match.verbatim || match.score >= DIFFERS_SCORE) ? match : null;
   if (!fromLibrary) {
     const cited = citationOfQuote(draft.text, quote, citations.citations);
@@ -52,7 +61,7 @@ function checkQuote(index: LibraryIndex, draft: DraftText, quote: DraftQuote, ci
   const citation = compareCitation(found, source.item, source.locator, expected);
   const check: QuoteCheck = fromLibrary.verbatim
     ? { quote, verdict: 'verbatim', source, citation }
-    : { quote, verdict: 'differs', diff: diffOf(index, draft, words, fromLibrary), source, citation };
+    : { quote, verdict: 'differs', diff: diffOf(index, draft, firstWords(pieces).flatMap((p) => p.words), fromLibrary), source, citation };
   return { check, ...(found ? { cited: found } : {}) };
 }
 

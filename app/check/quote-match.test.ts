@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LibraryText } from './report';
 import { indexLibrary } from './library-index';
 import { alignWords } from './quote-align';
-import { DIFFERS_SCORE, findApproximate, findVerbatim, matchQuote } from './quote-match';
+import { DIFFERS_SCORE, findApproximate, findVerbatim, firstWords, matchQuote, MAX_ALIGNED_WORDS } from './quote-match';
 import { quotePieces } from './quote-pieces';
 import { diffText } from './word-diff';
 
@@ -72,5 +72,30 @@ describe('alignWords', () => {
     const strict = alignWords([1, 2, 3, 9], [7, 1, 2, 5, 5, 3, 9, 8], [false, false, false, false]);
     expect(strict!.sourceWords).toBe(6);
     expect(alignWords([], [1], [])).toBeNull();
+  });
+});
+
+describe('very long quotations', () => {
+  it('compares a block quote of thousands of words approximately by its first words, and verbatim whole', () => {
+    const long = Array.from({ length: 3000 }, (_, i) => `w${i % 997}x${i}`).join(' ');
+    const book = indexLibrary([source('book', `Before. ${long} After.`)]);
+    expect(matchQuote(book, quotePieces(long))).toMatchObject({ verbatim: true });
+    const changed = long.replace('w5x5 ', 'changed ');
+    const found = matchQuote(book, quotePieces(changed));
+    expect(found).toMatchObject({ verbatim: false });
+    expect(found!.score).toBeGreaterThan(0.99);
+    expect(found!.alignment!.same).toBe(MAX_ALIGNED_WORDS - 1);
+    expect(firstWords(quotePieces('a b … c d e'), 3).map((p) => p.words.length)).toEqual([2, 1]);
+  });
+});
+
+describe('a passage in several sources', () => {
+  it('is taken from the source the draft names, else the first', () => {
+    const passage = 'the camera never leaves the family home in the whole film';
+    const twice = indexLibrary([source('review', `A review quotes it: ${passage}.`), source('film-book', `The book says ${passage}, and more.`)]);
+    expect(matchQuote(twice, quotePieces(passage))?.source).toBe(0);
+    expect(matchQuote(twice, quotePieces(passage), (s) => s === 1)?.source).toBe(1);
+    expect(matchQuote(twice, quotePieces(passage.replace('camera', 'lens')), (s) => s === 1)?.source).toBe(1);
+    expect(matchQuote(twice, quotePieces(passage.replace('camera', 'lens')))?.source).toBe(0);
   });
 });

@@ -74,13 +74,21 @@ function span(gap: QuotePiece['gap']): number {
   return gap === 'ellipsis' ? ELLIPSIS_SPAN : gap === 'bracket' ? BRACKET_SPAN : 0;
 }
 
-/** Every piece as written, in order, within its gap: the first such place in the library. */
-export function findVerbatim(index: LibraryIndex, pieces: readonly QuotePiece[]): QuoteMatch | null {
+/** Places a quotation stands verbatim looked at, at most, for one the draft's citation prefers. */
+const MAX_VERBATIM_PLACES = 32;
+
+/**
+ * Every piece as written, in order, within its gap: the first such place in the library, or,
+ * when the passage stands in several sources (a primary source and a paper quoting it), the
+ * first in a source `prefer` picks (the one the draft's citation names).
+ */
+export function findVerbatim(index: LibraryIndex, pieces: readonly QuotePiece[], prefer?: (source: number) => boolean): QuoteMatch | null {
   const ids = pieces.map((p) => idsOf(index, p));
   if (ids.length === 0 || ids.some((list) => list.length === 0 || list.includes(-1))) return null;
   const first = ids[0]!;
   let at = findFrom(index, first, 0, index.ids.length, index.ids.length);
-  while (at >= 0) {
+  let firstFound: QuoteMatch | null = null;
+  for (let looked = 0; at >= 0 && looked < MAX_VERBATIM_PLACES; looked++) {
     const source = sourceOf(index, at);
     const limit = index.firstWord[source + 1]!;
     let end = at + first.length;
@@ -90,10 +98,14 @@ export function findVerbatim(index: LibraryIndex, pieces: readonly QuotePiece[])
       ok = next >= 0;
       if (ok) end = next + ids[k]!.length;
     }
-    if (ok) return { verbatim: true, source, start: index.starts[at]!, end: index.ends[end - 1]!, score: 1 };
+    if (ok) {
+      const found: QuoteMatch = { verbatim: true, source, start: index.starts[at]!, end: index.ends[end - 1]!, score: 1 };
+      if (!prefer || prefer(source)) return found;
+      firstFound ??= found;
+    }
     at = findFrom(index, first, at + 1, index.ids.length, index.ids.length);
   }
-  return null;
+  return firstFound;
 }
 
 /** Places the quotation's rarer words point to: library word positions where it would start. */
@@ -126,7 +138,7 @@ function places(index: LibraryIndex, words: readonly number[]): number[] {
 }
 
 /** The best approximate passage for the quotation, whatever its score; null when no word of it is in the library. */
-export function findApproximate(index: LibraryIndex, pieces: readonly QuotePiece[]): QuoteMatch | null {
+export function findApproximate(index: LibraryIndex, pieces: readonly QuotePiece[], prefer?: (source: number) => boolean): QuoteMatch | null {
   const words: number[] = [];
   const freeBefore: boolean[] = [];
   let slack = 0;
@@ -146,7 +158,8 @@ export function findApproximate(index: LibraryIndex, pieces: readonly QuotePiece
     const alignment = alignWords(words, index.ids.subarray(from, to), freeBefore);
     if (!alignment || alignment.end <= alignment.start) continue;
     const score = alignmentScore(alignment, words.length);
-    if (best && score <= best.score) continue;
+    // An equal score in the source the draft's citation names wins.
+    if (best && (score < best.score || (score === best.score && !(prefer?.(source) && !prefer(best.source))))) continue;
     best = {
       verbatim: false,
       source,
@@ -160,7 +173,26 @@ export function findApproximate(index: LibraryIndex, pieces: readonly QuotePiece
   return best;
 }
 
-/** The quotation's place in the library: verbatim, else the best approximate passage. */
-export function matchQuote(index: LibraryIndex, pieces: readonly QuotePiece[]): QuoteMatch | null {
-  return findVerbatim(index, pieces) ?? findApproximate(index, pieces);
+/**
+ * Words of a quotation compared approximately, at most: the alignment's table grows with the
+ * quotation's length times the passage's, so a very long block quote is compared by its first
+ * MAX_ALIGNED_WORDS words (its verbatim check reads every word).
+ */
+export const MAX_ALIGNED_WORDS = 400;
+
+/** The pieces of a quotation cut after its first `limit` words. */
+export function firstWords(pieces: readonly QuotePiece[], limit = MAX_ALIGNED_WORDS): QuotePiece[] {
+  const kept: QuotePiece[] = [];
+  let left = limit;
+  for (const piece of pieces) {
+    if (left <= 0) break;
+    kept.push(piece.words.length <= left ? piece : { gap: piece.gap, words: piece.words.slice(0, left) });
+    left -= piece.words.length;
+  }
+  return kept;
+}
+
+/** The quotation's place in the library: verbatim, else the best approximate passage (of its first words, for a very long one). */
+export function matchQuote(index: LibraryIndex, pieces: readonly QuotePiece[], prefer?: (source: number) => boolean): QuoteMatch | null {
+  return findVerbatim(index, pieces, prefer) ?? findApproximate(index, firstWords(pieces), prefer);
 }
