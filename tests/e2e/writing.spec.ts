@@ -129,10 +129,14 @@ describe('copy as citation', () => {
     await expect.poll(read, { timeout: 20_000 }).toContain(`\\autocite[ii]{${key}}`);
   });
 
-  it('copies a cited work from the Index, and shows the menu in dark mode', async () => {
+  it('copies a document from its library row and a cited work from the Index, and shows the menu in dark mode', async () => {
     const { page, context } = await app.open({ colorScheme: 'dark' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await importSeeds(page, [seed('001')]);
+    // A library row's menu copies the document itself.
+    await page.locator('.library-row').first().getByRole('button', { name: /^Actions for/ }).click();
+    await page.getByRole('menu', { name: 'Document actions' }).getByRole('menuitem', { name: 'For pandoc / Markdown' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 20_000 }).toMatch(/^\[@ezerova2018\w*\]$/);
     await page.getByRole('button', { name: 'Index', exact: true }).click();
     const row = page.locator('.work-row', { hasText: 'Yuval-Davis' }).first();
     await row.waitFor({ timeout: 30_000 });

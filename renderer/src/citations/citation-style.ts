@@ -9,6 +9,11 @@ function read(): CitationStyleId {
   return CITATION_STYLES.some((style) => style.id === stored) ? (stored as CitationStyleId) : 'apa';
 }
 
+/** The chosen citation style, read outside React (a command run from a menu). */
+export function readCitationStyle(): CitationStyleId {
+  return read();
+}
+
 /** Chooses the style used by citation cards, copied quotes and exports; remembered. */
 export function setCitationStyle(style: CitationStyleId): void {
   localStorage.setItem(KEY, style);

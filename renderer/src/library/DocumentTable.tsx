@@ -6,6 +6,7 @@ import { DOCUMENT_MIME } from '../highlights/drag';
 import { whichShortcut } from '../shell/keymap';
 import { gridTarget } from './grid-keys';
 import { RowMenu } from './RowMenu';
+import { useServices } from '../services/context';
 
 const columns: { key: SortKey; label: string; className: string }[] = [
   { key: 'title', label: 'Title', className: 'col-title' },
@@ -41,6 +42,7 @@ export function DocumentTable(props: DocumentTableProps) {
   const { documents, collections, current, onOpen, onOpenBeside, onEditTags, onFilterTag, onTrash } = props;
   const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' }>({ key: 'addedAt', direction: 'desc' });
   const [menu, setMenu] = useState<{ docId: string; anchor: DOMRect } | null>(null);
+  const services = useServices();
   const sorted = useMemo(() => sortDocuments(documents, sort.key, sort.direction), [documents, sort]);
   const toggleSort = (key: SortKey) => setSort((was) => ({ key, direction: was.key === key && was.direction === 'asc' ? 'desc' : 'asc' }));
   // One row is in the Tab order (the last focused, else the first); arrows move between rows.
@@ -160,6 +162,8 @@ export function DocumentTable(props: DocumentTableProps) {
                   onNewCollection={() => props.onNewCollectionFor(doc)}
                   onRemoveFromCurrent={() => props.onRemoveFromCurrent(doc)}
                   onTrash={() => onTrash(doc)}
+                  // Loaded on use: the styles stay out of the library's first paint.
+                  onCopyCitation={(tool) => void import('../writing/copy-document-citation').then(({ copyDocumentCitation }) => copyDocumentCitation(services, doc.id, tool))}
                   onClose={() => setMenu(null)}
                 />
               ) : null}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { whichShortcut } from '../shell/keymap';
 import type { CollectionListItem } from '../../../app/store/collections-repo';
+import type { CiteTool } from '../../../app/writing/cite-as';
 
 /** What a row's menu can do. */
 export interface RowMenuProps {
@@ -15,11 +16,13 @@ export interface RowMenuProps {
   onNewCollection: () => void;
   onRemoveFromCurrent: () => void;
   onTrash: () => void;
+  /** Copies the document as a citation for pandoc, LaTeX or in the chosen citation style. */
+  onCopyCitation?: (tool: CiteTool) => void;
   onClose: () => void;
 }
 
 /** The menu of one library row: tags, collections, open beside, move to the trash. */
-export function RowMenu({ anchor, collections, current, onTags, onOpenBeside, onAddTo, onNewCollection, onRemoveFromCurrent, onTrash, onClose }: RowMenuProps) {
+export function RowMenu({ anchor, collections, current, onTags, onOpenBeside, onAddTo, onNewCollection, onRemoveFromCurrent, onTrash, onCopyCitation, onClose }: RowMenuProps) {
   const menuRef = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
   close.current = onClose;
@@ -72,6 +75,21 @@ export function RowMenu({ anchor, collections, current, onTags, onOpenBeside, on
       <button type="button" role="menuitem" onClick={run(onOpenBeside)}>
         Open in a new pane
       </button>
+      {onCopyCitation ? (
+        <>
+          <div className="row-menu-separator" role="separator" />
+          <div className="row-menu-label">Copy citation</div>
+          <button type="button" role="menuitem" className="row-menu-indent" onClick={run(() => onCopyCitation('pandoc'))}>
+            For pandoc / Markdown
+          </button>
+          <button type="button" role="menuitem" className="row-menu-indent" onClick={run(() => onCopyCitation('latex'))}>
+            For LaTeX (biblatex)
+          </button>
+          <button type="button" role="menuitem" className="row-menu-indent" onClick={run(() => onCopyCitation('formatted'))}>
+            Formatted, in the chosen style
+          </button>
+        </>
+      ) : null}
       <div className="row-menu-separator" role="separator" />
       <div className="row-menu-label">Add to collection</div>
       {collections.map((collection) => (
