@@ -13,7 +13,7 @@ import { citationOfQuote, compareCitation, ExpectedCitations } from './citation-
 import { checkReferenceList } from './draft-references';
 import { findDraftQuotes, titleKey } from './draft-quotes';
 import { indexLibrary, type LibraryIndex } from './library-index';
-import { DIFFERS_SCORE, firstWords, matchQuote, type QuoteMatch } from './quote-match';
+import { differsScore, firstWords, matchQuote, type QuoteMatch } from './quote-match';
 import { quotePieces } from './quote-pieces';
 import type { Word } from './quote-words';
 import type { CheckOptions, CheckReport, DiffPart, DraftCitation, DraftQuote, DraftText, LibraryText, QuoteCheck, QuoteSource } from './report';
@@ -50,7 +50,7 @@ function checkQuote(index: LibraryIndex, draft: DraftText, quote: DraftQuote, ci
   const named = citationOfQuote(draft.text, quote, citations.citations)?.names[0];
   const prefer = named ? (source: number) => sourceAuthors(index.sources[source]!).includes(foldName(named)) : undefined;
   const match = words.length > 0 ? matchQuote(index, pieces, prefer) : null;
-  const fromLibrary = match && (match.verbatim || match.score >= DIFFERS_SCORE) ? match : null;
+  const fromLibrary = match && (match.verbatim || match.score >= differsScore(words.length)) ? match : null;
   if (!fromLibrary) {
     const cited = citationOfQuote(draft.text, quote, citations.citations);
     return { check: { quote, verdict: 'not-found' }, ...(cited ? { cited } : {}) };

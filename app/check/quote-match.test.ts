@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LibraryText } from './report';
 import { indexLibrary } from './library-index';
 import { alignWords } from './quote-align';
-import { DIFFERS_SCORE, findApproximate, findVerbatim, firstWords, matchQuote, MAX_ALIGNED_WORDS } from './quote-match';
+import { differsScore, DIFFERS_SCORE, findApproximate, findVerbatim, firstWords, matchQuote, MAX_ALIGNED_WORDS } from './quote-match';
 import { quotePieces } from './quote-pieces';
 import { diffText } from './word-diff';
 
@@ -97,5 +97,14 @@ describe('a passage in several sources', () => {
     expect(matchQuote(twice, quotePieces(passage), (s) => s === 1)?.source).toBe(1);
     expect(matchQuote(twice, quotePieces(passage.replace('camera', 'lens')), (s) => s === 1)?.source).toBe(1);
     expect(matchQuote(twice, quotePieces(passage.replace('camera', 'lens')))?.source).toBe(0);
+  });
+});
+
+describe('differsScore', () => {
+  it('asks more of a short quotation, which meets chance likenesses everywhere', () => {
+    const found = match('the Russian public saw the images');
+    expect(found!.score).toBeLessThan(differsScore(6));
+    expect(differsScore(6)).toBeGreaterThan(DIFFERS_SCORE);
+    expect(differsScore(20)).toBe(DIFFERS_SCORE);
   });
 });
