@@ -18,6 +18,8 @@ import { BRACKET_SPAN, ELLIPSIS_SPAN, type QuotePiece } from './quote-pieces';
  * 0.85-0.93 (median 0.90), two words 0.70-0.87, half the words 0.16-0.86 (median 0.39);
  * sentences made up for the test score 0.12-0.21 against their best place, real passages read
  * backwards 0.07-0.31. 0.5 keeps every quotation with a word or two changed and no made-up one.
+ * On four R vignettes (PDF, 42 passages) one word changed scores a median 0.88, made-up
+ * sentences 0.11-0.31; below 0.5 fell only stretches of R output, numbers that weigh nothing.
  */
 export const DIFFERS_SCORE = 0.5;
 /**
