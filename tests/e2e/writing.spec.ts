@@ -60,6 +60,16 @@ describe('the synced bibliography file (web: downloaded on request)', () => {
     for (const key of before) expect(after, key).toContain(key);
     // Sorted by key, so a new work shows in a diff as lines added.
     expect(after).toEqual([...after].sort());
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // The export dialog leads to it too; Escape closes the one on top.
+    await page.getByRole('button', { name: 'Export…' }).first().click();
+    const exporting = page.getByRole('dialog', { name: 'Export' });
+    await exporting.getByRole('button', { name: 'Bibliography file…' }).click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await exporting.isVisible()).toBe(true);
   });
 
   it('works with the keyboard alone, in dark mode', async () => {

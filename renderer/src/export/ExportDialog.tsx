@@ -4,6 +4,7 @@ import { foldForFileName } from '../../../app/text/fold';
 import { useCitationStyle } from '../citations/citation-style';
 import { useServices } from '../services/context';
 import { Modal } from '../shell/Modal';
+import { BibliographyFileButton } from '../writing/BibliographyDialog';
 import { BIBLIOGRAPHY_FORMATS, HIGHLIGHT_FORMATS, type ExportScope } from './export-formats';
 
 /** Props of the export dialog. */
@@ -130,6 +131,7 @@ export function ExportDialog({ documents, initialDocIds, initialScope, onClose }
       </pre>
       <div className="export-actions">
         <span className="export-file">{fileName}</span>
+        <BibliographyFileButton />
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>
