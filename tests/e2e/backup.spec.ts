@@ -190,6 +190,11 @@ describe('backing up and restoring a library with originals', () => {
             return Promise.resolve({ ok: true, value: { path: `/home/student/${args.defaultName}` } });
           },
           openExternal: () => Promise.resolve({ ok: true, value: undefined }),
+          // The synced bibliography file: none chosen.
+          chooseBibliographyFile: () => Promise.resolve({ ok: true, value: null }),
+          getBibliographyFile: () => Promise.resolve({ ok: true, value: null }),
+          writeBibliographyFile: () => Promise.resolve({ ok: true, value: undefined }),
+          forgetBibliographyFile: () => Promise.resolve({ ok: true, value: undefined }),
           getAppInfo: () => Promise.resolve({ name: 'Lectern', version: '0', platform: 'linux' }),
           onMenuCommand: (callback: (command: string) => void) => {
             state.__menu = callback;

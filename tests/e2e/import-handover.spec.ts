@@ -25,6 +25,11 @@ describe('import messages and files handed over by the system', () => {
         takeOpenedFiles: () => Promise.resolve({ ok: true, value: waiting.splice(0) }),
         saveFile: () => Promise.resolve({ ok: true, value: null }),
         openExternal: () => Promise.resolve({ ok: true, value: undefined }),
+        // The synced bibliography file: none chosen.
+        chooseBibliographyFile: () => Promise.resolve({ ok: true, value: null }),
+        getBibliographyFile: () => Promise.resolve({ ok: true, value: null }),
+        writeBibliographyFile: () => Promise.resolve({ ok: true, value: undefined }),
+        forgetBibliographyFile: () => Promise.resolve({ ok: true, value: undefined }),
         getAppInfo: () => Promise.resolve({ name: 'Lectern', version: '0', platform: 'linux' }),
         onMenuCommand: () => () => undefined,
         onFilesWaiting: (callback: () => void) => {

@@ -92,6 +92,24 @@ describe('the bibliography sync on the desktop', () => {
     expect(notices.error).toHaveBeenCalledTimes(1);
     expect(sync.status().error).toMatch(/read-only/);
   });
+
+  it('stays off, and throws nothing, when the platform cannot say which file was chosen', async () => {
+    const db = await openTestDb();
+    const { platform } = desktop();
+    const broken: Platform = {
+      ...platform,
+      bibliography: {
+        ...platform.bibliography,
+        current: () => {
+          throw new TypeError('bridge.getBibliographyFile is not a function');
+        },
+      },
+    };
+    const notices = { info: vi.fn(), error: vi.fn(), storageError: vi.fn() };
+    sync = createBibliographySync(db, broken, notices, { debounceMs: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sync.status().choice).toBeNull();
+  });
 });
 
 describe('the bibliography sync on the web', () => {

@@ -122,11 +122,18 @@ export function createBibliographySync(db: LecternDb, platform: Platform, notice
     });
   };
 
-  void platform.bibliography.current().then((current) => {
-    if (stopped || !current.ok) return;
-    set({ choice: current.value });
-    watch();
-  });
+  // Keeping the file is background work: a platform that cannot say which file was chosen
+  // leaves the sync off, never the app.
+  void Promise.resolve()
+    .then(() => platform.bibliography.current())
+    .then(
+      (current) => {
+        if (stopped || !current.ok) return;
+        set({ choice: current.value });
+        watch();
+      },
+      () => undefined,
+    );
 
   return {
     status: () => status,
