@@ -6,14 +6,11 @@
 import type { Result } from '../documents/model';
 import { citekeyOwner, citekeysFor } from '../store/citekeys-repo';
 import type { LecternDb } from '../store/db';
-import { addWorks, type AddWorksResult } from '../store/works-repo';
-import { readBibliography, type BibliographyProgress, type ReadBibliography } from './read-bibliography';
+import { addWorks } from '../store/works-repo';
+import type { BibliographyImport } from './import-summary';
+import { readBibliography, type BibliographyProgress } from './read-bibliography';
 
-/** What an import did: the file as read, and the works added or updated. */
-export interface BibliographyImport {
-  read: ReadBibliography;
-  result: AddWorksResult;
-}
+export { importSummary, type BibliographyImport } from './import-summary';
 
 /** Reads `bytes` and stores its entries; an unreadable file is an error naming it. */
 export async function importBibliography(db: LecternDb, fileName: string, bytes: Uint8Array, onProgress?: BibliographyProgress): Promise<Result<BibliographyImport>> {
@@ -29,15 +26,4 @@ export async function importBibliography(db: LecternDb, fileName: string, bytes:
     return added;
   });
   return { ok: true, value: { read: read.value, result } };
-}
-
-/** The notice after an import: "Imported 12 works from refs.bib. 2 entries skipped: …". */
-export function importSummary(fileName: string, done: BibliographyImport): string {
-  const { added, updated } = done.result;
-  const sentences = [`Imported ${added.length} ${added.length === 1 ? 'work' : 'works'} from ${fileName}.`];
-  const { duplicates } = done.result;
-  if (duplicates > 0) sentences.push(`${duplicates} ${duplicates === 1 ? 'entry was the same work as another and was' : 'entries were the same work as others and were'} merged.`);
-  if (updated.length > 0) sentences.push(`${updated.length} already in your bibliography ${updated.length === 1 ? 'was' : 'were'} updated.`);
-  for (const warning of done.read.warnings) sentences.push(`${warning}.`);
-  return sentences.join(' ');
 }

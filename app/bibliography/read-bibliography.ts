@@ -9,15 +9,14 @@ import { decodeText, quoteFileName } from '../documents/decode';
 import type { CslItem, Result } from '../documents/model';
 import type { BibliographyFormat } from '../store/records';
 import { parseBibtexChunks, splitBibtex } from './bibtex-entries';
+import { MAX_BIBLIOGRAPHY_BYTES, MAX_BIBLIOGRAPHY_ENTRIES } from './limits';
+
+export { MAX_BIBLIOGRAPHY_BYTES, MAX_BIBLIOGRAPHY_ENTRIES } from './limits';
 import { parseCslJson } from './csl-json-entries';
 import { detectFormat } from './detect-format';
 import { parseRis } from './ris-entries';
 import { describesWork, tidyItem } from './tidy-item';
 
-/** Largest bibliography file read: a library of 50,000 entries with abstracts stays well below. */
-export const MAX_BIBLIOGRAPHY_BYTES = 32 * 1024 * 1024;
-/** Most entries one file may hold. */
-export const MAX_BIBLIOGRAPHY_ENTRIES = 50_000;
 /** Skipped entries named one by one in the warning; the rest are counted. */
 const NAMED_SKIPS = 5;
 

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { importSummary } from '../../../app/bibliography/import-bibliography';
-import { MAX_BIBLIOGRAPHY_BYTES } from '../../../app/bibliography/read-bibliography';
+import { importSummary } from '../../../app/bibliography/import-summary';
+import { MAX_BIBLIOGRAPHY_BYTES } from '../../../app/bibliography/limits';
 import { quoteFileName } from '../../../app/documents/decode';
 import { undoAddWorks } from '../../../app/store/works-repo';
 import { useServices } from '../services/context';
