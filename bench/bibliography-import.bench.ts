@@ -7,12 +7,12 @@ import { readBibliography } from '../app/bibliography/read-bibliography';
 import { fromBibtexText } from '../app/export/citation-js';
 import { sized, time, writeResult } from './harness';
 
-const SOURCE = '/usr/share/R/share/texmf/bibtex/bib/RJournal.bib';
+const SOURCE = new URL('../tests/fixtures/bib/r-base-core--RJournal.bib', import.meta.url).pathname;
 const COPIES = sized(10, 1);
 
 /** R's RJournal.bib, or (where R is not installed) entries of the same shape made here. */
 function base(): { text: string; what: string } {
-  if (existsSync(SOURCE)) return { text: readFileSync(SOURCE, 'utf8'), what: SOURCE };
+  if (existsSync(SOURCE)) return { text: readFileSync(SOURCE, 'utf8'), what: "R's RJournal.bib (tests/fixtures/bib)" };
   const entries = Array.from({ length: 684 }, (_, i) => `@article{key${i},\n  author = {M{\\"u}ller, Anna and Smith, John},\n  title = {A Study of {R} Packages, Part ${i}},\n  journal = {The R Journal},\n  year = {${1990 + (i % 30)}},\n  volume = {${i % 20}},\n  pages = {${i}--${i + 9}},\n}\n`);
   return { text: entries.join('\n'), what: 'generated: 684 article entries' };
 }

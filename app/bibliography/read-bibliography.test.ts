@@ -139,12 +139,12 @@ describe('readBibliography: BibTeX and BibLaTeX dialects', () => {
   });
 
   it('reads the real .bib files R packages ship', () => {
-    const rcpp = read('Rcpp.bib', readFileSync('/usr/lib/R/site-library/Rcpp/bib/Rcpp.bib'));
+    const rcpp = read('Rcpp.bib', readFileSync(new URL('../../tests/fixtures/bib/Rcpp--Rcpp.bib', import.meta.url)));
     expect(rcpp.entries.length).toBeGreaterThan(90);
     expect(rcpp.warnings).toEqual([]);
     const eddelbuettel = rcpp.entries.find((e) => e.sourceKey === 'Eddelbuettel:2013:Rcpp');
     expect(eddelbuettel?.csl.title).toMatch(/Seamless R and C\+\+ Integration with Rcpp/u);
-    const plm = read('REFERENCES.bib', readFileSync('/usr/lib/R/site-library/plm/REFERENCES.bib'));
+    const plm = read('REFERENCES.bib', readFileSync(new URL('../../tests/fixtures/bib/plm--REFERENCES.bib', import.meta.url)));
     expect(plm.entries.length).toBeGreaterThan(300);
     for (const entry of plm.entries) expect(entry.csl.title ?? entry.csl.author).toBeTruthy();
   });

@@ -32,8 +32,8 @@ const DIALECTS: Record<string, Uint8Array> = {
 `),
   'mendeley.ris': utf8('TY  - JOUR\r\nAU  - Anderson, Benedict\r\nA1  - Gellner, Ernest\r\nY1  - 1983/05/02/\r\nT1  - Nations and Nationalism: 100% of {It}\r\nJO  - New Left Review\r\nSP  - 1\r\nEP  - 20\r\nID  - anderson83\r\nER  - \r\n'),
   'zotero.json': utf8(JSON.stringify([{ id: 'http://zotero.org/users/1/items/ABCD', type: 'book', title: 'Imagined Communities', author: [{ family: 'Anderson', given: 'Benedict' }], publisher: 'Verso', issued: { 'date-parts': [['1983']] } }, { id: 'x', 'citation-key': 'said1978orientalism', type: 'book', title: 'Orientalism', author: [{ family: 'Said', given: 'Edward W.' }], issued: { raw: '1978' } }])),
-  'Rcpp.bib': new Uint8Array(readFileSync('/usr/lib/R/site-library/Rcpp/bib/Rcpp.bib')),
-  'knitr-packages.bib': new Uint8Array(readFileSync('/usr/lib/R/site-library/knitr/examples/knitr-packages.bib')),
+  'Rcpp.bib': new Uint8Array(readFileSync(new URL('../../tests/fixtures/bib/Rcpp--Rcpp.bib', import.meta.url))),
+  'knitr-packages.bib': new Uint8Array(readFileSync(new URL('../../tests/fixtures/bib/knitr--knitr-packages.bib', import.meta.url))),
 };
 
 async function importedLibrary(): Promise<{ items: CslItem[]; keys: string[] }> {
