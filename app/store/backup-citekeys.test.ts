@@ -1,20 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { LecternDb } from './db';
 import { exportLibrary, importLibrary } from './backup';
 import { fillLibrary } from './backup-fixtures';
 import { citekeysFor } from './citekeys-repo';
 import { saveImportedDocument } from './documents-repo';
 import { moveDocumentToTrash, restoreFromTrash } from './trash-repo';
-import { openTestDb, sampleDocument } from './test-support';
+import { freshTestDbs, sampleDocument } from './test-support';
 
-const open: LecternDb[] = [];
-afterEach(() => open.splice(0).forEach((db) => db.close()));
-async function fresh(): Promise<LecternDb> {
-  const db = await openTestDb();
-  open.push(db);
-  return db;
-}
+const fresh = freshTestDbs(afterEach);
 
 type Files = Record<string, Uint8Array>;
 async function unzip(file: Blob): Promise<Files> {

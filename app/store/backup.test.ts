@@ -7,20 +7,14 @@ import { exportLegacyBackup } from './legacy-export';
 import { saveImportedDocument } from './documents-repo';
 import { putAnnotations } from './annotations-repo';
 import { putNotebook } from './notebooks-repo';
-import { openTestDb, sampleDocument } from './test-support';
+import { freshTestDbs, sampleDocument } from './test-support';
 import { sha256Hex } from './backup-archive';
 
 const HIGHLIGHTS = 2_500;
 // fake-indexeddb makes a few thousand rows take seconds on a busy 2-core machine: these tests get
 // a minute each, and their sizes are what can break (the 2,000-row write chunks), not their speed.
 const SLOW = 60_000;
-const open: LecternDb[] = [];
-afterEach(() => open.splice(0).forEach((db) => db.close()));
-async function fresh(): Promise<LecternDb> {
-  const db = await openTestDb();
-  open.push(db);
-  return db;
-}
+const fresh = freshTestDbs(afterEach);
 
 async function blobBytes(db: LecternDb, docId: string): Promise<number[]> {
   const data = (await db.originals.get(docId))!.data;

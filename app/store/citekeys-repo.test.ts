@@ -1,18 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CslItem } from '../documents/model';
-import type { LecternDb } from './db';
 import { citekeysFor, setCitekey, storedCitekey } from './citekeys-repo';
 import { replaceWithNewVersion } from './document-versions';
 import { saveImportedDocument } from './documents-repo';
-import { openTestDb, sampleDocument } from './test-support';
+import { freshTestDbs, sampleDocument } from './test-support';
 
-const open: LecternDb[] = [];
-afterEach(() => open.splice(0).forEach((db) => db.close()));
-async function fresh(): Promise<LecternDb> {
-  const db = await openTestDb();
-  open.push(db);
-  return db;
-}
+const fresh = freshTestDbs(afterEach);
 
 const work = (family: string, title: string, year: number): CslItem => ({ id: 'x', type: 'book', title, author: [{ family }], issued: { 'date-parts': [[year]] } });
 const yuvalDavis = work('Yuval-Davis', 'Gender and Nation', 1997);

@@ -1,18 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LecternDb } from './db';
 import { exportLibrary, importLibrary } from './backup';
 import { replaceWithNewVersion } from './document-versions';
 import { saveImportedDocument } from './documents-repo';
 import { getPageLabels, getPageMap, savePageLabels, savePageMap } from './page-maps-repo';
-import { openTestDb, sampleDocument } from './test-support';
+import { freshTestDbs, sampleDocument } from './test-support';
 
-const open: LecternDb[] = [];
-afterEach(() => open.splice(0).forEach((db) => db.close()));
-async function fresh(): Promise<LecternDb> {
-  const db = await openTestDb();
-  open.push(db);
-  return db;
-}
+const fresh = freshTestDbs(afterEach);
 
 const pages = [[12, 715, 1, 0, 0, 5], [3, 100, 1, 0, 6, 3]];
 const pdf = (seed: string, labels?: string[]) => sampleDocument(seed, { format: 'pdf', pageItems: pages, ...(labels ? { pageLabels: labels } : {}) });

@@ -22,6 +22,20 @@ export async function openTestDb(options: TestDbOptions = {}): Promise<LecternDb
   return db;
 }
 
+/**
+ * A maker of fresh stores that are all closed after each test: pass the test runner's
+ * `afterEach` (this module stays free of the runner, as benchmarks use it too).
+ */
+export function freshTestDbs(afterEach: (cleanup: () => void) => void): () => Promise<LecternDb> {
+  const open: LecternDb[] = [];
+  afterEach(() => open.splice(0).forEach((db) => db.close()));
+  return async () => {
+    const db = await openTestDb();
+    open.push(db);
+    return db;
+  };
+}
+
 /** A small parsed document built in the test, with a distinct id per `seed`. */
 export function sampleDocument(seed: string, overrides: Partial<ParsedDocument> = {}): ParsedDocument {
   const text = `Reading notes ${seed}\nThe argument rests on earlier work [1].`;
