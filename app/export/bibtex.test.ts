@@ -5,16 +5,10 @@ import { escapeTex } from './bibtex-fields';
 import { fromBibtexText } from './citation-js';
 import { exportItems } from './export';
 import { CYRILLIC_WORK, seedWorksCited, useShippedStylesOffline } from './seed-works.fixture';
+import { pythonWithPybtex } from './external-checks';
 
 useShippedStylesOffline();
 
-/** The first Python that can import pybtex: Debian's python3-pybtex serves /usr/bin/python3 only. */
-function pythonWithPybtex(): string {
-  for (const python of ['python3', '/usr/bin/python3']) {
-    if (spawnSync(python, ['-c', 'import pybtex'], { encoding: 'utf8' }).status === 0) return python;
-  }
-  throw new Error('pybtex is missing: install python3-pybtex (apt-get install -y python3-pybtex) for BibTeX validation');
-}
 
 /** Parses BibTeX with pybtex in strict mode (errors raise); returns its entries as seen by pybtex. */
 function pybtexStrict(bib: string): Record<string, { type: string; fields: Record<string, string>; persons: Record<string, string[]> }> {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { saveImportedDocument } from '../store/documents-repo';
 import { openTestDb } from '../store/test-support';
 import { fromBibtexText } from './citation-js';
 import { exportItems } from './export';
+import { pandocCites, pybtexKeys } from './external-checks';
 
 const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
 const MULTCOMP = new URL('../../tests/e2e/files/multcomp--generalsiminf.pdf', import.meta.url);
@@ -41,30 +41,11 @@ function exported(items: CslItem[], format: 'bibtex' | 'biblatex', citekeys: str
   return result.value;
 }
 
-/** The keys pybtex reads in strict mode (any error raises), in file order. */
-function pybtexKeys(bib: string): string[] {
-  const script = [
-    'import json, sys',
-    'import pybtex.errors, pybtex.database',
-    'pybtex.errors.set_strict_mode(True)',
-    "data = pybtex.database.parse_string(sys.stdin.read(), 'bibtex')",
-    'print(json.dumps(list(data.entries.keys())))',
-  ].join('\n');
-  const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import pybtex'], { encoding: 'utf8' }).status === 0);
-  if (!python) throw new Error('pybtex is missing: install python3-pybtex');
-  const run = spawnSync(python, ['-c', script], { input: bib, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`pybtex rejected the file:\n${run.stderr}`);
-  return JSON.parse(run.stdout) as string[];
-}
-
-/** Pandoc's citeproc over "[@key]" for every key: its warnings (a key it cannot find is one) and text. */
-function pandocCites(bib: string, extension: 'bib' | 'bibtex', keys: string[]): { stderr: string; stdout: string; status: number | null } {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-keys-'));
-  const file = join(dir, `library.${extension}`);
+/** Pandoc's citeproc over "[@key]" for every key, the bibliography written to a file first. */
+function pandocCitesText(bib: string, extension: 'bib' | 'bibtex', keys: string[]): { stderr: string; stdout: string; status: number | null } {
+  const file = join(mkdtempSync(join(tmpdir(), 'lectern-keys-')), `library.${extension}`);
   writeFileSync(file, bib);
-  const markdown = keys.map((key) => `Cited [@${key}].`).join('\n\n');
-  const run = spawnSync('pandoc', ['-f', 'markdown', '-t', 'plain', '--citeproc', '--bibliography', file], { input: markdown, encoding: 'utf8' });
-  return { stderr: run.stderr, stdout: run.stdout, status: run.status };
+  return pandocCites(keys, file);
 }
 
 describe('stored citation keys leave Lectern and come back unchanged', () => {
@@ -86,7 +67,7 @@ describe('stored citation keys leave Lectern and come back unchanged', () => {
         const bib = exported(items, format, keys);
         expect(pybtexKeys(bib), format).toEqual(keys);
         expect(fromBibtexText(bib).map((item) => item.id), format).toEqual(keys);
-        const cited = pandocCites(bib, format === 'bibtex' ? 'bibtex' : 'bib', keys);
+        const cited = pandocCitesText(bib, format === 'bibtex' ? 'bibtex' : 'bib', keys);
         expect(cited.status, cited.stderr).toBe(0);
         expect(cited.stderr, format).not.toMatch(/not found|Citeproc/i);
         expect(cited.stdout).not.toContain('???');

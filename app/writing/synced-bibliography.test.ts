@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { citekeysFor } from '../store/citekeys-repo';
 import { openTestDb } from '../store/test-support';
 import { libraryBibliography, type KeysFor } from './library-bibliography';
 import { syncEntries, syncedBibliography, type SyncFormat } from './synced-bibliography';
+import { pandocCites, pybtexKeys } from '../export/external-checks';
 
 useShippedStylesOffline();
 
@@ -35,25 +35,6 @@ function tempFile(name: string, text: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'lectern-sync-')), name);
   writeFileSync(file, text);
   return file;
-}
-
-function pybtexKeys(bib: string): string[] {
-  const script = [
-    'import sys, json',
-    'import pybtex.errors, pybtex.database',
-    'pybtex.errors.set_strict_mode(True)',
-    "data = pybtex.database.parse_string(sys.stdin.read(), 'bibtex')",
-    'print(json.dumps(list(data.entries.keys())))',
-  ].join('\n');
-  const run = spawnSync('/usr/bin/python3', ['-c', script], { input: bib, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`pybtex rejected the file:\n${run.stderr}`);
-  return JSON.parse(run.stdout) as string[];
-}
-
-/** Runs pandoc --citeproc over a paragraph citing every key; returns its stderr (warnings) and output. */
-function pandocCites(keys: readonly string[], bibliography: string): { status: number | null; stderr: string; stdout: string } {
-  const text = keys.map((key) => `[@${key}]`).join(' ');
-  return spawnSync('pandoc', ['-f', 'markdown', '-t', 'plain', '--citeproc', '--bibliography', bibliography], { input: text, encoding: 'utf8' });
 }
 
 describe('the synced bibliography of the seed library', () => {
