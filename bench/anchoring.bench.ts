@@ -5,24 +5,13 @@ import { anchor } from '../app/anchoring/anchor';
 import { describeRange } from '../app/anchoring/describe';
 import { reanchorAll, type AnchorableAnnotation } from '../app/anchoring/reanchor';
 import type { TextQuoteSelector } from '../app/anchoring/selectors';
-import { sized, time, writeResult } from './harness';
+import { sized, time, writeResult, seededRandom } from './harness';
 
 const WORDS = sized(500_000, 20_000);
 const HIGHLIGHTS = sized(2_000, 100);
 const EDIT_RATE = 0.01;
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run sees the same data. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(20240611);
+const random = seededRandom(20240611);
 const int = (n: number): number => Math.floor(random() * n);
 
 // A vocabulary of 20,000 pseudo-words drawn with a skewed (roughly Zipfian) frequency, so short

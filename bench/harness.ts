@@ -3,6 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run of a benchmark sees the same data. */
+export { seededRandom } from '../app/citations/perceptron';
+
 /**
  * Smoke mode (BENCH_SMOKE=1): every benchmark runs once at a small size, so CI sees at once when
  * one breaks. Nothing about time is asserted, and the committed results are never overwritten.

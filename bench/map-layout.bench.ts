@@ -9,19 +9,8 @@ import cytoscape from 'cytoscape';
 import { buildCitationMap, type MapInput, type MapWorkInput } from '../app/map/graph';
 import { layoutGraph } from '../app/map/layout';
 import { nodeSize } from '../app/map/svg';
-import { sized, smoke, time, writeResult } from './harness';
+import { sized, smoke, time, writeResult, seededRandom } from './harness';
 
-/** A seeded generator, so every run lays out the same library. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A family name made of letters ("Baca", "Bece"...), as names are matched folded, digits aside. */
 function family(i: number): string {
@@ -37,7 +26,7 @@ function family(i: number): string {
 
 /** A library of `sources` documents whose map has about `sources * 50` nodes. */
 function syntheticLibrary(sources: number): MapInput {
-  const rand = random(15);
+  const rand = seededRandom(15);
   const pool = Math.round(sources * 25);
   const authors = Math.round(pool * 0.6);
   const works: MapWorkInput[] = Array.from({ length: pool }, (_, i) => ({

@@ -9,24 +9,13 @@ import type { Block } from '../app/documents/model';
 import { checkDraft } from '../app/check/check-draft';
 import type { LibraryText } from '../app/check/report';
 import { draftFromText } from '../app/check/read-draft';
-import { sized, smoke, time, writeResult } from './harness';
+import { sized, smoke, time, writeResult, seededRandom } from './harness';
 
 const DOCUMENTS = sized(200, 20);
 const WORDS_PER_DOCUMENT = sized(5_000, 1_000);
 const QUOTES = sized(100, 20);
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run sees the same data. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(20261206);
+const random = seededRandom(20261206);
 const int = (n: number): number => Math.floor(random() * n);
 
 // 20,000 pseudo-words drawn with a skewed (roughly Zipfian) frequency, as function words repeat in prose.
