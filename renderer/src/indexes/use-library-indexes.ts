@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { openChannel, type Channel, type WorkerFactory } from '../workers/channel';
+import type { WorkerFactory } from '../workers/channel';
+import { useWorkerChannel } from '../workers/use-worker-channel';
 import type { LibraryIndexes } from './index-data';
 import type { IndexWorkerProtocol } from './index-protocol';
 
@@ -28,21 +29,9 @@ interface Built {
  * The worker lives as long as the view.
  */
 export function useLibraryIndexes(revision: string | undefined, createWorker: WorkerFactory = startIndexWorker): LibraryIndexesState {
-  const channelRef = useRef<Channel<IndexWorkerProtocol> | null>(null);
+  const channelRef = useWorkerChannel<IndexWorkerProtocol>(createWorker, 'Lectern could not build the index. Reopening the Index view tries again.');
   const latest = useRef(0);
   const [built, setBuilt] = useState<Built>({ indexes: null, revision: undefined, error: null });
-
-  useEffect(() => {
-    const worker = createWorker();
-    const channel = openChannel<IndexWorkerProtocol>(worker);
-    worker.addEventListener('error', () => channel.close('Lectern could not build the index. Reopening the Index view tries again.'));
-    channelRef.current = channel;
-    return () => {
-      channelRef.current = null;
-      channel.close();
-      worker.terminate();
-    };
-  }, [createWorker]);
 
   useEffect(() => {
     if (revision === undefined || !channelRef.current) return;

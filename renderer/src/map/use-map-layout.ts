@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CitationMap } from '../../../app/map/graph';
 import { nodeSize } from '../../../app/map/svg';
-import { openChannel, type Channel, type WorkerFactory } from '../workers/channel';
+import type { WorkerFactory } from '../workers/channel';
+import { useWorkerChannel } from '../workers/use-worker-channel';
 import type { MapWorkerProtocol } from './map-protocol';
 
 /** The app's layout worker. */
@@ -16,20 +17,8 @@ export interface MapLayoutState {
 
 /** Lays the map out in a worker whenever it changes; the last layout stays until the next is ready. */
 export function useMapLayout(map: CitationMap | null, createWorker: WorkerFactory = startMapWorker): MapLayoutState & { busy: boolean } {
-  const channelRef = useRef<Channel<MapWorkerProtocol> | null>(null);
+  const channelRef = useWorkerChannel<MapWorkerProtocol>(createWorker, 'Lectern could not lay out the map. Reopening the Map view tries again.');
   const [state, setState] = useState<MapLayoutState>({ map: null, positions: null, error: null });
-
-  useEffect(() => {
-    const worker = createWorker();
-    const channel = openChannel<MapWorkerProtocol>(worker);
-    worker.addEventListener('error', () => channel.close('Lectern could not lay out the map. Reopening the Map view tries again.'));
-    channelRef.current = channel;
-    return () => {
-      channelRef.current = null;
-      channel.close();
-      worker.terminate();
-    };
-  }, [createWorker]);
 
   useEffect(() => {
     const channel = channelRef.current;
