@@ -5,7 +5,6 @@
  * CheckReport is printed as JSON, or as the Markdown report with --markdown. Problems found in
  * the draft are the report, not a failure: the exit code is 0 unless the check cannot run.
  */
-import { readFile } from 'node:fs/promises';
 import type { Command, CliIo } from '../cli';
 import { checkDraft } from '../check/check-draft';
 import { readDraft } from '../check/read-draft';
@@ -15,6 +14,7 @@ import type { Result } from '../documents/model';
 import { resolveStyle } from '../export/styles';
 import { registerShippedStyles } from '../export/styles-node';
 import { importInWorker } from './import-in-worker';
+import { readBytes } from './read-bytes';
 
 const USAGE = `usage: lectern check DRAFT --library FILE... [--style apa|mla|chicago|<CSL id>] [--locale L] [--markdown]
   looks every quotation of DRAFT (.txt, .md, .docx) up in the library files, compares the
@@ -57,17 +57,6 @@ function parseArgs(args: string[]): Result<CheckArgs> {
   if (!draft) return { ok: false, error: 'name the draft to check (try --help)' };
   if (library.length === 0) return { ok: false, error: 'name the library files after --library (try --help)' };
   return { ok: true, value: { draft, library, style, markdown, ...(locale ? { locale } : {}) } };
-}
-
-async function readBytes(path: string): Promise<Result<Uint8Array>> {
-  try {
-    return { ok: true, value: new Uint8Array(await readFile(path)) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, error: `“${path}” does not exist.` };
-    if (code === 'EISDIR') return { ok: false, error: `“${path}” is a folder, not a file.` };
-    return { ok: false, error: `“${path}” cannot be read (${code ?? 'unknown error'}).` };
-  }
 }
 
 async function readLibrary(paths: readonly string[]): Promise<Result<LibraryText[]>> {

@@ -3,12 +3,12 @@
  * in-text citations, footnote markers and author mentions, linked, as JSON. Offsets point into
  * the document text as `lectern read` produces it.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from '../cli';
 import { findDocumentCitations, type DocumentCitations } from '../citations/document-citations';
 import { importInWorker } from './import-in-worker';
 import type { CslItem } from '../documents/model';
+import { readBytes } from './read-bytes';
 
 /** The JSON `lectern citations` prints. */
 export interface CitationsJson {
@@ -30,17 +30,6 @@ export function toCitationsJson(found: DocumentCitations): CitationsJson {
       ...(c.unresolved ? { unresolved: true } : {}),
     })),
   };
-}
-
-async function readBytes(path: string): Promise<{ ok: true; value: Uint8Array } | { ok: false; error: string }> {
-  try {
-    return { ok: true, value: new Uint8Array(await readFile(path)) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, error: `“${path}” does not exist.` };
-    if (code === 'EISDIR') return { ok: false, error: `“${path}” is a folder, not a file.` };
-    return { ok: false, error: `“${path}” cannot be read (${code ?? 'unknown error'}).` };
-  }
 }
 
 /** Prints the citations of the file named on the command line; one error line and 1 on failure. */

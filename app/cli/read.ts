@@ -2,11 +2,11 @@
  * `lectern read FILE [--json]`: import one file with the same core the app uses and print its
  * metadata and blocks, as JSON for scripts or as a readable summary for people.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from '../cli';
 import { importInWorker } from './import-in-worker';
 import type { CslDate, CslName, ParsedDocument } from '../documents/model';
+import { readBytes } from './read-bytes';
 
 /** One block as `lectern read --json` prints it: its kind and its text, sliced from the document. */
 export interface ReadJsonBlock {
@@ -40,19 +40,6 @@ export const readCommand: Command = async (args, io) => {
   io.stdout(json ? JSON.stringify(toJson(result.value), null, 2) + '\n' : summary(result.value));
   return 0;
 };
-
-async function readBytes(path: string): Promise<{ ok: true; value: Uint8Array } | { ok: false; error: string }> {
-  try {
-    return { ok: true, value: new Uint8Array(await readFile(path)) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const name = `“${path}”`;
-    if (code === 'ENOENT') return { ok: false, error: `${name} does not exist.` };
-    if (code === 'EISDIR') return { ok: false, error: `${name} is a folder, not a file.` };
-    if (code === 'EACCES' || code === 'EPERM') return { ok: false, error: `${name} cannot be read (permission denied).` };
-    return { ok: false, error: `${name} cannot be read (${code ?? 'unknown error'}).` };
-  }
-}
 
 /** The JSON shape of `lectern read --json`. */
 export function toJson(document: ParsedDocument): { metadata: ParsedDocument['metadata']; blocks: ReadJsonBlock[] } {
