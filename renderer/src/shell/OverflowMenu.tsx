@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { whichShortcut } from './keymap';
+import { menuKey } from './menu-keys';
 
 /** One command in an overflow menu. */
 export interface OverflowItem {
@@ -34,23 +34,11 @@ export function OverflowMenu({ items, label = 'More commands' }: { items: readon
     setOpen(false);
     button.current?.focus();
   };
+  // Tab leaves a menu as the platform's menus do: it closes, and focus moves on.
   const onMenuKey = (event: React.KeyboardEvent) => {
-    const entries = [...(wrapper.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
-    const at = entries.indexOf(document.activeElement as HTMLElement);
-    const move = (to: number) => entries[(to + entries.length) % entries.length]?.focus();
-    const shortcut = whichShortcut(['menu-next', 'menu-previous', 'menu-first', 'menu-last', 'menu-close'], event);
-    if (shortcut === 'menu-next') move(at + 1);
-    else if (shortcut === 'menu-previous') move(at - 1);
-    else if (shortcut === 'menu-first') move(0);
-    else if (shortcut === 'menu-last') move(entries.length - 1);
-    // Tab leaves a menu as the platform's menus do: it closes, and focus moves on.
-    else if (shortcut === 'menu-close' || event.key === 'Tab') {
-      if (shortcut === 'menu-close') event.stopPropagation();
-      close();
-      return;
-    } else return;
-    event.preventDefault();
+    if (menuKey(event, wrapper.current) === 'close') close();
   };
+
 
   return (
     <span className="overflow-menu" ref={wrapper}>

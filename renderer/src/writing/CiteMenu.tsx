@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { setCitationStyle, useCitationStyle } from '../citations/citation-style';
 import { CITATION_STYLES, type CitationStyleId } from '../citations/styles';
 import { useServices } from '../services/context';
-import { whichShortcut } from '../shell/keymap';
+import { menuKey } from '../shell/menu-keys';
 import { copyCitation, loadCiteFormatter, resolveTarget, type CiteChoice, type CiteTarget } from './cite-target';
 import { setCiteTool, useCiteTool } from './cite-settings';
 import './writing.css';
@@ -140,23 +140,12 @@ function CitePopup({ id, target, position, button, onClose }: { id: string; targ
   }, [button]);
 
   const onMenuKey = (event: React.KeyboardEvent) => {
-    const entries = [...(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
-    const at = entries.indexOf(document.activeElement as HTMLElement);
-    const move = (to: number) => entries[(to + entries.length) % entries.length]?.focus();
-    const shortcut = whichShortcut(['menu-next', 'menu-previous', 'menu-first', 'menu-last', 'menu-close'], event);
-    if (shortcut === 'menu-next') move(at + 1);
-    else if (shortcut === 'menu-previous') move(at - 1);
-    else if (shortcut === 'menu-first') move(0);
-    else if (shortcut === 'menu-last') move(entries.length - 1);
-    else if (shortcut === 'menu-close' || event.key === 'Tab') {
-      if (shortcut === 'menu-close') event.stopPropagation();
-      // Tab leaves the menu as the platform's menus do; Escape goes back to the button.
-      if (event.key === 'Tab') event.preventDefault();
-      onClose(true);
-      return;
-    } else return;
-    event.preventDefault();
+    if (menuKey(event, menu.current) !== 'close') return;
+    // Tab leaves the menu as the platform's menus do; Escape goes back to the button.
+    if (event.key === 'Tab') event.preventDefault();
+    onClose(true);
   };
+
 
   const isLast = (option: CiteOption) => option.choice.tool === last.tool && (last.tool !== 'formatted' || option.choice.style === last.style);
 
