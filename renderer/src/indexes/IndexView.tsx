@@ -2,11 +2,10 @@ import { useMemo, useState } from 'react';
 import { setCitationStyle, useCitationStyle } from '../citations/citation-style';
 import { CITATION_STYLES, type CitationStyleId } from '../citations/styles';
 import { useDocuments } from '../store/hooks';
-import { useWorksRevision } from '../bibliography/use-works';
 import { CitedWorksTab } from './CitedWorksTab';
 import { PeopleTab } from './PeopleTab';
 import { useIndexFocus } from './use-index-focus';
-import { useLibraryIndexes } from './use-library-indexes';
+import { useIndexRevision, useLibraryIndexes } from './use-library-indexes';
 import { useWorkCitekeys } from './use-work-citekeys';
 import './indexes.css';
 
@@ -31,8 +30,7 @@ export interface IndexViewProps {
  */
 export function IndexView({ onOpenDocument }: IndexViewProps) {
   const documents = useDocuments();
-  const works = useWorksRevision();
-  const revision = useMemo(() => (documents && works !== undefined ? `${works}|${documents.map((d) => `${d.id}:${d.updatedAt}`).join('|')}` : undefined), [documents, works]);
+  const revision = useIndexRevision(documents);
   const { indexes, busy, error } = useLibraryIndexes(revision);
   const citekeys = useWorkCitekeys(indexes?.works);
   const titles = useMemo(() => new Map((documents ?? []).map((d) => [d.id, d.title])), [documents]);

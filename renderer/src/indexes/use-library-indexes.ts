@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentSummary } from '../../../app/store/records';
+import { useWorksRevision } from '../bibliography/use-works';
 import type { WorkerFactory } from '../workers/channel';
 import { useWorkerChannel } from '../workers/use-worker-channel';
 import type { LibraryIndexes } from './index-data';
@@ -45,4 +47,13 @@ export function useLibraryIndexes(revision: string | undefined, createWorker: Wo
 
   // Derived, not stored: the render that brings a new revision already shows the view as busy.
   return { indexes: built.indexes, busy: revision === undefined || built.revision !== revision, error: built.error };
+}
+
+/**
+ * What the Index rows are built from, as one string that changes when they must be rebuilt: the
+ * documents (added, removed, edited) and the imported works. Undefined while either is first read.
+ */
+export function useIndexRevision(documents: readonly DocumentSummary[] | undefined): string | undefined {
+  const works = useWorksRevision();
+  return useMemo(() => (documents && works !== undefined ? `${works}|${documents.map((d) => `${d.id}:${d.updatedAt}`).join('|')}` : undefined), [documents, works]);
 }

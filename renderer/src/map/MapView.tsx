@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { buildCitationMap, type MapNode } from '../../../app/map/graph';
 import { mapToSvg } from '../../../app/map/svg';
-import { useLibraryIndexes } from '../indexes/use-library-indexes';
+import { useIndexRevision, useLibraryIndexes } from '../indexes/use-library-indexes';
 import { useCollectionMembers, useCollections, useTags } from '../library/library-hooks';
 import { useServices } from '../services/context';
 import { useDocuments } from '../store/hooks';
@@ -29,7 +29,7 @@ function indexQuery(node: MapNode): string {
 export function MapView({ onOpenDocument }: { onOpenDocument: (docId: string, offset?: number) => void }) {
   const { ui, platform, notices } = useServices();
   const documents = useDocuments();
-  const revision = useMemo(() => documents?.map((d) => `${d.id}:${d.updatedAt}`).join('|'), [documents]);
+  const revision = useIndexRevision(documents);
   const { indexes, error: indexError } = useLibraryIndexes(revision);
   const collections = useCollections();
   const tags = useTags();
