@@ -2,8 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { importFile } from '../documents/import';
-import type { ParsedDocument } from '../documents/model';
+import { libraryText } from './library-text';
 import type { LibraryText } from './report';
+
+export { libraryText } from './library-text';
 
 /** The seed documents' folder (../shared/seeds beside the repository). */
 export const SEEDS = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
@@ -15,19 +17,6 @@ export const SEED_001 = '001_94063d3630a703df.txt';
 /** Every seed. */
 export const SEED_NAMES = ['000_62b2ac4b49efefbf.txt', SEED_001, '002_3e439b9731b77bf4.txt', '003_79ae931a7f31934e.txt', '004_0b201c9d2cc86d46.txt'];
 
-/** A parsed document as the check's library holds it. */
-export function libraryText(doc: ParsedDocument): LibraryText {
-  return {
-    id: doc.id,
-    title: doc.metadata.title ?? doc.fileName,
-    format: doc.format,
-    metadata: doc.metadata,
-    text: doc.text,
-    blocks: doc.blocks,
-    ...(doc.pageItems ? { pageMap: doc.pageItems } : {}),
-    pageLabels: doc.pageLabels ?? null,
-  };
-}
 
 /** Imports a file (a path) as a library text, or throws. */
 export async function importForLibrary(path: string): Promise<LibraryText> {

@@ -15,6 +15,7 @@ import { resolveStyle } from '../export/styles';
 import { registerShippedStyles } from '../export/styles-node';
 import { importInWorker } from './import-in-worker';
 import { readBytes } from './read-bytes';
+import { libraryText } from '../check/library-text';
 
 const USAGE = `usage: lectern check DRAFT --library FILE... [--style apa|mla|chicago|<CSL id>] [--locale L] [--markdown]
   looks every quotation of DRAFT (.txt, .md, .docx) up in the library files, compares the
@@ -66,17 +67,7 @@ async function readLibrary(paths: readonly string[]): Promise<Result<LibraryText
     if (!bytes.ok) return bytes;
     const parsed = await importInWorker(path, bytes.value);
     if (!parsed.ok) return parsed;
-    const doc = parsed.value;
-    library.push({
-      id: doc.id,
-      title: doc.metadata.title ?? doc.fileName,
-      format: doc.format,
-      metadata: doc.metadata,
-      text: doc.text,
-      blocks: doc.blocks,
-      ...(doc.pageItems ? { pageMap: doc.pageItems } : {}),
-      pageLabels: doc.pageLabels ?? null,
-    });
+    library.push(libraryText(parsed.value));
   }
   return { ok: true, value: library };
 }
