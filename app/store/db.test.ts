@@ -19,6 +19,8 @@ const expected: Record<string, { primKey: string; indexes: string[] }> = {
   pageMaps: { primKey: 'docId', indexes: [] },
   citekeys: { primKey: 'owner', indexes: ['key'] },
   works: { primKey: 'id', indexes: ['addedAt'] },
+  syncLog: { primKey: 'seq', indexes: [] },
+  syncMeta: { primKey: 'key', indexes: [] },
 };
 
 describe('LecternDb', () => {

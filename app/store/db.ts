@@ -12,6 +12,8 @@ import type {
   StoredPageMap,
   StoredReference,
   StoredSearchIndex,
+  StoredSyncMeta,
+  StoredSyncUpdate,
   StoredTrashEntry,
   StoredWork,
 } from './records';
@@ -57,6 +59,10 @@ export class LecternDb extends Dexie {
   declare readonly works: Table<StoredWork, string>;
   /** Rendered bibliography entries: a cache, not part of backups (rendered-entries-repo.ts). */
   declare readonly renderedEntries: Table<CachedEntry, string>;
+  /** The synced library's Yjs updates: this machine's sync state, not part of backups (app/sync). */
+  declare readonly syncLog: Table<StoredSyncUpdate, number>;
+  /** Small facts the sync keeps between runs, not part of backups (app/sync). */
+  declare readonly syncMeta: Table<StoredSyncMeta, string>;
 
   constructor(options: OpenLecternDbOptions = {}) {
     super(options.name ?? DEFAULT_DB_NAME, {

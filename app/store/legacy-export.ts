@@ -39,5 +39,5 @@ export async function exportLegacyBackup(db: LecternDb): Promise<Blob> {
   global.self ??= globalThis;
   global.FileReader ??= MinimalFileReader;
   const { exportDB } = await import('dexie-export-import');
-  return exportDB(db, { skipTables: ['searchIndex', 'renderedEntries'] });
+  return exportDB(db, { skipTables: ['searchIndex', 'renderedEntries', 'syncLog', 'syncMeta'] });
 }

@@ -233,3 +233,20 @@ export interface StoredWork {
   /** Last edit, ms since the epoch. */
   updatedAt: number;
 }
+
+/** One Yjs update of the synced library (schema v7), kept until it is compacted. */
+export interface StoredSyncUpdate {
+  /** Arrival order (auto-incremented primary key). */
+  seq?: number;
+  /** The update as Yjs encodes it (Y.encodeStateAsUpdate / the 'update' event). */
+  update: Uint8Array;
+  /** When it was stored, ms since the epoch. */
+  at: number;
+}
+
+/** A small fact the sync keeps on this machine (schema v7); the value's shape is owned by app/sync. */
+export interface StoredSyncMeta {
+  /** e.g. "note:annotation:<id>" or "purged:<docId>". */
+  key: string;
+  value: unknown;
+}
