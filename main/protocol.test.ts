@@ -41,9 +41,20 @@ describe('serveAppRequest', () => {
   it('uses a CSP that forbids remote and inline scripts', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline' blob:; img-src 'self' data: blob:; " +
-        "font-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; " +
+        "font-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:* ws://localhost:* http://127.0.0.1:* http://localhost:* wss: https:; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; " +
         "frame-src blob:; form-action 'none'",
     );
+  });
+
+  it('lets the renderer reach a sync server in clear only on this machine, and any other only encrypted', () => {
+    const connect = CONTENT_SECURITY_POLICY.split('; ').find((directive) => directive.startsWith('connect-src '))!.split(' ').slice(1);
+    for (const source of connect.filter((item) => item.startsWith('ws://') || item.startsWith('http://'))) {
+      expect(source).toMatch(/^(ws|http):\/\/(127\.0\.0\.1|localhost):\*$/);
+    }
+    expect(connect).not.toContain('ws:');
+    expect(connect).not.toContain('http:');
+    expect(connect).not.toContain('*');
+    expect(connect).toEqual(expect.arrayContaining(["'self'", 'wss:', 'https:']));
   });
 
   it('serves the root and client routes as index.html', async () => {
