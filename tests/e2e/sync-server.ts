@@ -129,7 +129,7 @@ export async function launchSyncServer(options: LaunchOptions): Promise<Launched
           current = await start(options, port);
           return;
         } catch (error) {
-          if (attempt >= 20 || !/EADDRINUSE/.test(String(error))) throw error;
+          if (attempt >= 20 || !/EADDRINUSE|already in use/.test(String(error))) throw error;
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
       }
