@@ -1,0 +1,92 @@
+/**
+ * The sync server's one SQLite file (`<dataDir>/lectern-sync.sqlite`, Node 22's built-in
+ * node:sqlite): the merged Yjs state of each library and the libraries' content-addressed blobs.
+ * WAL mode with full sync, so a state or blob the server has acknowledged survives a killed
+ * process; a backup of this one file (with libraries.json) is a backup of the whole server.
+ */
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+
+export const STORE_FILE = 'lectern-sync.sqlite';
+
+export interface SyncStore {
+  readonly path: string;
+  /** The stored merged state of a library's document, or null when it has none yet. */
+  fetchDocument(name: string): Uint8Array | null;
+  /** Replaces the stored merged state of a library's document. */
+  storeDocument(name: string, state: Uint8Array): void;
+  /** The bytes of a blob, or null when the library has no blob of that SHA-256. */
+  getBlob(library: string, sha: string): Uint8Array | null;
+  /** The size of a blob, or null when the library has no blob of that SHA-256. */
+  blobSize(library: string, sha: string): number | null;
+  /** Keeps a blob (already checked against its SHA-256); false when it was there already. */
+  putBlob(library: string, sha: string, bytes: Uint8Array): boolean;
+  close(): void;
+}
+
+interface SizeRow {
+  size: number;
+}
+
+/** Opens (creating when needed) the store in `dataDir`. */
+export function openSyncStore(dataDir: string): SyncStore {
+  const path = join(dataDir, STORE_FILE);
+  const db = new DatabaseSync(path);
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
+  db.exec('PRAGMA busy_timeout = 5000');
+  db.exec(`CREATE TABLE IF NOT EXISTS documents (
+    name TEXT PRIMARY KEY,
+    state BLOB NOT NULL,
+    updated_at INTEGER NOT NULL
+  )`);
+  db.exec(`CREATE TABLE IF NOT EXISTS blobs (
+    library TEXT NOT NULL,
+    sha TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    size INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (library, sha)
+  )`);
+  const selectDocument = db.prepare('SELECT state FROM documents WHERE name = ?');
+  const upsertDocument = db.prepare(
+    'INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ' +
+      'ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
+  );
+  const selectBlob = db.prepare('SELECT bytes FROM blobs WHERE library = ? AND sha = ?');
+  const selectBlobSize = db.prepare('SELECT size FROM blobs WHERE library = ? AND sha = ?');
+  const insertBlob = db.prepare(
+    'INSERT OR IGNORE INTO blobs (library, sha, bytes, size, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  let open = true;
+
+  const bytesOf = (value: unknown): Uint8Array | null => (value instanceof Uint8Array ? value : null);
+
+  return {
+    path,
+    fetchDocument(name) {
+      const row = selectDocument.get(name) as { state?: unknown } | undefined;
+      return row ? bytesOf(row.state) : null;
+    },
+    storeDocument(name, state) {
+      upsertDocument.run(name, state, Date.now());
+    },
+    getBlob(library, sha) {
+      const row = selectBlob.get(library, sha) as { bytes?: unknown } | undefined;
+      return row ? bytesOf(row.bytes) : null;
+    },
+    blobSize(library, sha) {
+      const row = selectBlobSize.get(library, sha) as SizeRow | undefined;
+      return row ? Number(row.size) : null;
+    },
+    putBlob(library, sha, bytes) {
+      const result = insertBlob.run(library, sha, bytes, bytes.byteLength, Date.now());
+      return Number(result.changes) > 0;
+    },
+    close() {
+      if (!open) return;
+      open = false;
+      db.close();
+    },
+  };
+}
