@@ -26,7 +26,8 @@ export class CitationNode extends TextNode {
     return new CitationNode(node.__text, { docId: node.__docId, annotationId: node.__annotationId }, node.__key);
   }
 
-  constructor(text: string, target: CitationTarget, key?: NodeKey) {
+  // Defaults let Lexical's Yjs binding make a blank node that it then fills from the shared type.
+  constructor(text = '', target: CitationTarget = { docId: '', annotationId: '' }, key?: NodeKey) {
     super(text, key);
     this.__docId = target.docId;
     this.__annotationId = target.annotationId;
