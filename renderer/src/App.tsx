@@ -21,14 +21,23 @@ import { ShortcutHelp } from './shell/ShortcutHelp';
 import { ThemeSwitch } from './shell/ThemeSwitch';
 import { useTheme } from './shell/theme';
 import { useLibraryCare } from './shell/use-library-care';
+import { SyncRoot, SyncStatusButton } from './sync/SyncRoot';
 import { useBibliographySyncStarted } from './writing/use-bibliography-sync';
 import { getAnnotation } from '../../app/store/annotations-repo';
 import { CheckPlaceholder, CheckView, ExportDialog, IndexPlaceholder, IndexView, MapPlaceholder, MapView, preloadReading, preloadReadingWhenIdle, ReadingPlaceholder, ReadingView, RestoreDialog } from './lazy-views';
 import { useDocuments } from './store/hooks';
 import { loadWorkspace, MAX_PANES, saveWorkspace, workspaceReducer } from './workspace/workspace-state';
 
-/** The whole app: a header, the library or the reading workspace, notices and import progress. */
+/** The whole app: a header, the library or the reading workspace, notices and import progress; sync around it. */
 export function App() {
+  return (
+    <SyncRoot>
+      <AppShell />
+    </SyncRoot>
+  );
+}
+
+function AppShell() {
   const { platform, database, search, notices: board, commands, ui } = useServices();
   const theme = useTheme();
   const notices = useNoticeList(board);
@@ -289,6 +298,7 @@ export function App() {
           <button type="button" className="button button-primary" onClick={() => void importFiles()} title="Import files (Ctrl+O)">
             Import…
           </button>
+          <SyncStatusButton />
           <ThemeSwitch preference={theme.preference} onChoose={theme.choose} />
           <button type="button" className="icon-button" onClick={() => setShowShortcuts(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
             ?

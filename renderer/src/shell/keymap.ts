@@ -46,6 +46,7 @@ export const KEYMAP = [
   { id: 'find', keys: ['Mod+F'], label: 'Find in the active document', scope: 'anywhere' },
   { id: 'undo', keys: ['Mod+Z'], label: 'Undo the last deletion (outside a text field)', scope: 'anywhere' },
   { id: 'toggle-theme', keys: ['Mod+Shift+D'], label: 'Switch light and dark', scope: 'anywhere' },
+  { id: 'sync-settings', keys: ['Mod+,'], label: 'Sync settings (sync is off until set up)', scope: 'anywhere' },
   { id: 'to-library', keys: ['Escape'], label: 'Back to the library', scope: 'anywhere' },
   { id: 'help', keys: ['?'], label: 'Show this list', scope: 'anywhere' },
 

@@ -81,12 +81,12 @@ export interface SyncController {
    * Takes new settings: stops what runs, and starts again when they are on and complete. The same
    * settings again do nothing (a refused token is not retried) unless `retry` is set (a Save).
    */
-  apply(settings: SyncSettings, retry?: boolean): void;
-  status(): SyncStatus;
-  session(): SyncSession | null;
-  subscribe(listener: () => void): () => void;
+  apply: (settings: SyncSettings, retry?: boolean) => void;
+  status: () => SyncStatus;
+  session: () => SyncSession | null;
+  subscribe: (listener: () => void) => () => void;
   /** Stops everything (the app closes). */
-  dispose(): void;
+  dispose: () => void;
 }
 
 /** What the status line says when the server refused without a sentence of its own. */

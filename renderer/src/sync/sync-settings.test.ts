@@ -18,6 +18,8 @@ describe('sync settings', () => {
   it('fall back to off when what was saved is broken or not settings', () => {
     expect(loadSyncSettings(memory({ [SYNC_SETTINGS_KEY]: '{not json' }))).toEqual(DEFAULT_SYNC_SETTINGS);
     expect(loadSyncSettings(memory({ [SYNC_SETTINGS_KEY]: JSON.stringify({ enabled: 'yes' }) }))).toEqual(DEFAULT_SYNC_SETTINGS);
+    expect(loadSyncSettings(memory({ [SYNC_SETTINGS_KEY]: JSON.stringify({ ...good, token: 'x'.repeat(600) }) }))).toEqual(DEFAULT_SYNC_SETTINGS);
+    expect(loadSyncSettings(memory({ [SYNC_SETTINGS_KEY]: 'null' }))).toEqual(DEFAULT_SYNC_SETTINGS);
     // On but unusable (a http:// address typed by hand) is kept as typed, but off.
     const edited = loadSyncSettings(memory({ [SYNC_SETTINGS_KEY]: JSON.stringify({ ...good, serverUrl: 'http://example.org' }) }));
     expect(edited).toMatchObject({ enabled: false, serverUrl: 'http://example.org', library: 'thesis' });

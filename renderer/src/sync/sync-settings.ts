@@ -2,8 +2,10 @@
  * The sync settings of this machine, in localStorage under 'lectern.sync'. They never go into a
  * backup or an export (those read the library's tables, not localStorage), so the token stays on
  * the machine it was typed on. Sync is off until a student turns it on.
+ *
+ * The stored value is checked field by field here rather than with a zod schema: this module is
+ * read at the app's start, which loads React and Dexie only (tests/lint/start-graph.test.ts).
  */
-import { z } from 'zod';
 import { LIBRARY_NAME, type SyncSettings } from '../../../app/sync/contract';
 
 /** Where the settings are kept. */
@@ -52,12 +54,16 @@ export function tokenProblem(value: string): string | null {
   return null;
 }
 
-const storedSchema = z.object({
-  enabled: z.boolean(),
-  serverUrl: z.string().max(2048),
-  library: z.string().max(64),
-  token: z.string().max(MAX_TOKEN),
-});
+/** The stored value when it has the settings' shape (strings of sane length, a boolean), else null. */
+function parseStored(value: unknown): SyncSettings | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { enabled, serverUrl, library, token } = value as Record<string, unknown>;
+  if (typeof enabled !== 'boolean') return null;
+  if (typeof serverUrl !== 'string' || serverUrl.length > 2048) return null;
+  if (typeof library !== 'string' || library.length > 64) return null;
+  if (typeof token !== 'string' || token.length > MAX_TOKEN) return null;
+  return { enabled, serverUrl, library, token };
+}
 
 /** The problems of settings to be saved, by field; empty when they can be saved. Off settings need nothing filled in. */
 export function settingsProblems(settings: SyncSettings): Partial<Record<'serverUrl' | 'library' | 'token', string>> {
@@ -97,9 +103,8 @@ export function loadSyncSettings(storage: Pick<Storage, 'getItem'> | null = glob
   } catch {
     return DEFAULT_SYNC_SETTINGS;
   }
-  const result = storedSchema.safeParse(parsed);
-  if (!result.success) return DEFAULT_SYNC_SETTINGS;
-  const settings = result.data;
+  const settings = parseStored(parsed);
+  if (!settings) return DEFAULT_SYNC_SETTINGS;
   // Settings on but unusable (edited by hand) are kept as typed but do not turn sync on.
   return { ...settings, enabled: settings.enabled && syncReady(settings) };
 }
@@ -117,10 +122,10 @@ export function saveSyncSettings(settings: SyncSettings, storage: Pick<Storage, 
 
 /** The settings as a small store the app and the dialog share. */
 export interface SyncSettingsStore {
-  get(): SyncSettings;
+  get: () => SyncSettings;
   /** Validates and saves; throws the sentence to show when they cannot be saved. */
-  set(settings: SyncSettings): void;
-  subscribe(listener: () => void): () => void;
+  set: (settings: SyncSettings) => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 /** A settings store over `storage` (localStorage in the app, a map in tests). */

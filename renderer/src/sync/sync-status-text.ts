@@ -1,0 +1,35 @@
+import type { SyncStatus } from '../../../app/sync/contract';
+
+/** The status line's words and icon: said in words, never by colour alone. */
+export interface StatusText {
+  icon: string;
+  words: string;
+  /** What the indicator tells a screen reader and its tooltip: the words and what a click does. */
+  title: string;
+  tone: 'quiet' | 'good' | 'busy' | 'warn' | 'bad';
+}
+
+const clock = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+const changes = (n: number) => `${n.toLocaleString('en')} change${n === 1 ? '' : 's'}`;
+
+/** The words for a status. */
+export function statusText(status: SyncStatus): StatusText {
+  switch (status.state) {
+    case 'off':
+      return { icon: '○', words: 'Sync off', title: 'Sync is off: this library stays on this machine. Set up sync…', tone: 'quiet' };
+    case 'connecting':
+      return { icon: '↻', words: 'Connecting…', title: 'Connecting to the sync server. Sync settings…', tone: 'busy' };
+    case 'synced':
+      return { icon: '✓', words: `Synced ${clock(status.at)}`, title: `Everything is on the sync server (since ${clock(status.at)}). Sync settings…`, tone: 'good' };
+    case 'syncing':
+      return { icon: '↻', words: `Syncing — ${changes(status.pending)}`, title: `Sending ${changes(status.pending)} to the sync server. Sync settings…`, tone: 'busy' };
+    case 'offline':
+      return status.pending > 0
+        ? { icon: '⊘', words: `Offline — ${changes(status.pending)} wait`, title: `Offline: ${changes(status.pending)} wait on this machine and go when the server is back. Sync settings…`, tone: 'warn' }
+        : { icon: '⊘', words: 'Offline', title: 'Offline: changes made now are kept here and go when the server is back. Sync settings…', tone: 'warn' };
+    case 'refused':
+      return { icon: '⚠', words: 'Token refused', title: `${status.message} Sync settings…`, tone: 'bad' };
+    case 'error':
+      return { icon: '⚠', words: 'Sync stopped', title: `${status.message} Sync settings…`, tone: 'bad' };
+  }
+}
