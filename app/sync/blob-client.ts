@@ -96,6 +96,7 @@ export function createBlobClient(options: BlobClientOptions): BlobClient {
     if (status === 413)
       return new Error(`The sync server refused a file${size === undefined ? '' : ` of ${megabytes(size)}`} as too large. Its operator can raise the server’s limit.`);
     if (status === 507) return new Error('The sync server has no room left for files. Its operator must free some space.');
+    if (status === 400 && size !== undefined) return new Error('The sync server refused a file whose contents do not match its name. Nothing was stored there.');
     if (status >= 500) return new Error(`The sync server failed to answer (status ${status}). Lectern tries again later.`);
     return new Error(`The sync server refused the request (status ${status}).`);
   }

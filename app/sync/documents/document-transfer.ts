@@ -36,6 +36,11 @@ export interface PublishedBlobs extends DocumentBlobs {
   notice?: string;
 }
 
+/** The transfer, its publish telling why an original stayed behind. */
+export interface LibraryDocumentTransfer extends DocumentTransfer {
+  publish(docId: string): Promise<PublishedBlobs | null>;
+}
+
 const MIME: Partial<Record<DocumentFormat, string>> = {
   pdf: 'application/pdf',
   epub: 'application/epub+zip',
@@ -51,7 +56,7 @@ function titleOf(rows: { summary: { title: string } }): string {
 }
 
 /** Creates the document transfer of one library. */
-export function createDocumentTransfer(options: DocumentTransferOptions): DocumentTransfer & { publish(docId: string): Promise<PublishedBlobs | null> } {
+export function createDocumentTransfer(options: DocumentTransferOptions): LibraryDocumentTransfer {
   const { db, blobs } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ORIGINAL_BYTES;
 
