@@ -6,10 +6,9 @@
  * Prints `Lectern sync server listening on ws://HOST:PORT` once listening; an error is one
  * sentence on stderr and exit code 1.
  */
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { addLibraries, isLibraryName, newToken, readLibraries } from './libraries';
-import { DEFAULT_HOST, DEFAULT_PORT, startSyncServer, SyncServerError, type RunningSyncServer } from './sync-server';
+import { DEFAULT_HOST, DEFAULT_PORT, prepareDataDir, startSyncServer, SyncServerError, type RunningSyncServer } from './sync-server';
 
 export const USAGE = `Usage:
   npm run sync-server -- [--port 8787] [--data ./sync-data] [--host 127.0.0.1] [--library NAME]...
@@ -154,7 +153,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   }
   try {
     if (args.addLibrary) {
-      mkdirSync(args.dataDir, { recursive: true });
+      prepareDataDir(args.dataDir);
       const existed = Object.hasOwn(readLibraries(args.dataDir), args.addLibrary);
       const token = newToken();
       addLibraries(args.dataDir, { [args.addLibrary]: token });
@@ -162,7 +161,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
       io.out(tokenLine(args.addLibrary, token));
       return 0;
     }
-    mkdirSync(args.dataDir, { recursive: true });
+    prepareDataDir(args.dataDir);
     const known = readLibraries(args.dataDir);
     const created: Record<string, string> = {};
     for (const name of args.libraries) {
@@ -183,9 +182,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     return server;
   } catch (error) {
     if (error instanceof SyncServerError) io.err(error.message);
-    else if ((error as NodeJS.ErrnoException | null)?.code === 'EACCES' || (error as NodeJS.ErrnoException | null)?.code === 'EROFS') {
-      io.err(`The data folder ${args.dataDir} cannot be created or written to.`);
-    } else io.err(`The sync server stopped: ${error instanceof Error ? error.message : String(error)}`);
+    else io.err(`The sync server stopped: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
 }

@@ -42,11 +42,14 @@ export const DEFAULT_HOST = '127.0.0.1';
 /** An error whose message is one sentence for the operator (port in use, folder not writable...). */
 export class SyncServerError extends Error {}
 
-/** What Hocuspocus sends the provider as the reason of a refused authentication. */
+/**
+ * What Hocuspocus sends the provider as the reason of a refused authentication. Its message is
+ * empty so Hocuspocus logs nothing itself (the server logs the refusal once, unless quiet).
+ */
 class Refusal extends Error {
   readonly reason: string;
   constructor(reason: string) {
-    super(reason);
+    super('');
     this.reason = reason;
   }
 }
@@ -55,7 +58,8 @@ function hostInUrl(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
-function prepareDataDir(dataDir: string): void {
+/** Creates the data folder when missing; throws a SyncServerError when it cannot be written. */
+export function prepareDataDir(dataDir: string): void {
   try {
     mkdirSync(dataDir, { recursive: true });
     accessSync(dataDir, constants.R_OK | constants.W_OK);
