@@ -14,7 +14,7 @@
  *   one Yjs lacks is published; trash, restore and delete-forever travel as trashedAt / purgedAt.
  * - Note content goes through the NoteContentBridge; the rows carry no note text.
  */
-import { Dexie, type Table } from 'dexie';
+import { cmp, Dexie, type Table } from 'dexie';
 import * as Y from 'yjs';
 import type { LecternDb } from '../store/db';
 import type { DocumentSummary, StoredTrashEntry } from '../store/records';
@@ -76,6 +76,25 @@ function rowMap(value: unknown): Y.Map<unknown> | undefined {
   return value instanceof Y.Map ? (value as Y.Map<unknown>) : undefined;
 }
 
+/**
+ * The keys a storagemutated part names, when it names single keys only (puts, deletes by key);
+ * undefined for a range (a clear, a delete by range) or a long list, which mean "look at all".
+ */
+function changedKeys(tree: unknown, limit = 5_000): unknown[] | undefined {
+  const keys: unknown[] = [];
+  const stack: unknown[] = [tree];
+  while (stack.length) {
+    const node = stack.pop() as { from?: unknown; to?: unknown; l?: unknown; r?: unknown; d?: number } | null | undefined;
+    if (!node || !node.d) continue;
+    if (node.from === undefined || cmp(node.from, node.to) !== 0) return undefined;
+    if (typeof node.from !== 'string' && !Array.isArray(node.from)) return undefined;
+    keys.push(node.from);
+    if (keys.length > limit) return undefined;
+    stack.push(node.l, node.r);
+  }
+  return keys;
+}
+
 function isRowTable(name: string): name is RowTable {
   return (ROW_TABLES as readonly string[]).includes(name);
 }
@@ -115,7 +134,8 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
   let fullSaveWanted = false;
 
   // Local changes waiting for their reconcile.
-  const dirty = new Set<RowTable>();
+  /** Tables changed here: the keys that changed, or 'all' when Dexie gave a range. */
+  const dirty = new Map<RowTable, Set<string> | 'all'>();
   let logCheck = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -198,26 +218,37 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
 
     const prefix = `idb://${db.name}/`;
     const onMutated = (parts: Record<string, unknown>) => {
-      const tables = new Set<RowTable>();
+      const changed = new Map<RowTable, Set<string> | 'all'>();
       let log = false;
-      for (const part of Object.keys(parts)) {
+      for (const [part, tree] of Object.entries(parts)) {
         if (!part.startsWith(prefix)) continue;
-        const name = part.slice(prefix.length).split('/')[0] ?? '';
-        if (isRowTable(name)) tables.add(name);
-        else if (name === 'trash') {
+        const [name = '', index] = part.slice(prefix.length).split('/');
+        if (isRowTable(name)) {
+          // The primary-key part names the rows that changed; index parts add nothing to it.
+          if (index !== '') continue;
+          const keys = name === 'documents' ? undefined : changedKeys(tree);
+          const before = changed.get(name);
+          if (!keys || before === 'all') changed.set(name, 'all');
+          else changed.set(name, new Set([...(before ?? []), ...keys.map((key) => (Array.isArray(key) ? key.join('/') : String(key)))]));
+        } else if (name === 'trash') {
           trashStale = true;
-          tables.add('documents');
+          changed.set('documents', 'all');
         } else if (name === 'syncLog') log = true;
       }
       if (log) logCheck = true;
-      if (tables.size || log) markDirty(tables);
+      if (changed.size || log) markDirty(changed);
     };
     Dexie.on('storagemutated', onMutated);
     cleanups.push(() => Dexie.on('storagemutated').unsubscribe(onMutated));
   }
 
-  function markDirty(tables: Iterable<RowTable>): void {
-    for (const table of tables) dirty.add(table);
+  function markDirty(changed: Map<RowTable, Set<string> | 'all'>): void {
+    for (const [table, keys] of changed) {
+      const before = dirty.get(table);
+      if (keys === 'all' || before === 'all') dirty.set(table, 'all');
+      else if (before) for (const key of keys) before.add(key);
+      else dirty.set(table, new Set(keys));
+    }
     if (timer !== undefined || state !== 'running') return;
     timer = setTimeout(() => {
       timer = undefined;
@@ -253,13 +284,18 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
         fingerprints.clear();
         trashStale = true;
         fullSaveWanted = true;
-        for (const table of ROW_TABLES) dirty.add(table);
+        for (const table of ROW_TABLES) dirty.set(table, 'all');
       }
     }
     if (!dirty.size) return;
     const tables = ROW_TABLES.filter((table) => dirty.has(table));
+    const only = new Map<RowTable, string[]>();
+    for (const table of tables) {
+      const keys = dirty.get(table);
+      if (keys instanceof Set && mode === 'local') only.set(table, [...keys]);
+    }
     dirty.clear();
-    await reconcile(tables, mode);
+    await reconcile(tables, mode, only);
   }
 
   async function refreshTrash(): Promise<void> {
@@ -273,10 +309,15 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
   }
 
   /** Diffs the tables against the doc and pushes what differs (mode 'join': never deletes from the doc). */
-  async function reconcile(tables: readonly RowTable[], mode: Mode): Promise<void> {
+  async function reconcile(tables: readonly RowTable[], mode: Mode, only: ReadonlyMap<RowTable, readonly string[]> = new Map()): Promise<void> {
     await refreshTrash();
     const rows = new Map<RowTable, unknown[]>();
-    for (const table of tables) rows.set(table, await (db[table] as Table).toArray());
+    for (const table of tables) {
+      const keys = only.get(table);
+      const store = db[table] as Table;
+      if (keys) rows.set(table, (await store.bulkGet(keys.map((key) => primaryKey(table, key)))).filter((row) => row !== undefined));
+      else rows.set(table, await store.toArray());
+    }
     const notePush: NoteKey[] = [];
     const toPublish: string[] = [];
     const toFetch: string[] = [];
@@ -291,7 +332,7 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
         if (table === 'documents') {
           nextKnown = reconcileDocuments(list as DocumentSummary[], mode, { toPublish, toFetch, purgedNow, unpurged, joinApply: joinApply.documents });
         } else {
-          reconcileTable(table, list as RowOf[typeof table][], mode, notePush, joinApply[table]);
+          reconcileTable(table, list as RowOf[typeof table][], mode, notePush, joinApply[table], only.get(table));
         }
       }
     }, LOCAL_ORIGIN);
@@ -336,7 +377,8 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
     }
   }
 
-  function reconcileTable<T extends Exclude<RowTable, 'documents'>>(table: T, list: RowOf[T][], mode: Mode, notePush: NoteKey[], joinApply: Map<string, Touch>): void {
+  /** `only`: the keys that changed (the rows in `list` are those of them still here); all keys when absent. */
+  function reconcileTable<T extends Exclude<RowTable, 'documents'>>(table: T, list: RowOf[T][], mode: Mode, notePush: NoteKey[], joinApply: Map<string, Touch>, only?: readonly string[]): void {
     const map = maps[table];
     const seen = new Set<string>();
     for (const row of list) {
@@ -365,8 +407,9 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
       }
     }
     const gone: string[] = [];
-    for (const [key, value] of map) {
-      if (seen.has(key) || skipped(table, key) !== undefined) continue;
+    for (const key of only ?? [...map.keys()]) {
+      const value = map.get(key);
+      if (value === undefined || seen.has(key) || skipped(table, key) !== undefined) continue;
       if (mode === 'join' || refused.has(`${table}/${key}`)) {
         if (mode === 'join') joinApply.set(key, 'row');
         continue;
@@ -779,7 +822,9 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
   }
 
   function pending(): number {
-    return dirty.size + unsaved.length + publishing.size + (timer !== undefined ? 1 : 0);
+    let changes = 0;
+    for (const keys of dirty.values()) changes += keys === 'all' ? 1 : keys.size;
+    return changes + unsaved.length + publishing.size + (timer !== undefined ? 1 : 0);
   }
 
   return { start, stop, idle, pending };
