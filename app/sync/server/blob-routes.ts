@@ -150,7 +150,18 @@ export async function handleHttpRequest(request: IncomingMessage, response: Serv
         sendJson(response, 400, { error: 'The SHA-256 of the uploaded bytes is not the name of the blob.' });
         return;
       }
-      const added = options.store.putBlob(library, sha, body.bytes);
+      let added: boolean;
+      try {
+        added = options.store.putBlob(library, sha, body.bytes);
+      } catch (error) {
+        // SQLITE_FULL (13): the disk is full; the client tries again later.
+        if ((error as { errcode?: unknown } | null)?.errcode === 13) {
+          options.log(`Could not keep ${library}/${sha}: the disk is full.`);
+          sendJson(response, 507, { error: 'The sync server has no room left for files.' });
+          return;
+        }
+        throw error;
+      }
       sendJson(response, added ? 201 : 200, { sha, size: body.bytes.byteLength });
       return;
     }
