@@ -698,7 +698,7 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
     if (retryTimer !== undefined || state !== 'running') return;
     retryTimer = setTimeout(() => {
       retryTimer = undefined;
-      markDirty(['documents']);
+      markDirty(new Map([['documents', 'all']]));
     }, RETRY_MS);
   }
 
