@@ -124,7 +124,9 @@ export async function handleHttpRequest(request: IncomingMessage, response: Serv
     const sha = match[2] ?? '';
     const access = await checkAccess(options.dataDir, library, bearerToken(request));
     if (!access.ok) {
-      sendJson(response, 401, { error: access.message }, { 'WWW-Authenticate': 'Bearer' });
+      if (access.serverFault) options.log(access.message);
+      if (access.serverFault) sendJson(response, 503, { error: access.message });
+      else sendJson(response, 401, { error: access.message }, { 'WWW-Authenticate': 'Bearer' });
       return;
     }
     if (!SHA256_HEX.test(sha)) {

@@ -1,7 +1,7 @@
 // Bad input never stops the sync server nor changes a library: malformed requests, an upload cut
 // off halfway, garbage WebSocket frames, and a broken Yjs update sent with a valid token.
 import { HocuspocusProvider } from '@hocuspocus/provider';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function serve(): Promise<{ server: RunningSyncServer; lines: string[] }> {
+async function serve(): Promise<{ server: RunningSyncServer; lines: string[]; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lectern-sync-hostile-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const lines: string[] = [];
@@ -28,7 +28,7 @@ async function serve(): Promise<{ server: RunningSyncServer; lines: string[] }> 
   });
   const server = await startSyncServer({ port: 0, dataDir, libraries: { [LIBRARY]: TOKEN } });
   cleanups.push(() => server.close());
-  return { server, lines };
+  return { server, lines, dataDir };
 }
 
 /** Sends raw bytes over TCP and resolves with whatever comes back before the socket closes. */
@@ -54,12 +54,20 @@ async function until(check: () => boolean, what: string, timeoutMs = 20_000): Pr
   }
 }
 
-function client(url: string): { doc: Y.Doc; synced: () => boolean } {
+function client(url: string): { doc: Y.Doc; synced: () => boolean; failures: string[] } {
   const doc = new Y.Doc();
   let synced = false;
-  const provider = new HocuspocusProvider({ url, name: LIBRARY, document: doc, token: TOKEN, onSynced: () => (synced = true) });
+  const failures: string[] = [];
+  const provider = new HocuspocusProvider({
+    url,
+    name: LIBRARY,
+    document: doc,
+    token: TOKEN,
+    onSynced: () => (synced = true),
+    onAuthenticationFailed: ({ reason }) => failures.push(reason),
+  });
   cleanups.push(() => provider.destroy());
-  return { doc, synced: () => synced };
+  return { doc, synced: () => synced, failures };
 }
 
 /** lib0's variable-length unsigned integer. */
@@ -149,5 +157,30 @@ describe('sync server under bad input', () => {
     expect(b.doc.getMap('annotations').toJSON()).toEqual({ kept: 'yes', after: 'still syncing' });
     // The broken update did reach the server, which refused it (Hocuspocus logs it) and went on.
     expect(lines.some((line) => /Yjs update/.test(line))).toBe(true);
+  });
+
+  it('refuses every client with a sentence while its library list is broken, and admits them again once it is fixed', async () => {
+    const { server, dataDir } = await serve();
+    const listPath = join(dataDir, 'libraries.json');
+    const good = readFileSync(listPath, 'utf8');
+    writeFileSync(listPath, '{ "hostile-test": ');
+    const message = 'The sync server cannot read its list of libraries (libraries.json); its operator must check it.';
+    const a = client(server.url);
+    await until(() => a.failures.length > 0, 'the refusal');
+    expect(a.failures).toEqual([message]);
+    const blob = await fetch(`${server.httpUrl}/blobs/${LIBRARY}/${'b'.repeat(64)}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(blob.status).toBe(503);
+    expect(((await blob.json()) as { error: string }).error).toBe(message);
+
+    writeFileSync(listPath, good);
+    const b = client(server.url);
+    await until(() => b.synced(), 'B to sync once the list is fixed');
+  });
+
+  it('will not start on a broken library list', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lectern-sync-hostile-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    writeFileSync(join(dataDir, 'libraries.json'), 'not json');
+    await expect(startSyncServer({ port: 0, dataDir, quiet: true })).rejects.toThrow(/^The library list .*libraries\.json cannot be read \(.*\); fix or remove it\.$/);
   });
 });

@@ -107,12 +107,21 @@ export const refusal = {
     `The sync server refused the token for “${library.slice(0, 64)}”. Check the token in Settings → Sync.`,
 };
 
-export type AccessCheck = { ok: true } | { ok: false; message: string };
+export type AccessCheck = { ok: true } | { ok: false; message: string; serverFault?: boolean };
 
 /** Checks a library name and token against the data folder's list. */
 export async function checkAccess(dataDir: string, library: string, token: string | null | undefined): Promise<AccessCheck> {
   if (!isLibraryName(library)) return { ok: false, message: refusal.unknownLibrary(library) };
-  const list = await readLibrariesAsync(dataDir);
+  let list: LibraryList;
+  try {
+    list = await readLibrariesAsync(dataDir);
+  } catch {
+    return {
+      ok: false,
+      serverFault: true,
+      message: 'The sync server cannot read its list of libraries (libraries.json); its operator must check it.',
+    };
+  }
   const entry = Object.hasOwn(list, library) ? list[library] : undefined;
   if (!entry) return { ok: false, message: refusal.unknownLibrary(library) };
   if (!token) return { ok: false, message: refusal.missingToken(library) };

@@ -6,7 +6,8 @@
 import { Database } from '@hocuspocus/extension-database';
 import { Server } from '@hocuspocus/server';
 import { accessSync, constants, mkdirSync } from 'node:fs';
-import { checkAccess, addLibraries, readLibraries } from './libraries';
+import { addLibraries, checkAccess, LIBRARIES_FILE, readLibraries } from './libraries';
+import { join } from 'node:path';
 import { DEFAULT_MAX_BLOB_BYTES, handleHttpRequest } from './blob-routes';
 import { openSyncStore, type SyncStore } from './store';
 import * as Y from 'yjs';
@@ -85,15 +86,20 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const log = options.quiet ? () => undefined : (line: string) => console.error(line);
 
   prepareDataDir(dataDir);
+  try {
+    // Fails early on a broken list rather than on the first connection.
+    readLibraries(dataDir);
+  } catch (error) {
+    throw new SyncServerError(
+      `The library list ${join(dataDir, LIBRARIES_FILE)} cannot be read (${error instanceof Error ? error.message : String(error)}); fix or remove it.`,
+    );
+  }
   if (options.libraries && Object.keys(options.libraries).length > 0) {
     try {
       addLibraries(dataDir, options.libraries);
     } catch (error) {
       throw new SyncServerError(error instanceof Error ? error.message : String(error));
     }
-  } else {
-    // Fails early on a broken list rather than on the first connection.
-    readLibraries(dataDir);
   }
 
   let store: SyncStore;
