@@ -6,7 +6,8 @@
  */
 import type * as Y from 'yjs';
 import type { LecternDb } from '../../../app/store/db';
-import type { DocumentTransfer, NoteContentBridge, NoteKey, SyncSettings, SyncStatus } from '../../../app/sync/contract';
+import type { DocumentTransfer, NoteContentBridge, SyncSettings, SyncStatus } from '../../../app/sync/contract';
+import type { NoteBridge } from './notes/note-bridge';
 import { syncReady } from './sync-settings';
 
 /** The engine as the controller uses it (app/sync/library-sync.ts). */
@@ -15,11 +16,6 @@ export interface EngineLike {
   stop(): void;
   idle(): Promise<void>;
   pending(): number;
-}
-
-/** The note bridge as the controller and the editors use it (renderer/src/sync/notes). */
-export interface NoteBridgeLike extends NoteContentBridge {
-  bind(key: NoteKey): () => void;
 }
 
 /** What the controller hands the provider; the callbacks are how it learns the connection's state. */
@@ -47,7 +43,7 @@ export interface ProviderLike {
 export interface SyncModules {
   createDoc(): Y.Doc;
   createEngine(options: { db: LecternDb; doc: Y.Doc; notes?: NoteContentBridge; documents?: DocumentTransfer; onError?: (message: string) => void }): EngineLike;
-  createNoteBridge(options: { db: LecternDb; doc: Y.Doc }): NoteBridgeLike;
+  createNoteBridge(options: { db: LecternDb; doc: Y.Doc }): NoteBridge;
   createDocumentTransfer(options: { db: LecternDb; settings: SyncSettings }): DocumentTransfer;
   createProvider(config: ProviderConfig): ProviderLike;
 }
@@ -55,7 +51,7 @@ export interface SyncModules {
 /** What the open note editors bind to while sync runs. */
 export interface SyncSession {
   doc: Y.Doc;
-  bridge: NoteBridgeLike;
+  bridge: NoteBridge;
 }
 
 /** The window events the controller follows (window in the app). */
