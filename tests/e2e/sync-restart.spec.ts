@@ -121,8 +121,8 @@ describe('sync when the server is killed mid-sync', () => {
   });
 
   /** A machine of its own (a fresh profile) with sync set on for the launched server before the app loads. */
-  async function machine(): Promise<Machine> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+  async function machine(colorScheme: 'light' | 'dark'): Promise<Machine> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, colorScheme });
     const settings = { enabled: true, serverUrl: server.url, library: LIBRARY, token: TOKEN };
     await context.addInitScript((value) => localStorage.setItem('lectern.sync', value), JSON.stringify(settings));
     const page = await context.newPage();
@@ -166,8 +166,9 @@ describe('sync when the server is killed mid-sync', () => {
   const status = (page: Page) => page.locator('.sync-status').innerText();
 
   it('loses nothing on either machine, and the server file holds every change', { timeout: 240_000 }, async () => {
-    const a = await machine();
-    const b = await machine();
+    // One machine in the light theme, the other in the dark one, for the screenshots.
+    const a = await machine('light');
+    const b = await machine('dark');
 
     // A imports 001; B receives it through the server and opens it too.
     await importSeeds(a.page, [seed001]);
@@ -197,6 +198,7 @@ describe('sync when the server is killed mid-sync', () => {
     await typeNote(b.page, BURST_B[0]!, NOTE_OFFLINE_B);
     for (const machine of [a, b]) await expect.poll(() => status(machine.page), { timeout: 20_000 }).toMatch(/Offline/);
     await screenshot(a.page, 'sync-restart-offline');
+    await screenshot(b.page, 'sync-restart-offline-dark');
     const localA = await storedHighlights(a.page);
     const localB = await storedHighlights(b.page);
     expect(Object.keys(localA).length).toBeGreaterThanOrEqual(FIRST_A.length + BURST_A.length);
@@ -222,7 +224,8 @@ describe('sync when the server is killed mid-sync', () => {
     const colours = async (page: Page) => Object.fromEntries(Object.values(await storedHighlights(page)).map((row) => [row.id, row.color]));
     expect(await colours(a.page)).toEqual(await colours(b.page));
     await expect.poll(() => pane(b.page).locator('mark').count()).toBeGreaterThanOrEqual(expectedCount);
-    await screenshot(b.page, 'sync-restart-converged');
+    await screenshot(b.page, 'sync-restart-converged-dark');
+    await screenshot(a.page, 'sync-restart-converged');
 
     // The server's SQLite file holds every highlight and both notes' text.
     await expect.poll(() => serverState(dataDir).ids, { timeout: 30_000 }).toEqual(ids);
