@@ -111,10 +111,10 @@ export function SyncDialog({ settings, status, onSave, onTest, onClose }: SyncDi
       <h2 id={titleId}>Sync</h2>
       <div className="dialog-body" id={ids.help}>
         <p>
-          Sync keeps this library the same on your other machines and in a study group: highlights and their notes, notebooks, document details and tags, collections and the
-          trash, and the documents’ files. It is off until you turn it on; while off, Lectern makes no network request at all.
+          Sync keeps this library the same on your other machines and in a study group: highlights and notes, notebooks, document details, tags, collections, the trash and the
+          documents’ files. It is off until you turn it on; while off, Lectern makes no network request at all.
         </p>
-        <p>Whoever runs the sync server gives you its address, the library’s name and a token. The token stays on this machine: it is never in a backup or an export.</p>
+        <p>Whoever runs the server gives you its address, the library’s name and a token. The token stays on this machine, never in a backup or an export.</p>
       </div>
       {status.state === 'refused' || status.state === 'error' ? (
         <p className="dialog-error" role="alert">
