@@ -1,6 +1,7 @@
 import { gzipSync } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../documents/hash';
+import { SearchIndexStore } from '../../search/index-store';
 import { citekeyOwner, citekeysFor } from '../../store/citekeys-repo';
 import { freshTestDbs } from '../../store/test-support';
 import { pack, unpack } from './document-package';
@@ -141,6 +142,29 @@ describe('publish on A, fetch on B', () => {
     blobs.unreachable = null;
     expect(await onB.fetch(pdf.id, wanted)).toBe(true);
     expect((await documentRows(b, pdf.id)).original).toEqual(pdfBytes);
+  });
+});
+
+describe('the search index', () => {
+  it('picks a fetched document up as it does an import, and a saved index notices it missed one', async () => {
+    const [a, b] = [await openDb(), await openDb()];
+    const pdf = await importInto(a, PDF, pdfBytes);
+    await importInto(b, SEED);
+    const index = new SearchIndexStore(() => '');
+    expect(await index.loadOrBuild(b)).toBe('rebuilt');
+    await index.persist(b);
+    expect((await index.search('libcoin')).some((hit) => hit.docId === pdf.id)).toBe(false);
+
+    const blobs = new MemoryBlobs();
+    const published = await createDocumentTransfer({ db: a, blobs }).publish(pdf.id);
+    const added: Promise<void>[] = [];
+    const onB = createDocumentTransfer({ db: b, blobs, onAdded: (id) => added.push(index.addDocument(b, id)) });
+    expect(await onB.fetch(pdf.id, published!)).toBe(true);
+    await Promise.all(added);
+    expect(added).toHaveLength(1);
+    expect((await index.search('libcoin')).some((hit) => hit.docId === pdf.id)).toBe(true);
+    // An index saved before the fetch is out of step with the library, so the next start rebuilds it.
+    expect(await new SearchIndexStore(() => '').loadOrBuild(b)).toBe('rebuilt');
   });
 });
 
