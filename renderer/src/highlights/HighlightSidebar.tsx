@@ -239,6 +239,7 @@ const HighlightCard = memo(function HighlightCard({ docId, item, index, setSize,
           </div>
           <RichEditor
             id={annotation.id}
+            noteKey={`annotation:${annotation.id}`}
             initialJson={annotation.noteJson}
             savedAt={annotation.updatedAt}
             onSave={save}

@@ -80,6 +80,7 @@ export function NotebookPane({ notebookId, onClose, onOpenCitation }: NotebookPa
       <div className="notebook-scroll" onClick={onClick}>
         <RichEditor
           id={`notebook-${notebookId}`}
+          noteKey={`notebook:${notebookId}`}
           initialJson={notebook.content}
           savedAt={notebook.updatedAt}
           onSave={save}

@@ -8,7 +8,10 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $getRoot, type EditorState } from 'lexical';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { NoteKey } from '../../../app/sync/contract';
+import { SyncNotesContext } from '../sync/notes/sync-notes-context';
+import { YjsNotePlugin } from '../sync/notes/YjsNotePlugin';
 import { createDurableSaver, pendingDraft, type NoteState } from './durable-save';
 import { editorConfig } from './editor-setup';
 import { NoteToolbar } from './NoteToolbar';
@@ -27,6 +30,8 @@ export interface RichEditorProps {
   autoFocus?: boolean;
   /** Extra Lexical plugins (the notebook's drop handler). */
   children?: ReactNode;
+  /** The synced note this edits (`annotation:<id>` or `notebook:<id>`): bound live to it while sync is on. */
+  noteKey?: NoteKey;
 }
 
 function validUrl(url: string): boolean {
@@ -39,7 +44,8 @@ function validUrl(url: string): boolean {
 }
 
 /** A Lexical rich-text editor that saves as the student types. */
-export function RichEditor({ id, initialJson, savedAt, onSave, placeholder, label, className, autoFocus, children }: RichEditorProps) {
+export function RichEditor({ id, initialJson, savedAt, onSave, placeholder, label, className, autoFocus, children, noteKey }: RichEditorProps) {
+  const sync = useContext(SyncNotesContext);
   const saver = useMemo(() => createDurableSaver(id, onSave), [id, onSave]);
   // A draft newer than the store wins: it is what the student typed last. Looked up once, when
   // the editor opens; later saves of this editor's own changes must not replay it.
@@ -77,7 +83,7 @@ export function RichEditor({ id, initialJson, savedAt, onSave, placeholder, labe
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
-        <HistoryPlugin />
+        {sync && noteKey ? <YjsNotePlugin noteKey={noteKey} sync={sync} recovered={recovered !== null} /> : <HistoryPlugin />}
         <ListPlugin />
         <LinkPlugin validateUrl={validUrl} />
         <OnChangePlugin onChange={onChange} ignoreSelectionChange ignoreHistoryMergeTagChange />

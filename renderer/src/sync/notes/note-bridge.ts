@@ -14,13 +14,18 @@ import type { StoredAnnotation, StoredNotebook } from '../../../../app/store/rec
 import { LOCAL_ORIGIN, type NoteContentBridge, type NoteKey } from '../../../../app/sync/contract';
 import { noteToPlainText } from '../../notes/note-text';
 import { canonicalNote, noteEditor, noteHash, type NoteNodeJson } from './note-json';
-import { $bringRootTo, $replaceRoot } from './note-reconcile';
+import { $bringRootTo, $replaceRoot, mergeBlocks } from './note-reconcile';
 import { bindEditorToNote, existingNoteText, noteTextId, type NoteBinding } from './yjs-note-binding';
 
 /** The bridge the engine calls, plus the live editors' hold on their notes. */
 export interface NoteBridge extends NoteContentBridge {
   /** A live editor holds this key: the bridge leaves its Dexie row to the editor. Returns the release. */
   bind(key: NoteKey): () => void;
+  /**
+   * For a live editor opening the note: whether its row in Dexie changed since it was last in
+   * step with Yjs (the editor then pushes its content), and the blocks then in step.
+   */
+  localState?(key: NoteKey): Promise<{ changed: boolean; base?: NoteNodeJson[] }>;
 }
 
 export interface NoteBridgeOptions {
@@ -36,6 +41,8 @@ interface MetaValue {
   hash: string;
   /** noteTextId of the XmlText the hash was in step with. */
   root: string | null;
+  /** The top-level blocks then in step: the base of the next three-way push. */
+  base?: NoteNodeJson[];
 }
 
 type Row = { kind: 'annotation'; row: StoredAnnotation } | { kind: 'notebook'; row: StoredNotebook };
@@ -115,16 +122,19 @@ export function createNoteBridge({ db, doc, onError, onChanged }: NoteBridgeOpti
 
   /**
    * Brings the session's XmlText to `target` (a stored note): whole when the XmlText is empty,
-   * otherwise with the smallest change; `union` keeps every block of both (used when the
-   * XmlText this machine wrote was replaced by one created elsewhere at the same time).
+   * otherwise with the smallest change: given the `base` last in step, only what changed here
+   * since then (a three-way merge), so what changed elsewhere meanwhile stays. `union` keeps every
+   * block of both (the XmlText this machine wrote was replaced by one created elsewhere at once).
    */
-  function push(session: Session, target: SerializedEditorState, union: boolean): void {
+  function push(session: Session, target: SerializedEditorState, union: boolean, base: NoteNodeJson[] | undefined): void {
     const current = stateOf(session);
     const currentBlocks = blocksOf(current);
     let targetBlocks = blocksOf(target);
     if (union) {
       const present = new Set(currentBlocks.map((block) => JSON.stringify(block)));
       targetBlocks = [...currentBlocks, ...targetBlocks.filter((block) => !present.has(JSON.stringify(block)))];
+    } else if (base) {
+      targetBlocks = mergeBlocks(base, currentBlocks, targetBlocks);
     }
     const empty = session.bound.text.length === 0;
     doc.transact(() => {
@@ -175,7 +185,7 @@ export function createNoteBridge({ db, doc, onError, onChanged }: NoteBridgeOpti
             notebooks.push({ ...row.row, content: entry.json, updatedAt: Math.max(now, row.row.updatedAt + 1) });
           }
         }
-        meta.push({ key: META(entry.key), value: { hash: noteHash(stored), root: entry.root } });
+        meta.push({ key: META(entry.key), value: { hash: noteHash(stored), root: entry.root, base: blocksOf(canonicalNote(stored)) } });
       }
       await Promise.all([db.annotations.bulkPut(annotations), db.notebooks.bulkPut(notebooks), db.syncMeta.bulkPut(meta)]);
     });
@@ -217,7 +227,8 @@ export function createNoteBridge({ db, doc, onError, onChanged }: NoteBridgeOpti
         if (locallyChanged(stored, previous)) {
           // A change made here and not yet pushed: merged in first, never overwritten.
           const target = canonicalNote(stored);
-          if (target) push(session, target, previous?.root != null && previous.root !== noteTextId(text));
+          const replaced = previous?.root != null && previous.root !== noteTextId(text);
+          if (target) push(session, target, replaced, replaced ? undefined : previous?.base);
         }
         const derived = stateOf(session);
         const same = JSON.stringify(canonicalNote(stored)) === JSON.stringify(canonicalNote(derived));
@@ -262,7 +273,7 @@ export function createNoteBridge({ db, doc, onError, onChanged }: NoteBridgeOpti
         session = openSession(doc, key);
         const text = session.bound.text;
         const replaced = previous?.root != null && existing !== undefined && previous.root !== root;
-        if (JSON.stringify(canonicalNote(stateOf(session))) !== JSON.stringify(target)) push(session, target, replaced);
+        if (JSON.stringify(canonicalNote(stateOf(session))) !== JSON.stringify(target)) push(session, target, replaced, replaced ? undefined : previous?.base);
         const derived = stateOf(session);
         const same = JSON.stringify(canonicalNote(derived)) === JSON.stringify(target);
         writes.push({ key, readHash: hash, json: same ? undefined : derived, root: noteTextId(text) });
@@ -275,9 +286,19 @@ export function createNoteBridge({ db, doc, onError, onChanged }: NoteBridgeOpti
     await write(writes);
   }
 
+  async function localState(key: NoteKey): Promise<{ changed: boolean; base?: NoteNodeJson[] }> {
+    const [rows, meta] = await Promise.all([readRows([key]), readMeta([key])]);
+    const row = rows.get(key);
+    const previous = meta.get(key);
+    const existing = existingNoteText(doc, key);
+    const base = previous && existing && previous.root === noteTextId(existing) ? previous.base : undefined;
+    return { changed: row ? locallyChanged(jsonOf(row), previous) : false, base };
+  }
+
   return {
     applyRemote,
     pushLocal,
+    localState,
     bind(key) {
       holders.set(key, (holders.get(key) ?? 0) + 1);
       let released = false;

@@ -123,3 +123,41 @@ export function $replaceRoot(target: readonly NoteNodeJson[]): void {
   root.clear();
   root.append(...target.map(parse));
 }
+
+/**
+ * The blocks Yjs should hold when this machine changed `base` into `local` while Yjs moved from
+ * `base` to `current` (a three-way merge by top-level block): blocks changed or added here take
+ * their place, blocks removed here go, and every block changed or added elsewhere stays. A block
+ * changed on both sides is kept in both versions, so no word of either is lost.
+ */
+export function mergeBlocks(base: readonly NoteNodeJson[], current: readonly NoteNodeJson[], local: readonly NoteNodeJson[]): NoteNodeJson[] {
+  const baseKeys = base.map(keyOf);
+  const keptHere = new Map<number, number>(commonPairs(baseKeys, local.map(keyOf)));
+  const localToBase = new Map<number, number>([...keptHere].map(([b, l]) => [l, b]));
+  const currentToBase = new Map<number, number>(commonPairs(baseKeys, current.map(keyOf)).map(([b, c]) => [c, b]));
+  // Blocks new here, by the base block they follow (-1: the start).
+  const inserts = new Map<number, NoteNodeJson[]>();
+  let after = -1;
+  local.forEach((block, l) => {
+    const b = localToBase.get(l);
+    if (b !== undefined) after = b;
+    else inserts.set(after, [...(inserts.get(after) ?? []), block]);
+  });
+  const out: NoteNodeJson[] = [];
+  const emit = (b: number) => {
+    out.push(...(inserts.get(b) ?? []));
+    inserts.delete(b);
+  };
+  emit(-1);
+  current.forEach((block, c) => {
+    const b = currentToBase.get(c);
+    if (b === undefined) out.push(block);
+    else {
+      if (keptHere.has(b)) out.push(block);
+      emit(b);
+    }
+  });
+  // Blocks written here after a block removed elsewhere: kept, at the end.
+  for (const blocks of inserts.values()) out.push(...blocks);
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * Binds the note editor, live, to its note's Y.XmlText while sync is on: what the student types
+ * goes to Yjs at once and what others type appears here, merged by character. The editor's own
+ * saving then writes Dexie as it does without sync.
+ *
+ * Undo is Yjs's UndoManager (the editor mounts no HistoryPlugin then): it undoes only this
+ * editor's own changes, never text that arrived from another machine.
+ */
+import { createUndoManager } from '@lexical/yjs';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_EDITOR, HISTORY_MERGE_TAG, mergeRegister, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor, type SerializedEditorState } from 'lexical';
+import { useEffect } from 'react';
+import type { NoteKey } from '../../../../app/sync/contract';
+import { canonicalNote, type NoteNodeJson } from './note-json';
+import { $bringRootTo, $replaceRoot, mergeBlocks } from './note-reconcile';
+import type { SyncNotes } from './sync-notes-context';
+import { bindEditorToNote } from './yjs-note-binding';
+
+export interface YjsNotePluginProps {
+  noteKey: NoteKey;
+  sync: SyncNotes;
+  /** The editor opened on a draft newer than the store (typed here, never saved): it is pushed, not replaced. */
+  recovered: boolean;
+}
+
+const blocks = (state: SerializedEditorState | null): NoteNodeJson[] => (state ? (state.root.children) : []);
+
+/**
+ * Binds `editor` to the note: when the XmlText is empty the editor's content fills it; otherwise
+ * the XmlText's content is shown, unless what the editor opened with has not reached Yjs yet
+ * (`pushMine`), which is then brought onto it with the smallest change: only what changed here
+ * since `base` (the blocks last in step) when it is known. Returns the unbinding.
+ */
+export function attachLiveNote(editor: LexicalEditor, sync: SyncNotes, noteKey: NoteKey, pushMine: boolean, base?: NoteNodeJson[]): () => void {
+  const mine = canonicalNote(editor.getEditorState().toJSON());
+  const bound = bindEditorToNote(editor, sync.doc, noteKey);
+  const { binding } = bound;
+  if (mine) {
+    const yjs = bound.text.length > 0 ? editor.getEditorState().toJSON() : null;
+    if (!yjs) {
+      binding.isBootstrapping = true;
+      try {
+        editor.update(() => $replaceRoot(blocks(mine)), { discrete: true, tag: HISTORY_MERGE_TAG });
+      } finally {
+        binding.isBootstrapping = false;
+      }
+    } else if (pushMine && JSON.stringify(canonicalNote(yjs)) !== JSON.stringify(mine)) {
+      const target = base ? mergeBlocks(base, blocks(yjs), blocks(mine)) : blocks(mine);
+      editor.update(() => $bringRootTo(blocks(yjs), target), { discrete: true });
+    }
+  }
+  const undo = createUndoManager(binding, bound.text);
+  const publish = () => {
+    editor.dispatchCommand(CAN_UNDO_COMMAND, undo.undoStack.length > 0);
+    editor.dispatchCommand(CAN_REDO_COMMAND, undo.redoStack.length > 0);
+  };
+  undo.on('stack-item-added', publish);
+  undo.on('stack-item-popped', publish);
+  undo.on('stack-cleared', publish);
+  const commands = mergeRegister(
+    editor.registerCommand(
+      UNDO_COMMAND,
+      () => {
+        undo.undo();
+        return true;
+      },
+      COMMAND_PRIORITY_EDITOR,
+    ),
+    editor.registerCommand(
+      REDO_COMMAND,
+      () => {
+        undo.redo();
+        return true;
+      },
+      COMMAND_PRIORITY_EDITOR,
+    ),
+  );
+  return () => {
+    commands();
+    undo.destroy();
+    bound.dispose();
+  };
+}
+
+/** Mounted by RichEditor when sync is on and the editor edits a known note. */
+export function YjsNotePlugin({ noteKey, sync, recovered }: YjsNotePluginProps) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    // Held at once, so the bridge leaves this note's row to the editor from now on.
+    const release = sync.bridge.bind(noteKey);
+    let detach: (() => void) | null = null;
+    let cancelled = false;
+    void (sync.bridge.localState?.(noteKey) ?? Promise.resolve({ changed: false, base: undefined }))
+      .catch(() => ({ changed: true, base: undefined }))
+      .then(({ changed, base }) => {
+        if (!cancelled) detach = attachLiveNote(editor, sync, noteKey, changed || recovered, base);
+      });
+    return () => {
+      cancelled = true;
+      detach?.();
+      release();
+    };
+  }, [editor, sync, noteKey, recovered]);
+  return null;
+}
