@@ -1,20 +1,26 @@
 /**
  * The sync server's one SQLite file (`<dataDir>/lectern-sync.sqlite`, Node 22's built-in
- * node:sqlite): the merged Yjs state of each library and the libraries' content-addressed blobs.
- * WAL mode with full sync, so a state or blob the server has acknowledged survives a killed
- * process; a backup of this one file (with libraries.json) is a backup of the whole server.
+ * node:sqlite): each library's Yjs document and the libraries' content-addressed blobs.
+ * A document is its merged state (`documents`, rewritten now and then: encoding a large state
+ * takes a while) plus every update received since (`updates`, one small row per update, written
+ * as it arrives), so a killed server loses nothing it had received. Rewriting the merged state
+ * clears the document's updates in the same transaction. WAL mode with full sync; a backup of
+ * this one file (with libraries.json) is a backup of the whole server.
  */
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
+import * as Y from 'yjs';
 
 export const STORE_FILE = 'lectern-sync.sqlite';
 
 export interface SyncStore {
   readonly path: string;
-  /** The stored merged state of a library's document, or null when it has none yet. */
+  /** A library's document as one update (merged state and the updates since), or null when it has none yet. */
   fetchDocument(name: string): Uint8Array | null;
-  /** Replaces the stored merged state of a library's document. */
+  /** Replaces the merged state of a library's document; it must hold every update appended so far. */
   storeDocument(name: string, state: Uint8Array): void;
+  /** Keeps one update of a library's document until the next storeDocument. */
+  appendUpdate(name: string, update: Uint8Array): void;
   /** The bytes of a blob, or null when the library has no blob of that SHA-256. */
   getBlob(library: string, sha: string): Uint8Array | null;
   /** The size of a blob, or null when the library has no blob of that SHA-256. */
@@ -40,6 +46,13 @@ export function openSyncStore(dataDir: string): SyncStore {
     state BLOB NOT NULL,
     updated_at INTEGER NOT NULL
   )`);
+  db.exec(`CREATE TABLE IF NOT EXISTS updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    data BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+  )`);
+  db.exec('CREATE INDEX IF NOT EXISTS updates_by_name ON updates (name, seq)');
   db.exec(`CREATE TABLE IF NOT EXISTS blobs (
     library TEXT NOT NULL,
     sha TEXT NOT NULL,
@@ -53,6 +66,9 @@ export function openSyncStore(dataDir: string): SyncStore {
     'INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ' +
       'ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
   );
+  const selectUpdates = db.prepare('SELECT data FROM updates WHERE name = ? ORDER BY seq');
+  const insertUpdate = db.prepare('INSERT INTO updates (name, data, created_at) VALUES (?, ?, ?)');
+  const deleteUpdates = db.prepare('DELETE FROM updates WHERE name = ?');
   const selectBlob = db.prepare('SELECT bytes FROM blobs WHERE library = ? AND sha = ?');
   const selectBlobSize = db.prepare('SELECT size FROM blobs WHERE library = ? AND sha = ?');
   const insertBlob = db.prepare(
@@ -66,10 +82,29 @@ export function openSyncStore(dataDir: string): SyncStore {
     path,
     fetchDocument(name) {
       const row = selectDocument.get(name) as { state?: unknown } | undefined;
-      return row ? bytesOf(row.state) : null;
+      const parts: Uint8Array[] = [];
+      const state = row ? bytesOf(row.state) : null;
+      if (state) parts.push(state);
+      for (const update of selectUpdates.all(name) as { data?: unknown }[]) {
+        const bytes = bytesOf(update.data);
+        if (bytes) parts.push(bytes);
+      }
+      if (parts.length <= 1) return parts[0] ?? null;
+      return Y.mergeUpdates(parts);
     },
     storeDocument(name, state) {
-      upsertDocument.run(name, state, Date.now());
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        upsertDocument.run(name, state, Date.now());
+        deleteUpdates.run(name);
+        db.exec('COMMIT');
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    appendUpdate(name, update) {
+      insertUpdate.run(name, update, Date.now());
     },
     getBlob(library, sha) {
       const row = selectBlob.get(library, sha) as { bytes?: unknown } | undefined;

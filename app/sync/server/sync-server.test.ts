@@ -65,13 +65,16 @@ function connect(url: string, options: { name?: string; token?: string | null; d
   return { doc, provider, failures, synced: () => synced };
 }
 
-function storedState(dataDir: string, name = LIBRARY): Y.Doc {
+/** A library as the SQLite file holds it, read directly: the merged state and the updates kept since. */
+function stored(dataDir: string, name = LIBRARY): { doc: Y.Doc; pendingUpdates: number } {
   const db = new DatabaseSync(join(dataDir, 'lectern-sync.sqlite'), { readOnly: true });
   try {
     const row = db.prepare('SELECT state FROM documents WHERE name = ?').get(name) as { state: Uint8Array } | undefined;
+    const updates = db.prepare('SELECT data FROM updates WHERE name = ? ORDER BY seq').all(name) as { data: Uint8Array }[];
     const doc = new Y.Doc();
     if (row) Y.applyUpdate(doc, row.state);
-    return doc;
+    for (const update of updates) Y.applyUpdate(doc, update.data);
+    return { doc, pendingUpdates: updates.length };
   } finally {
     db.close();
   }
@@ -140,11 +143,13 @@ describe('sync server: Yjs over WebSocket', () => {
     a.provider.destroy();
     await first.close();
 
-    const stored = storedState(dataDir);
-    expect(stored.getMap('annotations').size).toBe(19);
-    expect(stored.getMap('annotations').get('h19')).toBe('colour 19');
-    expect(stored.getMap('annotations').has('h3')).toBe(false);
-    expect(stored.getText('scratch').toJSON()).toBe(text.toJSON());
+    // Closing rewrites the merged state, which then holds every change on its own.
+    const kept = stored(dataDir);
+    expect(kept.pendingUpdates).toBe(0);
+    expect(kept.doc.getMap('annotations').size).toBe(19);
+    expect(kept.doc.getMap('annotations').get('h19')).toBe('colour 19');
+    expect(kept.doc.getMap('annotations').has('h3')).toBe(false);
+    expect(kept.doc.getText('scratch').toJSON()).toBe(text.toJSON());
 
     const second = await serve(dataDir);
     const b = connect(second.url);
@@ -179,12 +184,12 @@ describe('sync server: killed mid-sync', () => {
     await until(() => b.synced() && b.doc.getMap('annotations').size === 50, 'B to see all 50 changes');
     for (let i = 0; i < 50; i++) expect(b.doc.getMap('annotations').get(`h${i}`)).toEqual({ colour: 'yellow', n: i });
 
-    // A graceful stop stores what the debounce still held; the file then has every change.
-    await launched.kill('SIGTERM');
+    // Killed again, with no chance to store anything: the file already holds every change.
+    await launched.kill('SIGKILL');
     launched = null;
-    const stored = storedState(dataDir).getMap('annotations');
-    expect(stored.size).toBe(50);
-    for (let i = 0; i < 50; i++) expect(stored.get(`h${i}`)).toEqual({ colour: 'yellow', n: i });
+    const kept = stored(dataDir).doc.getMap('annotations');
+    expect(kept.size).toBe(50);
+    for (let i = 0; i < 50; i++) expect(kept.get(`h${i}`)).toEqual({ colour: 'yellow', n: i });
   });
 });
 
