@@ -6,6 +6,7 @@ import { deleteDocument, getDocument, saveImportedDocument } from '../store/docu
 import type { StoredAnnotation } from '../store/records';
 import { setTags } from '../store/tags-repo';
 import { sampleDocument } from '../store/test-support';
+import { listTrash, moveDocumentToTrash, restoreFromTrash } from '../store/trash-repo';
 import { createLibrarySync } from './library-sync';
 import { FakeTransfer, Link, RELAYED, settle, shutDown, startEngine, startMachine, type Machine } from './sync-test-support';
 
@@ -182,5 +183,41 @@ describe('library sync recovery', () => {
     await settle(a, b);
     expect(await getDocument(b.db, docId)).toBeUndefined();
     expect(transferB.fetched).toEqual([docId]);
+  });
+
+  it('writes a remote change to a highlight of a document in the trash into its trash entry, so a restore brings the newest back', async () => {
+    const { a, b, link, docId } = await pair();
+    await putAnnotation(a.db, highlight('h1', docId));
+    await putAnnotation(a.db, highlight('h2', docId));
+    await settle(a, b);
+
+    link.connected = false;
+    await moveDocumentToTrash(b.db, docId, 5_000);
+    await putAnnotation(a.db, { ...(await getAnnotation(a.db, 'h1'))!, color: 'red', updatedAt: 5_001 });
+    await putAnnotation(a.db, highlight('h3', docId, { color: 'green' }));
+    await a.db.annotations.delete('h2');
+    await settle(a, b);
+    link.reconnect();
+    await settle(a, b);
+    expect(await b.db.annotations.count()).toBe(0);
+    const [entry] = await b.db.trash.toArray();
+    expect(entry!.payload.annotations.map((row) => [row.id, row.color]).sort()).toEqual([
+      ['h1', 'red'],
+      ['h3', 'green'],
+    ]);
+    expect(await a.db.trash.count()).toBe(1);
+
+    const restored = await restoreFromTrash(b.db, (await listTrash(b.db))[0]!.id);
+    expect(restored.ok).toBe(true);
+    await settle(a, b);
+    for (const machine of [a, b]) {
+      expect((await machine.db.annotations.toArray()).map((row) => [row.id, row.color]).sort(), machine.name).toEqual([
+        ['h1', 'red'],
+        ['h3', 'green'],
+      ]);
+      expect(await machine.db.trash.count(), machine.name).toBe(0);
+    }
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
   });
 });

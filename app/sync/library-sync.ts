@@ -567,9 +567,11 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
     const store = db[table] as Table;
     const keys = items.map((item) => primaryKey(table, item.key));
     const existing = (await store.bulkGet(keys)) as (RowOf[typeof table] | undefined)[];
+    const inTrash = table === 'annotations' ? await applyToTrash(items, existing, problems) : new Set<number>();
     const puts: unknown[] = [];
     const deletes: unknown[] = [];
     items.forEach((item, index) => {
+      if (inTrash.has(index)) return;
       const before = existing[index];
       const refusedKey = `${table}/${item.key}`;
       if (item.malformed) {
@@ -595,6 +597,59 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
     });
     if (deletes.length) await store.bulkDelete(deletes);
     if (puts.length) await store.bulkPut(puts);
+  }
+
+  /**
+   * Highlights of a document in this machine's trash live in its trash entry: a remote change to
+   * one is written there, so a restore brings back the newest. Resolves the items it took.
+   */
+  async function applyToTrash(items: Planned[], existing: readonly unknown[], problems: string[]): Promise<Set<number>> {
+    const taken = new Set<number>();
+    await refreshTrash();
+    if (!trash.size) return taken;
+    const changes = new Map<string, Map<string, Record<string, unknown> | null>>();
+    const unplaced = new Map<string, number>();
+    items.forEach((item, index) => {
+      if (existing[index] || item.malformed) return;
+      if (!item.fields) {
+        unplaced.set(item.key, index);
+        return;
+      }
+      const info = trash.get(String(item.fields.docId));
+      if (!info) return;
+      const entry = changes.get(info.trashId) ?? new Map<string, Record<string, unknown> | null>();
+      entry.set(item.key, item.fields);
+      changes.set(info.trashId, entry);
+      taken.add(index);
+    });
+    if (unplaced.size) {
+      await db.trash.each((entry) => {
+        for (const annotation of entry.payload.annotations) {
+          const index = unplaced.get(annotation.id);
+          if (index === undefined) continue;
+          const entryChanges = changes.get(entry.id) ?? new Map<string, Record<string, unknown> | null>();
+          entryChanges.set(annotation.id, null);
+          changes.set(entry.id, entryChanges);
+          taken.add(index);
+        }
+      });
+    }
+    for (const [trashId, entryChanges] of changes) {
+      const entry = await db.trash.get(trashId);
+      if (!entry) continue;
+      const annotations = new Map(entry.payload.annotations.map((annotation) => [annotation.id, annotation]));
+      for (const [id, fields] of entryChanges) {
+        if (!fields) {
+          annotations.delete(id);
+          continue;
+        }
+        const result = fieldsToRow('annotations', id, fields, annotations.get(id));
+        if (result.ok) annotations.set(id, result.row);
+        else problems.push(`annotations ${id}: ${result.error}`);
+      }
+      await db.trash.put({ ...entry, payload: { ...entry.payload, annotations: [...annotations.values()] } });
+    }
+    return taken;
   }
 
   async function applyDocument(item: Planned, problems: string[], toFetch: string[]): Promise<void> {
