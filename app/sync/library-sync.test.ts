@@ -154,6 +154,14 @@ describe('library sync between two machines', () => {
     expect(typeof row.get('purgedAt')).toBe('number');
     expect(transferB.fetched).toEqual([docId]);
     expect(await b.db.syncMeta.get(`purged:${docId}`)).toBeDefined();
+
+    // Imported again on A: it comes back on B too.
+    await importOn(a, '2');
+    await settle(a, b);
+    expect(row.get('purgedAt')).toBeNull();
+    expect(await getDocument(b.db, docId)).toBeDefined();
+    expect(transferB.fetched).toEqual([docId, docId]);
+    expect(await b.db.syncMeta.get(`purged:${docId}`)).toBeUndefined();
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
   });

@@ -700,7 +700,12 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
       }
       return;
     }
-    if (typeof fields.packageSha === 'string' && !purged.has(key)) toFetch.push(key);
+    if (purged.has(key)) {
+      // Deleted for good here once, and back in the library elsewhere (imported again).
+      purged.delete(key);
+      await db.syncMeta.delete(PURGED + key);
+    }
+    if (typeof fields.packageSha === 'string') toFetch.push(key);
   }
 
   async function deleteDocumentRows(id: string): Promise<void> {
