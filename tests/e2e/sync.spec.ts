@@ -161,6 +161,13 @@ describe('two machines synced through one server', () => {
     await expect.poll(async () => (await rows(b.page, 'documents'))[0]?.title, { timeout: WITHIN }).toBe('Closeness, retitled on machine A');
     await expect.poll(() => b.page.locator('.library-row').first().innerText()).toContain('Closeness, retitled on machine A');
     await screenshot(b.page, 'sync-machine-b-dark');
+    // In the reading view's fuller header the status keeps its icon and its words for screen readers.
+    await b.page.locator('.library-row').first().click();
+    await b.page.locator('.pane-article .doc-paragraph').first().waitFor();
+    await screenshot(b.page, 'sync-machine-b-reading-dark');
+    expect(await b.page.locator('.sync-status').getAttribute('aria-label')).toMatch(/^Synced \d/);
+    const header = await b.page.locator('.app-header').evaluate((element) => element.scrollWidth <= element.clientWidth);
+    expect(header, 'the header fits the window').toBe(true);
     forgiveMissingBlobs(a.errors);
     forgiveMissingBlobs(b.errors);
   });

@@ -75,7 +75,7 @@ export function SyncStatusButton() {
   const { status, openSettings } = useContext(SyncUiContext);
   const text = statusText(status);
   return (
-    <button type="button" className={`button sync-status tone-${text.tone}`} onClick={openSettings} title={text.title} aria-label={`${text.words}. Sync settings (Ctrl+,)`}>
+    <button type="button" className={`button sync-status tone-${text.tone}`} onClick={openSettings} title={text.title} aria-label={`${text.words}. ${text.title}`}>
       <span className="sync-status-icon" aria-hidden="true">
         {text.icon}
       </span>

@@ -3,6 +3,7 @@ import type { SyncStatus } from '../../../app/sync/contract';
 /** The status line's words and icon: said in words, never by colour alone. */
 export interface StatusText {
   icon: string;
+  /** Short, for the header: "Synced 12:04", "Offline · 3 wait", "Token refused". */
   words: string;
   /** What the indicator tells a screen reader and its tooltip: the words and what a click does. */
   title: string;
@@ -22,10 +23,10 @@ export function statusText(status: SyncStatus): StatusText {
     case 'synced':
       return { icon: '✓', words: `Synced ${clock(status.at)}`, title: `Everything is on the sync server (since ${clock(status.at)}). Sync settings…`, tone: 'good' };
     case 'syncing':
-      return { icon: '↻', words: `Syncing — ${changes(status.pending)}`, title: `Sending ${changes(status.pending)} to the sync server. Sync settings…`, tone: 'busy' };
+      return { icon: '↻', words: `Syncing · ${status.pending.toLocaleString('en')}`, title: `Sending ${changes(status.pending)} to the sync server. Sync settings…`, tone: 'busy' };
     case 'offline':
       return status.pending > 0
-        ? { icon: '⊘', words: `Offline — ${changes(status.pending)} wait`, title: `Offline: ${changes(status.pending)} wait on this machine and go when the server is back. Sync settings…`, tone: 'warn' }
+        ? { icon: '⊘', words: `Offline · ${status.pending.toLocaleString('en')} wait`, title: `Offline: ${changes(status.pending)} wait on this machine and go when the server is back. Sync settings…`, tone: 'warn' }
         : { icon: '⊘', words: 'Offline', title: 'Offline: changes made now are kept here and go when the server is back. Sync settings…', tone: 'warn' };
     case 'refused':
       return { icon: '⚠', words: 'Token refused', title: `${status.message} Sync settings…`, tone: 'bad' };
