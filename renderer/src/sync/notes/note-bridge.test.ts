@@ -253,3 +253,57 @@ describe('note bridge: concurrent offline edits of one note', () => {
     expect(text.split('\n').sort()).toEqual(['Written on A', 'Written on B']);
   });
 });
+
+describe('note bridge: a change here racing a change from elsewhere', () => {
+  it('pushes only what changed here since the last sync, keeping the blocks added elsewhere', async () => {
+    const a = await machine();
+    const b = await machine();
+    await a.db.annotations.put(annotation('h1', paragraphs('One', 'Two')));
+    await b.db.annotations.put(annotation('h1'));
+    await a.bridge.pushLocal(['annotation:h1']);
+    exchange(a.doc, b.doc);
+    await b.bridge.applyRemote(['annotation:h1']);
+    // B adds a paragraph (applied to A's doc, not yet to A's Dexie); A edits "Two" outside an editor.
+    typeInto(b.doc, 'annotation:h1', () => {
+      $getRoot().append($createParagraphNode().append($createTextNode('Three from B')));
+    });
+    exchange(a.doc, b.doc);
+    await a.db.annotations.put(annotation('h1', paragraphs('One', 'Two, edited on A')));
+    await a.bridge.pushLocal(['annotation:h1']);
+    expect((await noteOf(a.db, 'h1')).noteText).toBe('One\nTwo, edited on A\nThree from B');
+    // And the other way round: the remote change arrives first, with the local one still unpushed.
+    await a.db.annotations.put(annotation('h1', paragraphs('Zero on A', 'One', 'Two, edited on A', 'Three from B')));
+    typeInto(b.doc, 'annotation:h1', () => {
+      $getRoot().append($createParagraphNode().append($createTextNode('Four from B')));
+    });
+    exchange(a.doc, b.doc);
+    await a.bridge.applyRemote(['annotation:h1']);
+    const text = (await noteOf(a.db, 'h1')).noteText;
+    expect(text).toBe('Zero on A\nOne\nTwo, edited on A\nThree from B\nFour from B');
+    exchange(a.doc, b.doc);
+    await b.bridge.applyRemote(['annotation:h1']);
+    expect((await noteOf(b.db, 'h1')).noteText).toBe(text);
+  });
+
+  it('keeps both versions of a paragraph changed on both sides outside an editor', async () => {
+    const a = await machine();
+    await a.db.annotations.put(annotation('h1', paragraphs('Shared line')));
+    await a.bridge.pushLocal(['annotation:h1']);
+    typeInto(a.doc, 'annotation:h1', () => {
+      $getRoot().getFirstChildOrThrow<ElementNode>().getFirstChildOrThrow<TextNode>().setTextContent('Shared line, edited elsewhere');
+    });
+    await a.db.annotations.put(annotation('h1', paragraphs('Shared line, edited here')));
+    await a.bridge.pushLocal(['annotation:h1']);
+    const text = (await noteOf(a.db, 'h1')).noteText;
+    expect(text.split('\n').sort()).toEqual(['Shared line, edited elsewhere', 'Shared line, edited here']);
+  });
+
+  it('reports a stored note it cannot read and changes nothing', async () => {
+    const a = await machine();
+    await a.db.annotations.put(annotation('h1', { root: { type: 'root', children: [{ type: 'no-such-node', children: 'x' }] } }));
+    await a.bridge.pushLocal(['annotation:h1']);
+    expect(a.doc.getMap('notes').size).toBe(0);
+    expect(a.errors.length).toBe(1);
+    expect(a.errors[0]).toMatch(/annotation:h1/);
+  });
+});

@@ -138,13 +138,13 @@ export function createNoteBridge({ db, doc, onError, onChanged }: NoteBridgeOpti
     }
     const empty = session.bound.text.length === 0;
     doc.transact(() => {
-      session.editor.update(() => (empty ? $replaceRoot(targetBlocks) : $bringRootTo(currentBlocks, targetBlocks)), { discrete: true });
+        session.editor.update(() => (empty ? $replaceRoot(targetBlocks) : $bringRootTo(currentBlocks, targetBlocks)), { discrete: true });
     }, LOCAL_ORIGIN);
     // Whatever the in-place update could not express is replaced block by block.
     const after = blocksOf(stateOf(session));
     if (JSON.stringify(after) !== JSON.stringify(targetBlocks)) {
       doc.transact(() => {
-        session.editor.update(() => $replaceRoot(targetBlocks), { discrete: true });
+          session.editor.update(() => $replaceRoot(targetBlocks), { discrete: true });
       }, LOCAL_ORIGIN);
     }
   }
@@ -204,41 +204,44 @@ export function createNoteBridge({ db, doc, onError, onChanged }: NoteBridgeOpti
     if (all.length === 0) return;
     const [rows, meta] = await Promise.all([readRows(all), readMeta(all)]);
     const writes: Write[] = [];
-    for (const key of all) {
-      if (holders.has(key)) {
-        waiting.delete(key);
-        continue;
-      }
-      const row = rows.get(key);
-      if (!row) {
-        // The row (a highlight made elsewhere) has not arrived yet, or is gone.
-        if (existingNoteText(doc, key)) waiting.add(key);
-        else waiting.delete(key);
-        continue;
-      }
-      waiting.delete(key);
-      const text = existingNoteText(doc, key);
-      if (!text || text.length === 0) continue;
-      const stored = jsonOf(row);
-      let session: Session | undefined;
-      try {
-        session = openSession(doc, key);
-        const previous = meta.get(key);
-        if (locallyChanged(stored, previous)) {
-          // A change made here and not yet pushed: merged in first, never overwritten.
-          const target = canonicalNote(stored);
-          const replaced = previous?.root != null && previous.root !== noteTextId(text);
-          if (target) push(session, target, replaced, replaced ? undefined : previous?.base);
+    // One Yjs transaction for the whole call: one update (one syncLog row) however many notes.
+    doc.transact(() => {
+      for (const key of all) {
+        if (holders.has(key)) {
+          waiting.delete(key);
+          continue;
         }
-        const derived = stateOf(session);
-        const same = JSON.stringify(canonicalNote(stored)) === JSON.stringify(canonicalNote(derived));
-        writes.push({ key, readHash: noteHash(stored), json: same ? undefined : derived, root: noteTextId(text) });
-      } catch (error) {
-        report(key, error);
-      } finally {
-        if (session) closeSession(session);
+        const row = rows.get(key);
+        if (!row) {
+          // The row (a highlight made elsewhere) has not arrived yet, or is gone.
+          if (existingNoteText(doc, key)) waiting.add(key);
+          else waiting.delete(key);
+          continue;
+        }
+        waiting.delete(key);
+        const text = existingNoteText(doc, key);
+        if (!text || text.length === 0) continue;
+        const stored = jsonOf(row);
+        let session: Session | undefined;
+        try {
+          session = openSession(doc, key);
+          const previous = meta.get(key);
+          if (locallyChanged(stored, previous)) {
+            // A change made here and not yet pushed: merged in first, never overwritten.
+            const target = canonicalNote(stored);
+            const replaced = previous?.root != null && previous.root !== noteTextId(text);
+            if (target) push(session, target, replaced, replaced ? undefined : previous?.base);
+          }
+          const derived = stateOf(session);
+          const same = JSON.stringify(canonicalNote(stored)) === JSON.stringify(canonicalNote(derived));
+          writes.push({ key, readHash: noteHash(stored), json: same ? undefined : derived, root: noteTextId(text) });
+        } catch (error) {
+          report(key, error);
+        } finally {
+          if (session) closeSession(session);
+        }
       }
-    }
+    }, LOCAL_ORIGIN);
     // A row changed while Yjs was read is pushed by the engine's next pushLocal and comes back then.
     await write(writes);
   }
@@ -248,41 +251,43 @@ export function createNoteBridge({ db, doc, onError, onChanged }: NoteBridgeOpti
     if (unique.length === 0) return;
     const [rows, meta] = await Promise.all([readRows(unique), readMeta(unique)]);
     const writes: Write[] = [];
-    for (const key of unique) {
-      const row = rows.get(key);
-      if (!row) continue;
-      const stored = jsonOf(row);
-      const hash = noteHash(stored);
-      const previous = meta.get(key);
-      const existing = existingNoteText(doc, key);
-      const root = existing ? noteTextId(existing) : null;
-      if (previous && previous.hash === hash && (previous.root === root || !existing)) continue;
-      if (holders.has(key)) {
-        // The live editor already wrote Yjs as the student typed.
-        writes.push({ key, readHash: hash, root });
-        continue;
+    doc.transact(() => {
+      for (const key of unique) {
+        const row = rows.get(key);
+        if (!row) continue;
+        const stored = jsonOf(row);
+        const hash = noteHash(stored);
+        const previous = meta.get(key);
+        const existing = existingNoteText(doc, key);
+        const root = existing ? noteTextId(existing) : null;
+        if (previous && previous.hash === hash && (previous.root === root || !existing)) continue;
+        if (holders.has(key)) {
+          // The live editor already wrote Yjs as the student typed.
+          writes.push({ key, readHash: hash, root });
+          continue;
+        }
+        const target = canonicalNote(stored);
+        if (!target) {
+          // No note here: nothing to push (Yjs content, if any, comes in through applyRemote).
+          if (stored !== null && stored !== undefined && existing === undefined) report(key, new Error('the stored note is not an editor state'));
+          continue;
+        }
+        let session: Session | undefined;
+        try {
+          session = openSession(doc, key);
+          const text = session.bound.text;
+          const replaced = previous?.root != null && existing !== undefined && previous.root !== root;
+          if (JSON.stringify(canonicalNote(stateOf(session))) !== JSON.stringify(target)) push(session, target, replaced, replaced ? undefined : previous?.base);
+          const derived = stateOf(session);
+          const same = JSON.stringify(canonicalNote(derived)) === JSON.stringify(target);
+          writes.push({ key, readHash: hash, json: same ? undefined : derived, root: noteTextId(text) });
+        } catch (error) {
+          report(key, error);
+        } finally {
+          if (session) closeSession(session);
+        }
       }
-      const target = canonicalNote(stored);
-      if (!target) {
-        // No note here: nothing to push (Yjs content, if any, comes in through applyRemote).
-        if (stored !== null && stored !== undefined && existing === undefined) report(key, new Error('the stored note is not an editor state'));
-        continue;
-      }
-      let session: Session | undefined;
-      try {
-        session = openSession(doc, key);
-        const text = session.bound.text;
-        const replaced = previous?.root != null && existing !== undefined && previous.root !== root;
-        if (JSON.stringify(canonicalNote(stateOf(session))) !== JSON.stringify(target)) push(session, target, replaced, replaced ? undefined : previous?.base);
-        const derived = stateOf(session);
-        const same = JSON.stringify(canonicalNote(derived)) === JSON.stringify(target);
-        writes.push({ key, readHash: hash, json: same ? undefined : derived, root: noteTextId(text) });
-      } catch (error) {
-        report(key, error);
-      } finally {
-        if (session) closeSession(session);
-      }
-    }
+    }, LOCAL_ORIGIN);
     await write(writes);
   }
 
