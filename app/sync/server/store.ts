@@ -4,7 +4,7 @@
  * A document is its merged state (`documents`, rewritten now and then: encoding a large state
  * takes a while) plus every update received since (`updates`, one small row per update, written
  * as it arrives), so a killed server loses nothing it had received. Rewriting the merged state
- * clears the document's updates in the same transaction. WAL mode with full sync; a backup of
+ * clears the document's updates in the same transaction. WAL mode; a backup of
  * this one file (with libraries.json) is a backup of the whole server.
  */
 import { DatabaseSync } from 'node:sqlite';
@@ -39,7 +39,10 @@ export function openSyncStore(dataDir: string): SyncStore {
   const path = join(dataDir, STORE_FILE);
   const db = new DatabaseSync(path);
   db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = FULL');
+  // NORMAL under WAL: a commit survives a killed server (it is in the WAL file) without an fsync
+  // per Yjs update (0.02 ms an update instead of 4 ms); only a power cut may lose the last ones,
+  // which every machine still holds and resends. Blobs, acknowledged once, are synced fully.
+  db.exec('PRAGMA synchronous = NORMAL');
   db.exec('PRAGMA busy_timeout = 5000');
   db.exec(`CREATE TABLE IF NOT EXISTS documents (
     name TEXT PRIMARY KEY,
@@ -115,8 +118,13 @@ export function openSyncStore(dataDir: string): SyncStore {
       return row ? Number(row.size) : null;
     },
     putBlob(library, sha, bytes) {
-      const result = insertBlob.run(library, sha, bytes, bytes.byteLength, Date.now());
-      return Number(result.changes) > 0;
+      db.exec('PRAGMA synchronous = FULL');
+      try {
+        const result = insertBlob.run(library, sha, bytes, bytes.byteLength, Date.now());
+        return Number(result.changes) > 0;
+      } finally {
+        db.exec('PRAGMA synchronous = NORMAL');
+      }
     },
     close() {
       if (!open) return;
