@@ -305,8 +305,16 @@ describe('library sync between two machines', () => {
     expect((await getAnnotation(b.db, 'h1'))?.color).toBe('yellow');
     expect((await getDocument(b.db, docId))?.tags).toEqual([]);
     expect((await getAnnotation(b.db, 'fine'))?.color).toBe('blue');
-    // The refused rows are left alone in the doc, not read as deletions made here.
+    // The refused rows are left alone in the doc, not read as deletions made here, after a restart too.
     expect(b.doc.getMap('annotations').has('no-selectors')).toBe(true);
+    shutDown(b);
+    running.splice(running.indexOf(b), 1);
+    const b2 = await startMachine('b', { reopen: b });
+    running.push(b2);
+    await settle(b2);
+    expect(b2.doc.getMap('annotations').has('no-selectors')).toBe(true);
+    expect(b2.doc.getMap('annotations').has('wrong-types')).toBe(true);
+    expect(await getAnnotation(b2.db, 'fine')).toBeDefined();
   });
 });
 

@@ -144,7 +144,9 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
   let known = new Set<string>();
   let knownSaved = '';
   const purged = new Set<string>();
+  /** Rows under these keys were refused: not ours to delete (`${table}/${key}`). */
   const refused = new Set<string>();
+  let refusedSaved = '';
   const fingerprints = new Map<NoteKey, string>();
   let trash = new Map<string, TrashInfo>();
   let trashStale = true;
@@ -281,6 +283,7 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
         knownSaved = '';
         purged.clear();
         refused.clear();
+        refusedSaved = '';
         fingerprints.clear();
         trashStale = true;
         fullSaveWanted = true;
@@ -542,7 +545,11 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
           await applyRows(table, items, problems, newNotes);
         }
       }
-      if (problems.length) await db.syncMeta.put({ key: REFUSED, value: [...refused] });
+      const refusedNow = [...refused].sort().join('\n');
+      if (refusedNow !== refusedSaved) {
+        await db.syncMeta.put({ key: REFUSED, value: [...refused] });
+        refusedSaved = refusedNow;
+      }
     });
     logRows += updates.length;
     if (problems.length) {
@@ -853,6 +860,7 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
         knownSaved = [...known].sort().join('\n');
       } else if (key === REFUSED && Array.isArray(value)) {
         for (const id of value) if (typeof id === 'string') refused.add(id);
+        refusedSaved = [...refused].sort().join('\n');
       } else if (key.startsWith(PURGED)) purged.add(key.slice(PURGED.length));
     }
     state = 'running';
