@@ -168,6 +168,8 @@ describe('two machines synced through one server', () => {
     expect(await b.page.locator('.sync-status').getAttribute('aria-label')).toMatch(/^Synced \d/);
     const header = await b.page.locator('.app-header').evaluate((element) => element.scrollWidth <= element.clientWidth);
     expect(header, 'the header fits the window').toBe(true);
+    const heights = await Promise.all(['Add pane', 'Export…'].map(async (name) => (await b.page.getByRole('button', { name, exact: true }).first().boundingBox())?.height));
+    expect(heights[0], 'Add pane stays on one line').toBe(heights[1]);
     forgiveMissingBlobs(a.errors);
     forgiveMissingBlobs(b.errors);
   });
