@@ -1,6 +1,6 @@
 // The sync server end to end over loopback: Hocuspocus providers (Node 22's WebSocket) on one
 // library, its refusals, its SQLite persistence, a kill mid-sync, and the blob routes.
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -126,6 +126,37 @@ describe('sync server: Yjs over WebSocket', () => {
       expect(intruder.doc.getMap('annotations').get('secret')).toBeUndefined();
       expect(intruder.doc.getMap('annotations').size).toBe(1);
     }
+  });
+
+  it('checks the token of each library on a shared connection: one library’s token opens no other', async () => {
+    const dataDir = tempDir();
+    const server = await startSyncServer({ port: 0, dataDir, libraries: { [LIBRARY]: TOKEN, 'other-group': 'other-token' }, quiet: true });
+    cleanups.push(() => server.close());
+    const owner = connect(server.url, { name: 'other-group', token: 'other-token' });
+    await until(() => owner.synced(), 'the other group to sync');
+    owner.doc.getMap('annotations').set('theirs', 'private');
+
+    const socket = new HocuspocusProviderWebsocket({ url: server.url });
+    cleanups.push(() => socket.destroy());
+    const mine = { doc: new Y.Doc(), synced: false };
+    const theirs = { doc: new Y.Doc(), failures: [] as string[] };
+    const first = new HocuspocusProvider({ websocketProvider: socket, name: LIBRARY, document: mine.doc, token: TOKEN, onSynced: () => (mine.synced = true) });
+    const second = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: 'other-group',
+      document: theirs.doc,
+      token: TOKEN,
+      onAuthenticationFailed: ({ reason }) => theirs.failures.push(reason),
+    });
+    first.attach();
+    second.attach();
+    cleanups.push(() => {
+      first.destroy();
+      second.destroy();
+    });
+    await until(() => mine.synced && theirs.failures.length > 0, 'one library admitted and the other refused');
+    expect(theirs.failures).toEqual(['The sync server refused the token for “other-group”. Check the token in Settings → Sync.']);
+    expect(theirs.doc.getMap('annotations').size).toBe(0);
   });
 
   it('keeps the state across a restart, in an SQLite file that holds every change', async () => {
