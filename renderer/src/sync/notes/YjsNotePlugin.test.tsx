@@ -154,6 +154,30 @@ describe('YjsNotePlugin: the note editor bound live to its XmlText', () => {
     expect([...input.querySelectorAll('p')].map((paragraph) => paragraph.textContent)).toEqual(['Base, edited here', 'Remote line']);
   });
 
+  it('pushes what was added before the binding was ready (a quote sent as the pane opens)', async () => {
+    const db = await freshDb();
+    const doc = new Y.Doc();
+    const bridge = createNoteBridge({ db, doc });
+    await db.annotations.put(annotation(note('Existing')));
+    await bridge.pushLocal(['annotation:h1']);
+    const remote = noteEditor('remote');
+    const bound = bindEditorToNote(remote, doc, 'annotation:h1');
+    remote.update(() => $getRoot().append($createParagraphNode().append($createTextNode('Added elsewhere'))), { discrete: true });
+    bound.dispose();
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const slow: NoteBridge = { ...bridge, localState: async (key) => (await gate, bridge.localState!(key)) };
+    const { input, editor } = await renderEditor(doc, slow, note('Existing'), []);
+    typeAtEnd(editor, ' and a quote');
+    await act(async () => {
+      open();
+      await gate;
+    });
+    await vi.waitFor(() => expect(String(existingNoteText(doc, 'annotation:h1'))).toContain('Existing and a quote'));
+    expect(String(existingNoteText(doc, 'annotation:h1'))).toContain('Added elsewhere');
+    await vi.waitFor(() => expect([...input.querySelectorAll('p')].map((paragraph) => paragraph.textContent)).toEqual(['Existing and a quote', 'Added elsewhere']));
+  });
+
   it('with sync off the editor keeps its own history and touches no Yjs doc', async () => {
     const saves: NoteState[] = [];
     const { input, editor } = await renderEditor(null, null, note('Offline'), saves);

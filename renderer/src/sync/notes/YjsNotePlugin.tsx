@@ -8,7 +8,7 @@
  */
 import { createUndoManager } from '@lexical/yjs';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_EDITOR, HISTORY_MERGE_TAG, mergeRegister, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor, type SerializedEditorState } from 'lexical';
+import { $setSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_EDITOR, HISTORY_MERGE_TAG, mergeRegister, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor, type SerializedEditorState } from 'lexical';
 import { useEffect } from 'react';
 import type { NoteKey } from '../../../../app/sync/contract';
 import { canonicalNote, type NoteNodeJson } from './note-json';
@@ -40,13 +40,25 @@ export function attachLiveNote(editor: LexicalEditor, sync: SyncNotes, noteKey: 
     if (!yjs) {
       binding.isBootstrapping = true;
       try {
-        editor.update(() => $replaceRoot(blocks(mine)), { discrete: true, tag: HISTORY_MERGE_TAG });
+        editor.update(
+          () => {
+            $setSelection(null);
+            $replaceRoot(blocks(mine));
+          },
+          { discrete: true, tag: HISTORY_MERGE_TAG },
+        );
       } finally {
         binding.isBootstrapping = false;
       }
     } else if (pushMine && JSON.stringify(canonicalNote(yjs)) !== JSON.stringify(mine)) {
       const target = base ? mergeBlocks(base, blocks(yjs), blocks(mine)) : blocks(mine);
-      editor.update(() => $bringRootTo(blocks(yjs), target), { discrete: true });
+      editor.update(
+        () => {
+          $setSelection(null);
+          $bringRootTo(blocks(yjs), target);
+        },
+        { discrete: true },
+      );
     }
   }
   const undo = createUndoManager(binding, bound.text);
@@ -88,12 +100,17 @@ export function YjsNotePlugin({ noteKey, sync, recovered }: YjsNotePluginProps) 
   useEffect(() => {
     // Held at once, so the bridge leaves this note's row to the editor from now on.
     const release = sync.bridge.bind(noteKey);
+    // What the editor opened with: anything added before the binding is ready (a quote sent
+    // "To notebook" as the pane opens, quick typing) is pushed rather than replaced.
+    const opened = JSON.stringify(canonicalNote(editor.getEditorState().toJSON()));
     let detach: (() => void) | null = null;
     let cancelled = false;
     void (sync.bridge.localState?.(noteKey) ?? Promise.resolve({ changed: false, base: undefined }))
       .catch(() => ({ changed: true, base: undefined }))
       .then(({ changed, base }) => {
-        if (!cancelled) detach = attachLiveNote(editor, sync, noteKey, changed || recovered, base);
+        if (cancelled) return;
+        const edited = JSON.stringify(canonicalNote(editor.getEditorState().toJSON())) !== opened;
+        detach = attachLiveNote(editor, sync, noteKey, changed || recovered || edited, base);
       });
     return () => {
       cancelled = true;

@@ -15,7 +15,7 @@ import {
   type ProviderAwareness,
   type UserState,
 } from '@lexical/yjs';
-import { COLLABORATION_TAG, SKIP_COLLAB_TAG, type LexicalEditor } from 'lexical';
+import { $setSelection, COLLABORATION_TAG, SKIP_COLLAB_TAG, type LexicalEditor } from 'lexical';
 import * as Y from 'yjs';
 import { LOCAL_ORIGIN, type NoteKey } from '../../../../app/sync/contract';
 
@@ -134,6 +134,8 @@ function loadIntoEditor(binding: Binding): void {
   const { editor, root } = binding;
   editor.update(
     () => {
+      // The nodes the editor showed are replaced: a selection in them would point nowhere.
+      $setSelection(null);
       root.syncPropertiesFromYjs(binding, null);
       root.applyChildrenYjsDelta(binding, root.getSharedType().toDelta() as never);
       root.syncChildrenFromYjs(binding);
