@@ -170,9 +170,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     throw error;
   });
 
-  const port = server.httpServer.address() && typeof server.httpServer.address() === 'object'
-    ? (server.httpServer.address() as { port: number }).port
-    : requestedPort;
+  const address = server.httpServer.address();
+  const port = address && typeof address === 'object' ? address.port : requestedPort;
   const shownHost = hostInUrl(host);
   let closing: Promise<void> | undefined;
 
