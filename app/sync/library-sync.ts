@@ -556,13 +556,14 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
       const shown = problems.slice(0, 3).join('; ');
       report(`${problems.length === 1 ? 'A change' : `${problems.length} changes`} from the sync server ${problems.length === 1 ? 'was' : 'were'} refused and nothing of ${problems.length === 1 ? 'it' : 'them'} was written (${shown}${problems.length > 3 ? '; …' : ''}). The rest was applied.`);
     }
+    // Downloads run beside the notes' writes.
+    for (const id of toFetch) startFetch(id);
     for (const key of newNotes) noteKeys.add(key);
     if (notes && noteKeys.size) {
       const keys = [...noteKeys];
       await callBridge(() => notes.applyRemote(keys));
       await refreshFingerprints(keys);
     }
-    for (const id of toFetch) startFetch(id);
     if (unsaved.length === 0 && !hasRemote() && (fullSaveWanted || logRows > COMPACT_AFTER)) await compact();
   }
 
