@@ -18,6 +18,7 @@ import { cmp, Dexie, type Table } from 'dexie';
 import * as Y from 'yjs';
 import type { LecternDb } from '../store/db';
 import type { DocumentSummary, StoredTrashEntry } from '../store/records';
+import { describeStorageError } from '../store/storage-errors';
 import { moveDocumentToTrash, restoreFromTrash } from '../store/trash-repo';
 import { LOCAL_ORIGIN, type DocumentBlobs, type DocumentTransfer, type NoteContentBridge, type NoteKey } from './contract';
 import { fieldsToRow, primaryKey, rowKey, rowToFields, ROW_TABLES, sameField, type RowFields, type RowOf, type RowTable } from './row-maps';
@@ -172,7 +173,7 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
 
   function fail(error: unknown): void {
     if (state !== 'running') return;
-    report(`Sync stopped: a change could not be saved on this machine (${message(error)}). Nothing was lost; sync starts again from what was saved when Lectern reconnects.`);
+    report(`Sync stopped: a change could not be saved on this machine. ${describeStorageError(error)} Nothing already saved was lost; sync starts again from it the next time it starts.`);
     stop();
   }
 
