@@ -178,6 +178,38 @@ describe('YjsNotePlugin: the note editor bound live to its XmlText', () => {
     await vi.waitFor(() => expect([...input.querySelectorAll('p')].map((paragraph) => paragraph.textContent)).toEqual(['Existing and a quote', 'Added elsewhere']));
   });
 
+  it('binds one editor per note: a second pane on the same note follows it read-only, then takes over', async () => {
+    const db = await freshDb();
+    const doc = new Y.Doc();
+    const bridge = createNoteBridge({ db, doc });
+    await db.annotations.put(annotation(note('Open twice')));
+    const onSave = () => Promise.resolve();
+    const editorFor = (id: string) => (
+      <RichEditor key={id} id={id} noteKey="annotation:h1" initialJson={note('Open twice')} savedAt={1} onSave={onSave} placeholder="Write a note…" label={`Note ${id}`} />
+    );
+    const show = async (ids: string[]) =>
+      act(async () => {
+        root.render(<SyncNotesContext.Provider value={{ doc, bridge }}>{ids.map(editorFor)}</SyncNotesContext.Provider>);
+        await Promise.resolve();
+      });
+    await show(['pane-1', 'pane-2']);
+    const inputs = () => [...host.querySelectorAll<HTMLElement>('[contenteditable]')];
+    const editorOf = (input: HTMLElement) => (input as unknown as { __lexicalEditor: LexicalEditor }).__lexicalEditor;
+    const [first, second] = inputs();
+    await vi.waitFor(() => expect(String(existingNoteText(doc, 'annotation:h1'))).toContain('Open twice'));
+    expect(editorOf(first!).isEditable()).toBe(true);
+    expect(editorOf(second!).isEditable()).toBe(false);
+    typeAtEnd(editorOf(first!), ' and typed');
+    await vi.waitFor(() => expect(second!.textContent).toBe('Open twice and typed'));
+    expect(String(existingNoteText(doc, 'annotation:h1'))).toContain('Open twice and typed');
+    // The first pane closes: the second takes over and its typing reaches Yjs.
+    await show(['pane-2']);
+    const [only] = inputs();
+    await vi.waitFor(() => expect(editorOf(only!).isEditable()).toBe(true));
+    typeAtEnd(editorOf(only!), ' again');
+    await vi.waitFor(() => expect(String(existingNoteText(doc, 'annotation:h1'))).toContain('Open twice and typed again'));
+  });
+
   it('with sync off the editor keeps its own history and touches no Yjs doc', async () => {
     const saves: NoteState[] = [];
     const { input, editor } = await renderEditor(null, null, note('Offline'), saves);

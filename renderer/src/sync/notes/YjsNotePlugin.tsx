@@ -8,8 +8,9 @@
  */
 import { createUndoManager } from '@lexical/yjs';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $setSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_EDITOR, HISTORY_MERGE_TAG, mergeRegister, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor, type SerializedEditorState } from 'lexical';
+import { $setSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_EDITOR, HISTORY_MERGE_TAG, mergeRegister, REDO_COMMAND, UNDO_COMMAND, type EditorState, type LexicalEditor, type SerializedEditorState } from 'lexical';
 import { useEffect } from 'react';
+import type * as Y from 'yjs';
 import type { NoteKey } from '../../../../app/sync/contract';
 import { canonicalNote, type NoteNodeJson } from './note-json';
 import { $bringRootTo, $replaceRoot, mergeBlocks } from './note-reconcile';
@@ -94,27 +95,76 @@ export function attachLiveNote(editor: LexicalEditor, sync: SyncNotes, noteKey: 
   };
 }
 
-/** Mounted by RichEditor when sync is on and the editor edits a known note. */
+/** An editor showing a note, in the order they opened; the first is bound, the others follow it. */
+interface Member {
+  editor: LexicalEditor;
+  lead: () => void;
+}
+
+const openEditors = new WeakMap<Y.Doc, Map<NoteKey, Member[]>>();
+
+function editorsOf(doc: Y.Doc, key: NoteKey): Member[] {
+  let byKey = openEditors.get(doc);
+  if (!byKey) openEditors.set(doc, (byKey = new Map<NoteKey, Member[]>()));
+  let list = byKey.get(key);
+  if (!list) byKey.set(key, (list = []));
+  return list;
+}
+
+/** Shows the leading editor's content in a follower (not saved again, not an undo step). */
+function mirror(follower: LexicalEditor, state: EditorState): void {
+  follower.setEditorState(follower.parseEditorState(state.toJSON()), { tag: HISTORY_MERGE_TAG });
+}
+
+/**
+ * Mounted by RichEditor when sync is on and the editor edits a known note. One Yjs binding per
+ * note: when the same note is open in two panes, the first one opened edits it and the other
+ * shows it read-only, following every change, until the first closes.
+ */
 export function YjsNotePlugin({ noteKey, sync, recovered }: YjsNotePluginProps) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     // Held at once, so the bridge leaves this note's row to the editor from now on.
     const release = sync.bridge.bind(noteKey);
-    // What the editor opened with: anything added before the binding is ready (a quote sent
-    // "To notebook" as the pane opens, quick typing) is pushed rather than replaced.
-    const opened = JSON.stringify(canonicalNote(editor.getEditorState().toJSON()));
+    const editors = editorsOf(sync.doc, noteKey);
     let detach: (() => void) | null = null;
+    let stopMirror: (() => void) | null = null;
     let cancelled = false;
-    void (sync.bridge.localState?.(noteKey) ?? Promise.resolve({ changed: false, base: undefined }))
-      .catch(() => ({ changed: true, base: undefined }))
-      .then(({ changed, base }) => {
-        if (cancelled) return;
-        const edited = JSON.stringify(canonicalNote(editor.getEditorState().toJSON())) !== opened;
-        detach = attachLiveNote(editor, sync, noteKey, changed || recovered || edited, base);
+    let first = true;
+    const lead = () => {
+      editor.setEditable(true);
+      // What the editor holds now: anything added before the binding is ready (a quote sent
+      // "To notebook" as the pane opens, quick typing) is pushed rather than replaced.
+      const opened = JSON.stringify(canonicalNote(editor.getEditorState().toJSON()));
+      const draft = first && recovered;
+      first = false;
+      stopMirror = editor.registerUpdateListener(({ editorState }) => {
+        for (const member of editors) if (member.editor !== editor) mirror(member.editor, editorState);
       });
+      void (sync.bridge.localState?.(noteKey) ?? Promise.resolve({ changed: false, base: undefined }))
+        .catch(() => ({ changed: true, base: undefined }))
+        .then(({ changed, base }) => {
+          if (cancelled) return;
+          const edited = JSON.stringify(canonicalNote(editor.getEditorState().toJSON())) !== opened;
+          detach = attachLiveNote(editor, sync, noteKey, changed || draft || edited, base);
+        });
+    };
+    const self: Member = { editor, lead };
+    editors.push(self);
+    if (editors[0] === self) lead();
+    else {
+      first = false;
+      editor.setEditable(false);
+      mirror(editor, editors[0]!.editor.getEditorState());
+    }
     return () => {
       cancelled = true;
       detach?.();
+      stopMirror?.();
+      const leading = editors[0] === self;
+      editors.splice(editors.indexOf(self), 1);
+      editor.setEditable(true);
+      if (leading) editors[0]?.lead();
       release();
     };
   }, [editor, sync, noteKey, recovered]);
