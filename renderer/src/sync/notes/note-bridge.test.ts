@@ -298,6 +298,24 @@ describe('note bridge: a change here racing a change from elsewhere', () => {
     expect(text.split('\n').sort()).toEqual(['Shared line, edited elsewhere', 'Shared line, edited here']);
   });
 
+  it('reports a note from elsewhere that it cannot read and leaves the row as it was', async () => {
+    const a = await machine();
+    await a.db.annotations.put(annotation('h1', paragraphs('Kept as it was')));
+    await a.bridge.pushLocal(['annotation:h1']);
+    const before = await noteOf(a.db, 'h1');
+    // A block of a type this version does not know, as a broken or hostile client could send.
+    const text = a.doc.getMap('notes').get('annotation:h1') as Y.XmlText;
+    const hostile = new Y.XmlText();
+    Y.transact(a.doc, () => {
+      text.insertEmbed(text.length, hostile);
+      hostile.setAttribute('__type', 'no-such-node');
+    }, 'remote');
+    await a.bridge.applyRemote(['annotation:h1']);
+    expect(a.errors).toHaveLength(1);
+    expect(a.errors[0]).toMatch(/annotation:h1/);
+    expect(await noteOf(a.db, 'h1')).toEqual(before);
+  });
+
   it('reports a stored note it cannot read and changes nothing', async () => {
     const a = await machine();
     await a.db.annotations.put(annotation('h1', { root: { type: 'root', children: [{ type: 'no-such-node', children: 'x' }] } }));
