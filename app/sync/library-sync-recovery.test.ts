@@ -196,6 +196,7 @@ describe('library sync recovery', () => {
     await putAnnotation(a.db, { ...(await getAnnotation(a.db, 'h1'))!, color: 'red', updatedAt: 5_001 });
     await putAnnotation(a.db, highlight('h3', docId, { color: 'green' }));
     await a.db.annotations.delete('h2');
+    await setTags(a.db, docId, ['edited while trashed']);
     await settle(a, b);
     link.reconnect();
     await settle(a, b);
@@ -216,6 +217,7 @@ describe('library sync recovery', () => {
         ['h3', 'green'],
       ]);
       expect(await machine.db.trash.count(), machine.name).toBe(0);
+      expect((await getDocument(machine.db, docId))?.tags, machine.name).toEqual(['edited while trashed']);
     }
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);

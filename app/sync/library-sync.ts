@@ -697,7 +697,19 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
       }
       return;
     }
-    if (trashedAt !== null) return;
+    if (trashedAt !== null) {
+      // In the trash here too: an edit made elsewhere goes into the trash entry, so a restore keeps it.
+      const entry = inTrash ? await db.trash.get(inTrash.trashId) : undefined;
+      if (!entry) return;
+      const result = fieldsToRow('documents', key, fields, entry.payload.summary);
+      if (!result.ok) problems.push(`documents ${key}: ${result.error}`);
+      else if (JSON.stringify(result.row) !== JSON.stringify(entry.payload.summary)) {
+        const summary = result.row;
+        if (JSON.stringify(summary.metadata) !== JSON.stringify(entry.payload.summary.metadata)) summary.parsedMetadata = entry.payload.summary.parsedMetadata ?? entry.payload.summary.metadata;
+        await db.trash.put({ ...entry, payload: { ...entry.payload, summary } });
+      }
+      return;
+    }
     if (inTrash) {
       const restored = await restoreFromTrash(db, inTrash.trashId);
       trashStale = true;
