@@ -199,6 +199,8 @@ describe('YjsNotePlugin: the note editor bound live to its XmlText', () => {
     await vi.waitFor(() => expect(String(existingNoteText(doc, 'annotation:h1'))).toContain('Open twice'));
     expect(editorOf(first!).isEditable()).toBe(true);
     expect(editorOf(second!).isEditable()).toBe(false);
+    expect(second!.getAttribute('contenteditable')).toBe('false');
+    expect(second!.title).toMatch(/open in another pane/);
     typeAtEnd(editorOf(first!), ' and typed');
     await vi.waitFor(() => expect(second!.textContent).toBe('Open twice and typed'));
     expect(String(existingNoteText(doc, 'annotation:h1'))).toContain('Open twice and typed');
@@ -206,6 +208,7 @@ describe('YjsNotePlugin: the note editor bound live to its XmlText', () => {
     await show(['pane-2']);
     const [only] = inputs();
     await vi.waitFor(() => expect(editorOf(only!).isEditable()).toBe(true));
+    expect(only!.title).toBe('');
     typeAtEnd(editorOf(only!), ' again');
     await vi.waitFor(() => expect(String(existingNoteText(doc, 'annotation:h1'))).toContain('Open twice and typed again'));
   });

@@ -101,6 +101,9 @@ interface Member {
   lead: () => void;
 }
 
+/** Said (as a tooltip) by a pane that shows a note being edited in another pane. */
+const FOLLOWING = 'This note is open in another pane: edit it there.';
+
 const openEditors = new WeakMap<Y.Doc, Map<NoteKey, Member[]>>();
 
 function editorsOf(doc: Y.Doc, key: NoteKey): Member[] {
@@ -133,6 +136,7 @@ export function YjsNotePlugin({ noteKey, sync, recovered }: YjsNotePluginProps) 
     let first = true;
     const lead = () => {
       editor.setEditable(true);
+      if (editor.getRootElement()?.getAttribute('title') === FOLLOWING) editor.getRootElement()?.removeAttribute('title');
       // What the editor holds now: anything added before the binding is ready (a quote sent
       // "To notebook" as the pane opens, quick typing) is pushed rather than replaced.
       const opened = JSON.stringify(canonicalNote(editor.getEditorState().toJSON()));
@@ -155,6 +159,7 @@ export function YjsNotePlugin({ noteKey, sync, recovered }: YjsNotePluginProps) 
     else {
       first = false;
       editor.setEditable(false);
+      editor.getRootElement()?.setAttribute('title', FOLLOWING);
       mirror(editor, editors[0]!.editor.getEditorState());
     }
     return () => {
@@ -164,6 +169,7 @@ export function YjsNotePlugin({ noteKey, sync, recovered }: YjsNotePluginProps) 
       const leading = editors[0] === self;
       editors.splice(editors.indexOf(self), 1);
       editor.setEditable(true);
+      if (editor.getRootElement()?.getAttribute('title') === FOLLOWING) editor.getRootElement()?.removeAttribute('title');
       if (leading) editors[0]?.lead();
       release();
     };
