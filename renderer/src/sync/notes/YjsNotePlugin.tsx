@@ -9,7 +9,7 @@
 import { createUndoManager } from '@lexical/yjs';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $setSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_EDITOR, HISTORY_MERGE_TAG, mergeRegister, REDO_COMMAND, UNDO_COMMAND, type EditorState, type LexicalEditor, type SerializedEditorState } from 'lexical';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { NoteKey } from '../../../../app/sync/contract';
 import { canonicalNote, type NoteNodeJson } from './note-json';
@@ -126,6 +126,7 @@ function mirror(follower: LexicalEditor, state: EditorState): void {
  */
 export function YjsNotePlugin({ noteKey, sync, recovered }: YjsNotePluginProps) {
   const [editor] = useLexicalComposerContext();
+  const [following, setFollowing] = useState(false);
   useEffect(() => {
     // Held at once, so the bridge leaves this note's row to the editor from now on.
     const release = sync.bridge.bind(noteKey);
@@ -135,6 +136,7 @@ export function YjsNotePlugin({ noteKey, sync, recovered }: YjsNotePluginProps) 
     let cancelled = false;
     let first = true;
     const lead = () => {
+      setFollowing(false);
       editor.setEditable(true);
       if (editor.getRootElement()?.getAttribute('title') === FOLLOWING) editor.getRootElement()?.removeAttribute('title');
       // What the editor holds now: anything added before the binding is ready (a quote sent
@@ -158,6 +160,7 @@ export function YjsNotePlugin({ noteKey, sync, recovered }: YjsNotePluginProps) 
     if (editors[0] === self) lead();
     else {
       first = false;
+      setFollowing(true);
       editor.setEditable(false);
       editor.getRootElement()?.setAttribute('title', FOLLOWING);
       mirror(editor, editors[0]!.editor.getEditorState());
@@ -174,5 +177,5 @@ export function YjsNotePlugin({ noteKey, sync, recovered }: YjsNotePluginProps) 
       release();
     };
   }, [editor, sync, noteKey, recovered]);
-  return null;
+  return following ? <p className="muted">{FOLLOWING}</p> : null;
 }
