@@ -176,6 +176,17 @@ describe('YjsNotePlugin: the note editor bound live to its XmlText', () => {
     await vi.waitFor(() => expect(String(existingNoteText(doc, 'annotation:h1'))).toContain('Existing and a quote'));
     expect(String(existingNoteText(doc, 'annotation:h1'))).toContain('Added elsewhere');
     await vi.waitFor(() => expect([...input.querySelectorAll('p')].map((paragraph) => paragraph.textContent)).toEqual(['Existing and a quote', 'Added elsewhere']));
+    // The caret stayed where the typing left it: the next keystroke lands there.
+    act(() => {
+      editor.update(
+        () => {
+          const selection = $getSelection();
+          if ($isRangeSelection(selection)) selection.insertText('!');
+        },
+        { discrete: true },
+      );
+    });
+    expect([...input.querySelectorAll('p')].map((paragraph) => paragraph.textContent)).toEqual(['Existing and a quote!', 'Added elsewhere']);
   });
 
   it('binds one editor per note: a second pane on the same note follows it read-only, then takes over', async () => {

@@ -8,12 +8,12 @@
  */
 import { createUndoManager } from '@lexical/yjs';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $setSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_EDITOR, HISTORY_MERGE_TAG, mergeRegister, REDO_COMMAND, UNDO_COMMAND, type EditorState, type LexicalEditor, type SerializedEditorState } from 'lexical';
+import { CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_EDITOR, HISTORY_MERGE_TAG, mergeRegister, REDO_COMMAND, UNDO_COMMAND, type EditorState, type LexicalEditor, type SerializedEditorState } from 'lexical';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { NoteKey } from '../../../../app/sync/contract';
 import { canonicalNote, type NoteNodeJson } from './note-json';
-import { $bringRootTo, $replaceRoot, mergeBlocks } from './note-reconcile';
+import { $bringRootTo, $keepingCaret, $replaceRoot, mergeBlocks } from './note-reconcile';
 import type { SyncNotes } from './sync-notes-context';
 import { bindEditorToNote } from './yjs-note-binding';
 
@@ -42,10 +42,7 @@ export function attachLiveNote(editor: LexicalEditor, sync: SyncNotes, noteKey: 
       binding.isBootstrapping = true;
       try {
         editor.update(
-          () => {
-            $setSelection(null);
-            $replaceRoot(blocks(mine));
-          },
+          () => $keepingCaret(() => $replaceRoot(blocks(mine))),
           { discrete: true, tag: HISTORY_MERGE_TAG },
         );
       } finally {
@@ -54,10 +51,7 @@ export function attachLiveNote(editor: LexicalEditor, sync: SyncNotes, noteKey: 
     } else if (pushMine && JSON.stringify(canonicalNote(yjs)) !== JSON.stringify(mine)) {
       const target = base ? mergeBlocks(base, blocks(yjs), blocks(mine)) : blocks(mine);
       editor.update(
-        () => {
-          $setSelection(null);
-          $bringRootTo(blocks(yjs), target);
-        },
+        () => $keepingCaret(() => $bringRootTo(blocks(yjs), target)),
         { discrete: true },
       );
     }

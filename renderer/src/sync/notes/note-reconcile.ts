@@ -4,7 +4,7 @@
  * spliced, so a concurrent edit elsewhere in it survives the merge), replaced, inserted or
  * removed. The binding turns these Lexical changes into the matching Yjs changes.
  */
-import { $getRoot, $isElementNode, $isTextNode, $parseSerializedNode, type ElementNode, type LexicalNode } from 'lexical';
+import { $getRoot, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, $parseSerializedNode, $setSelection, type ElementNode, type LexicalNode } from 'lexical';
 import type { NoteNodeJson } from './note-json';
 
 const keyOf = (node: NoteNodeJson): string => JSON.stringify(node);
@@ -160,4 +160,41 @@ export function mergeBlocks(base: readonly NoteNodeJson[], current: readonly Not
   // Blocks written here after a block removed elsewhere: kept, at the end.
   for (const blocks of inserts.values()) out.push(...blocks);
   return out;
+}
+
+/** Where a collapsed caret sits, as a character offset over the note's text nodes; null without one. */
+function $caretOffset(): number | 'end' | null {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return null;
+  const { anchor } = selection;
+  if (anchor.type !== 'text') return 'end';
+  let offset = 0;
+  for (const node of $getRoot().getAllTextNodes()) {
+    if (node.getKey() === anchor.key) return offset + anchor.offset;
+    offset += node.getTextContentSize();
+  }
+  return 'end';
+}
+
+/**
+ * Runs `change` (which may replace the nodes the caret is in) with the selection cleared, then
+ * puts a caret that was there back at the same character offset, so typing carries on in place.
+ */
+export function $keepingCaret(change: () => void): void {
+  const caret = $caretOffset();
+  $setSelection(null);
+  change();
+  if (caret === null) return;
+  if (caret !== 'end') {
+    let left = caret;
+    for (const node of $getRoot().getAllTextNodes()) {
+      const size = node.getTextContentSize();
+      if (left <= size) {
+        node.select(left, left);
+        return;
+      }
+      left -= size;
+    }
+  }
+  $getRoot().selectEnd();
 }

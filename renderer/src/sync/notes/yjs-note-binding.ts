@@ -15,9 +15,10 @@ import {
   type ProviderAwareness,
   type UserState,
 } from '@lexical/yjs';
-import { $setSelection, COLLABORATION_TAG, SKIP_COLLAB_TAG, type LexicalEditor } from 'lexical';
+import { COLLABORATION_TAG, SKIP_COLLAB_TAG, type LexicalEditor } from 'lexical';
 import * as Y from 'yjs';
 import { LOCAL_ORIGIN, type NoteKey } from '../../../../app/sync/contract';
+import { $keepingCaret } from './note-reconcile';
 
 /** The `notes` map of a library's Y.Doc. */
 export function notesMap(doc: Y.Doc): Y.Map<Y.XmlText> {
@@ -134,11 +135,12 @@ function loadIntoEditor(binding: Binding): void {
   const { editor, root } = binding;
   editor.update(
     () => {
-      // The nodes the editor showed are replaced: a selection in them would point nowhere.
-      $setSelection(null);
-      root.syncPropertiesFromYjs(binding, null);
-      root.applyChildrenYjsDelta(binding, root.getSharedType().toDelta() as never);
-      root.syncChildrenFromYjs(binding);
+      // The nodes the editor showed are replaced: the caret is put back at the same offset.
+      $keepingCaret(() => {
+        root.syncPropertiesFromYjs(binding, null);
+        root.applyChildrenYjsDelta(binding, root.getSharedType().toDelta() as never);
+        root.syncChildrenFromYjs(binding);
+      });
     },
     { discrete: true, skipTransforms: true, tag: COLLABORATION_TAG },
   );
