@@ -67,6 +67,9 @@ describe('library sync between two machines', () => {
     await putAnnotation(a.db, highlight('h1', docId));
     await settle(a, b);
     expect(await getAnnotation(b.db, 'h1')).toEqual(highlight('h1', docId));
+    // B's app hears of the row once written; A, which wrote it, hears nothing of its own change.
+    expect(b.arrived).toContain('annotations/h1');
+    expect(a.arrived).not.toContain('annotations/h1');
 
     await putAnnotation(a.db, { ...(await getAnnotation(a.db, 'h1'))!, color: 'green', updatedAt: 2_000 });
     await setTags(a.db, docId, ['film', 'week 2']);

@@ -30,6 +30,8 @@ export interface LibrarySyncOptions {
   documents?: DocumentTransfer;
   /** A sentence the student can read: a refused change, a failed write (the sync then stops). */
   onError?: (message: string) => void;
+  /** Rows a remote change wrote or removed here, once written (the app tells its search index). */
+  onRemoteRows?: (rows: readonly { table: RowTable; key: string }[]) => void;
 }
 
 export interface LibrarySync {
@@ -553,6 +555,7 @@ export function createLibrarySync(options: LibrarySyncOptions): LibrarySync {
       }
     });
     logRows += updates.length;
+    if (plan.length) options.onRemoteRows?.(plan.map(({ table, key }) => ({ table, key })));
     if (problems.length) {
       const shown = problems.slice(0, 3).join('; ');
       report(`${problems.length === 1 ? 'A change' : `${problems.length} changes`} from the sync server ${problems.length === 1 ? 'was' : 'were'} refused and nothing of ${problems.length === 1 ? 'it' : 'them'} was written (${shown}${problems.length > 3 ? '; …' : ''}). The rest was applied.`);

@@ -22,6 +22,8 @@ export interface Machine {
   doc: Y.Doc;
   sync: LibrarySync;
   errors: string[];
+  /** Rows remote changes wrote here, as "table/key", in order (what the app's search index hears). */
+  arrived: string[];
   indexedDB: IDBFactory;
   dbName: string;
 }
@@ -88,9 +90,10 @@ export async function startMachine(name: string, options: MachineOptions = {}): 
 export async function startEngine(base: { name: string; db: LecternDb; indexedDB: IDBFactory; dbName: string }, options: MachineOptions = {}): Promise<Machine> {
   const doc = new Y.Doc();
   const errors: string[] = [];
-  const sync = createLibrarySync({ db: base.db, doc, onError: (text) => errors.push(text), ...(options.documents ? { documents: options.documents } : {}), ...(options.notes ? { notes: options.notes } : {}) });
+  const arrived: string[] = [];
+  const sync = createLibrarySync({ db: base.db, doc, onError: (text) => errors.push(text), onRemoteRows: (rows) => rows.forEach(({ table, key }) => arrived.push(`${table}/${key}`)), ...(options.documents ? { documents: options.documents } : {}), ...(options.notes ? { notes: options.notes } : {}) });
   await sync.start();
-  return { ...base, doc, sync, errors };
+  return { ...base, doc, sync, errors, arrived };
 }
 
 /** Stops a machine's engine and closes its store (a restart reopens it). */

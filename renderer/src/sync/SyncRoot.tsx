@@ -22,13 +22,19 @@ const SyncUiContext = createContext<SyncUi>({ status: { state: 'off' }, openSett
  * bind to. With sync off it loads nothing and connects nowhere.
  */
 export function SyncRoot({ children }: { children: ReactNode }) {
-  const { database, notices } = useServices();
+  const { database, notices, search } = useServices();
   const [store] = useState<SyncSettingsStore>(() => createSyncSettingsStore(typeof localStorage === 'undefined' ? null : localStorage));
   const [controller] = useState<SyncController>(() =>
     createSyncController({
       db: database,
       load: () => import('./sync-modules').then((loaded) => loaded.syncModules),
       onProblem: (message) => notices.error(message),
+      onArrived: (change) => {
+        if (change.kind !== 'document') search.changed({ kind: change.kind, id: change.id });
+        // A document that arrived, changed or went to the trash elsewhere: indexed as it now is here.
+        else
+          void database.documents.get(change.id).then((row) => (row ? search.documentAdded(change.id) : search.documentRemoved(change.id)));
+      },
     }),
   );
   const settings = useSyncExternalStore(store.subscribe, store.get, store.get);

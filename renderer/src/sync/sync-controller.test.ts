@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { LecternDb } from '../../../app/store/db';
-import type { SyncSettings } from '../../../app/sync/contract';
-import { createSyncController, REFUSED_FALLBACK, type ProviderConfig, type SyncModules } from './sync-controller';
+import type { NoteKey, SyncSettings } from '../../../app/sync/contract';
+import { createSyncController, REFUSED_FALLBACK, type ArrivedChange, type ProviderConfig, type SyncModules } from './sync-controller';
 
 const db = {} as LecternDb;
 const on: SyncSettings = { enabled: true, serverUrl: 'ws://127.0.0.1:8787', library: 'thesis', token: 'tok' };
@@ -215,5 +215,49 @@ describe('the sync controller', () => {
     await flush();
     expect(controller.status()).toEqual({ state: 'error', message: 'Sync could not start: the saved sync state is broken' });
     expect(fake.providers).toHaveLength(0);
+  });
+
+  it('tells the search index what arrived: rows the engine wrote, notes the bridge wrote, documents fetched; nothing once stopped', async () => {
+    const fake = fakes();
+    const hooks: { rows?: (rows: readonly { table: string; key: string }[]) => void; notes?: (keys: NoteKey[]) => void; added?: (id: string) => void } = {};
+    const modules: SyncModules = {
+      ...fake.modules,
+      createEngine: (options) => {
+        hooks.rows = options.onRemoteRows;
+        return fake.modules.createEngine(options);
+      },
+      createNoteBridge: (options) => {
+        hooks.notes = options.onChanged;
+        return fake.modules.createNoteBridge(options);
+      },
+      createDocumentTransfer: (options) => {
+        hooks.added = options.onAdded;
+        return fake.modules.createDocumentTransfer(options);
+      },
+    };
+    const arrived: ArrivedChange[] = [];
+    const controller = createSyncController({ db, load: () => Promise.resolve(modules), network: network(), onArrived: (change) => arrived.push(change) });
+    controller.apply(on);
+    await flush();
+    await flush();
+    hooks.rows?.([
+      { table: 'annotations', key: 'a1' },
+      { table: 'collectionItems', key: 'c1/d1' },
+      { table: 'documents', key: 'd1' },
+      { table: 'notebooks', key: 'n1' },
+    ]);
+    hooks.notes?.(['annotation:a2', 'notebook:n2']);
+    hooks.added?.('d2');
+    expect(arrived).toEqual([
+      { kind: 'annotation', id: 'a1' },
+      { kind: 'document', id: 'd1' },
+      { kind: 'notebook', id: 'n1' },
+      { kind: 'annotation', id: 'a2' },
+      { kind: 'notebook', id: 'n2' },
+      { kind: 'document', id: 'd2' },
+    ]);
+    controller.apply({ ...on, enabled: false });
+    hooks.added?.('d3');
+    expect(arrived).toHaveLength(6);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type * as Y from 'yjs';
 import type { LecternDb } from '../../../app/store/db';
-import type { DocumentTransfer, NoteContentBridge, SyncSettings, SyncStatus } from '../../../app/sync/contract';
+import type { DocumentTransfer, NoteContentBridge, NoteKey, SyncSettings, SyncStatus } from '../../../app/sync/contract';
 import type { NoteBridge } from './notes/note-bridge';
 import { syncReady } from './sync-settings';
 
@@ -42,9 +42,16 @@ export interface ProviderLike {
 /** The pieces of a running sync, made by the loaded modules (sync-modules.ts in the app, fakes in tests). */
 export interface SyncModules {
   createDoc(): Y.Doc;
-  createEngine(options: { db: LecternDb; doc: Y.Doc; notes?: NoteContentBridge; documents?: DocumentTransfer; onError?: (message: string) => void }): EngineLike;
-  createNoteBridge(options: { db: LecternDb; doc: Y.Doc }): NoteBridge;
-  createDocumentTransfer(options: { db: LecternDb; settings: SyncSettings }): DocumentTransfer;
+  createEngine(options: {
+    db: LecternDb;
+    doc: Y.Doc;
+    notes?: NoteContentBridge;
+    documents?: DocumentTransfer;
+    onError?: (message: string) => void;
+    onRemoteRows?: (rows: readonly { table: string; key: string }[]) => void;
+  }): EngineLike;
+  createNoteBridge(options: { db: LecternDb; doc: Y.Doc; onChanged?: (keys: NoteKey[]) => void; onError?: (message: string) => void }): NoteBridge;
+  createDocumentTransfer(options: { db: LecternDb; settings: SyncSettings; onAdded?: (docId: string) => void }): DocumentTransfer;
   createProvider(config: ProviderConfig): ProviderLike;
 }
 
@@ -66,9 +73,23 @@ export interface SyncControllerOptions {
   network?: NetworkEvents | null;
   /** A problem the engine met with one row or blob: shown to the student, sync goes on. */
   onProblem?: (message: string) => void;
+  /** Something another machine changed was written here: the search index takes it up. */
+  onArrived?: (change: ArrivedChange) => void;
   now?: () => number;
   /** How often the pending count is read while connected, in ms. */
   pollMs?: number;
+}
+
+/** A row written here from elsewhere, as the search index names it. */
+export interface ArrivedChange {
+  kind: 'annotation' | 'notebook' | 'document';
+  id: string;
+}
+
+/** The changes the search index follows among a remote change's rows (the rest it does not index). */
+export function arrivedChanges(rows: readonly { table: string; key: string }[]): ArrivedChange[] {
+  const kinds: Record<string, ArrivedChange['kind']> = { annotations: 'annotation', notebooks: 'notebook', documents: 'document' };
+  return rows.flatMap(({ table, key }) => (kinds[table] ? [{ kind: kinds[table], id: key }] : []));
 }
 
 /** The sync of this machine. */
@@ -153,16 +174,31 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     const doc = modules.createDoc();
     run.doc = doc;
     run.cleanups.push(() => doc.destroy());
-    const bridge = modules.createNoteBridge({ db, doc });
-    const documents = modules.createDocumentTransfer({ db, settings: run.settings });
+    const arrived = (change: ArrivedChange) => {
+      if (!run.stopped) options.onArrived?.(change);
+    };
+    const problem = (text: string) => {
+      if (!run.stopped) options.onProblem?.(text);
+    };
+    const bridge = modules.createNoteBridge({
+      db,
+      doc,
+      onChanged: (keys) => {
+        for (const key of keys) {
+          const at = key.indexOf(':');
+          arrived({ kind: key.slice(0, at) === 'notebook' ? 'notebook' : 'annotation', id: key.slice(at + 1) });
+        }
+      },
+      onError: problem,
+    });
+    const documents = modules.createDocumentTransfer({ db, settings: run.settings, onAdded: (id) => arrived({ kind: 'document', id }) });
     const engine = modules.createEngine({
       db,
       doc,
       notes: bridge,
       documents,
-      onError: (text) => {
-        if (!run.stopped) options.onProblem?.(text);
-      },
+      onError: problem,
+      onRemoteRows: (rows) => arrivedChanges(rows).forEach(arrived),
     });
     run.engine = engine;
     run.cleanups.unshift(() => engine.stop());

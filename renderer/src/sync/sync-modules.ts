@@ -16,9 +16,9 @@ import { refusalMessage, type SyncModules } from './sync-controller';
 export const syncModules: SyncModules = {
   createDoc: () => new Y.Doc(),
   createEngine: (options) => createLibrarySync(options),
-  createNoteBridge: ({ db, doc }) => createNoteBridge({ db, doc }),
-  createDocumentTransfer: ({ db, settings }) =>
-    createDocumentTransfer({ db, blobs: createBlobClient({ serverUrl: settings.serverUrl, library: settings.library, token: settings.token }) }),
+  createNoteBridge: (options) => createNoteBridge(options),
+  createDocumentTransfer: ({ db, settings, onAdded }) =>
+    createDocumentTransfer({ db, blobs: createBlobClient({ serverUrl: settings.serverUrl, library: settings.library, token: settings.token }), onAdded }),
   createProvider: (config) => new HocuspocusProvider(config),
 };
 

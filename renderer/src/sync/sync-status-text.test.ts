@@ -16,7 +16,7 @@ describe('the sync status in words', () => {
     expect(all.map((text) => text.words)).toEqual(['Sync off', 'Connecting…', expect.stringMatching(/^Synced 12[:.]04/), 'Syncing · 3', 'Offline · 3 wait', 'Token refused', 'Sync stopped']);
     expect(new Set(all.map((text) => text.icon)).size).toBeGreaterThanOrEqual(5);
     expect(statusText({ state: 'offline', pending: 0 }).words).toBe('Offline');
-    expect(statusText({ state: 'offline', pending: 1 }).title).toContain('1 change wait');
+    expect(statusText({ state: 'offline', pending: 1 }).title).toContain('1 edit wait');
     // The server's sentence is shown as it is.
     expect(statusText({ state: 'refused', message: 'The server refused the token.' }).title).toContain('The server refused the token.');
     expect(statusText({ state: 'off' }).title).toMatch(/stays on this machine/);

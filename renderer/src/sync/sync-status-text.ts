@@ -11,13 +11,14 @@ export interface StatusText {
 }
 
 const clock = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-const changes = (n: number) => `${n.toLocaleString('en')} change${n === 1 ? '' : 's'}`;
+// Each count is of edits as the sync sends them (typing sends one per pause), not of highlights or notes.
+const changes = (n: number) => `${n.toLocaleString('en')} edit${n === 1 ? '' : 's'}`;
 
 /** The words for a status. */
 export function statusText(status: SyncStatus): StatusText {
   switch (status.state) {
     case 'off':
-      return { icon: '○', words: 'Sync off', title: 'Sync is off: this library stays on this machine. Set up sync…', tone: 'quiet' };
+      return { icon: '○', words: 'Sync off', title: 'Sync is off: everything stays on this machine. Set up sync…', tone: 'quiet' };
     case 'connecting':
       return { icon: '↻', words: 'Connecting…', title: 'Connecting to the sync server. Sync settings…', tone: 'busy' };
     case 'synced':

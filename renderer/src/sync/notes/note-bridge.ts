@@ -165,7 +165,6 @@ export function createNoteBridge({ db, doc, onError, onChanged }: NoteBridgeOpti
     const changed: NoteKey[] = [];
     await db.transaction('rw', db.annotations, db.notebooks, db.syncMeta, async () => {
       const rows = await readRows(writes.map((entry) => entry.key));
-      const now = Date.now();
       const annotations: StoredAnnotation[] = [];
       const notebooks: StoredNotebook[] = [];
       const meta: { key: string; value: MetaValue }[] = [];
@@ -180,9 +179,11 @@ export function createNoteBridge({ db, doc, onError, onChanged }: NoteBridgeOpti
           stored = entry.json;
           changed.push(entry.key);
           if (row.kind === 'annotation') {
-            annotations.push({ ...row.row, noteJson: entry.json, noteText: noteToPlainText(entry.json), updatedAt: Math.max(now, row.row.updatedAt + 1) });
+            // updatedAt is the row's synced field (the writing machine's time): stamping it here would
+            // send every note back to the server each time a machine joins.
+            annotations.push({ ...row.row, noteJson: entry.json, noteText: noteToPlainText(entry.json) });
           } else {
-            notebooks.push({ ...row.row, content: entry.json, updatedAt: Math.max(now, row.row.updatedAt + 1) });
+            notebooks.push({ ...row.row, content: entry.json });
           }
         }
         meta.push({ key: META(entry.key), value: { hash: noteHash(stored), root: entry.root, base: blocksOf(canonicalNote(stored)) } });
