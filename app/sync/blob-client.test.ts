@@ -101,7 +101,7 @@ describe('createBlobClient', () => {
 
   it('turns status codes into sentences', async () => {
     const status = (code: number) => client(() => new Response(null, { status: code }));
-    await expect((await status(401)).blobs.get(sha)).rejects.toThrow('The sync server refused the token for the library “study-group”. Check the library name and token in Settings → Sync.');
+    await expect((await status(401)).blobs.get(sha)).rejects.toThrow('The sync server refused the token for the library “study-group”. Check the library name and token in Lectern’s sync settings.');
     await expect((await status(403)).blobs.has(sha)).rejects.toThrow(/refused the token/);
     await expect((await status(413)).blobs.put(sha, bytes)).rejects.toThrow(/refused a file of .* MB as too large/);
     await expect((await status(400)).blobs.put(sha, bytes)).rejects.toThrow(/contents do not match its name/);

@@ -92,7 +92,7 @@ export function createBlobClient(options: BlobClientOptions): BlobClient {
   function refusal(response: Response, size?: number): Error {
     const { status } = response;
     if (status === 401 || status === 403)
-      return new Error(`The sync server refused the token for the library “${library}”. Check the library name and token in Settings → Sync.`);
+      return new Error(`The sync server refused the token for the library “${library}”. Check the library name and token in Lectern’s sync settings.`);
     if (status === 413)
       return new Error(`The sync server refused a file${size === undefined ? '' : ` of ${megabytes(size)}`} as too large. Its operator can raise the server’s limit.`);
     if (status === 507) return new Error('The sync server has no room left for files. Its operator must free some space.');

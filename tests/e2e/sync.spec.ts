@@ -237,6 +237,15 @@ describe('two machines synced through one server', () => {
       expect(await axeViolations(page, '.sync-dialog')).toEqual([]);
       await page.keyboard.press('Escape');
       await screenshot(page, `sync-status-off-${colorScheme}`);
+      // The Library's footer opens it too, beside backup and restore, and focus comes back to it.
+      const footerButton = page.locator('.filter-footer').getByRole('button', { name: 'Sync…' });
+      await footerButton.focus();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await footerButton.evaluate((button) => button === document.activeElement)).toBe(true);
+      await screenshot(page, `sync-library-footer-${colorScheme}`);
     }
   });
 });

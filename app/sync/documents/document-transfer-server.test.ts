@@ -58,7 +58,7 @@ describe('the document transfer through the sync server', () => {
     const published = await createDocumentTransfer({ db: a, blobs: clientOf(server) }).publish(seed.id);
     const before = await tableCounts(b);
     await expect(createDocumentTransfer({ db: b, blobs: clientOf(server, 'not-the-token') }).fetch(seed.id, published!)).rejects.toThrow(
-      'The sync server refused the token for the library “study-group”. Check the library name and token in Settings → Sync.',
+      'The sync server refused the token for the library “study-group”. Check the library name and token in Lectern’s sync settings.',
     );
     await expect(createDocumentTransfer({ db: a, blobs: clientOf(server, 'not-the-token') }).publish(seed.id)).rejects.toThrow(/refused the token/);
     expect(await tableCounts(b)).toEqual(before);

@@ -85,7 +85,7 @@ describe('npm run sync-server', () => {
     expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
     expect(await tryToken(url, 'seminar-7', token ?? '')).toBe(true);
     expect(await tryToken(url, 'seminar-7', `${token}x`)).toBe(
-      'The sync server refused the token for “seminar-7”. Check the token in Settings → Sync.',
+      'The sync server refused the token for “seminar-7”. Check the token in Lectern’s sync settings.',
     );
   });
 

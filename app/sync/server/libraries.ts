@@ -102,9 +102,9 @@ export function tokenMatches(entry: LibraryEntry, token: string): boolean {
 export const refusal = {
   unknownLibrary: (library: string) => `The sync server does not know the library “${library.slice(0, 64)}”.`,
   missingToken: (library: string) =>
-    `The sync server needs a token for “${library.slice(0, 64)}”. Enter the token in Settings → Sync.`,
+    `The sync server needs a token for “${library.slice(0, 64)}”. Enter the token in Lectern’s sync settings.`,
   wrongToken: (library: string) =>
-    `The sync server refused the token for “${library.slice(0, 64)}”. Check the token in Settings → Sync.`,
+    `The sync server refused the token for “${library.slice(0, 64)}”. Check the token in Lectern’s sync settings.`,
 };
 
 export type AccessCheck = { ok: true } | { ok: false; message: string; serverFault?: boolean };

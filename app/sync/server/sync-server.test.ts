@@ -80,7 +80,7 @@ function stored(dataDir: string, name = LIBRARY): { doc: Y.Doc; pendingUpdates: 
   }
 }
 
-const wrongToken = `The sync server refused the token for “${LIBRARY}”. Check the token in Settings → Sync.`;
+const wrongToken = `The sync server refused the token for “${LIBRARY}”. Check the token in Lectern’s sync settings.`;
 
 describe('sync server: Yjs over WebSocket', () => {
   it('two clients of one library converge on a map edit, both ways', async () => {
@@ -104,8 +104,8 @@ describe('sync server: Yjs over WebSocket', () => {
     // Each intruder holds a change of its own that must never reach the library.
     const cases: [string | null, string, string][] = [
       ['not-the-token', LIBRARY, wrongToken],
-      [null, LIBRARY, `The sync server needs a token for “${LIBRARY}”. Enter the token in Settings → Sync.`],
-      ['', LIBRARY, `The sync server needs a token for “${LIBRARY}”. Enter the token in Settings → Sync.`],
+      [null, LIBRARY, `The sync server needs a token for “${LIBRARY}”. Enter the token in Lectern’s sync settings.`],
+      ['', LIBRARY, `The sync server needs a token for “${LIBRARY}”. Enter the token in Lectern’s sync settings.`],
       [TOKEN, 'other-library', 'The sync server does not know the library “other-library”.'],
     ];
     const intruders: Client[] = [];
@@ -155,7 +155,7 @@ describe('sync server: Yjs over WebSocket', () => {
       second.destroy();
     });
     await until(() => mine.synced && theirs.failures.length > 0, 'one library admitted and the other refused');
-    expect(theirs.failures).toEqual(['The sync server refused the token for “other-group”. Check the token in Settings → Sync.']);
+    expect(theirs.failures).toEqual(['The sync server refused the token for “other-group”. Check the token in Lectern’s sync settings.']);
     expect(theirs.doc.getMap('annotations').size).toBe(0);
   });
 

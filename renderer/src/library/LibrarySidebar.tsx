@@ -4,6 +4,7 @@ import { DOCUMENT_MIME } from '../highlights/drag';
 import { sameSelection, type LibrarySelection } from './library-selection';
 import { BibliographyImportButton } from '../bibliography/BibliographyImportButton';
 import { BibliographyFileButton } from '../writing/BibliographyDialog';
+import { SyncSettingsButton } from '../sync/SyncRoot';
 
 /** Props of the library's filter column. */
 export interface LibrarySidebarProps {
@@ -110,6 +111,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
         <button type="button" className="button button-small button-quiet" onClick={props.onRestore} title="Bring back a library from a backup file">
           Restore library…
         </button>
+        <SyncSettingsButton />
       </footer>
     </aside>
   );

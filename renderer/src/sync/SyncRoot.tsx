@@ -76,6 +76,16 @@ export function SyncRoot({ children }: { children: ReactNode }) {
   );
 }
 
+/** "Sync…" in the Library's footer, beside backup and restore: the settings, for a student who looks there first. */
+export function SyncSettingsButton() {
+  const { openSettings } = useContext(SyncUiContext);
+  return (
+    <button type="button" className="button button-small button-quiet" onClick={openSettings} title="Sync this library with your other machines or a study group (Ctrl+,)">
+      Sync…
+    </button>
+  );
+}
+
 /** The compact status in the header: words and an icon; a click opens the sync settings. */
 export function SyncStatusButton() {
   const { status, openSettings } = useContext(SyncUiContext);
