@@ -69,8 +69,10 @@ export interface NoteContentBridge {
 export interface DocumentTransfer {
   /** Uploads the package (and original) of a local document; null when it cannot (too large, gone). */
   publish(docId: string): Promise<DocumentBlobs | null>;
-  /** Downloads and writes, in one transaction, a document this machine lacks; false when it cannot yet. */
+  /** Downloads and writes, in one transaction, a document this machine lacks (its original stays on the server); false when it cannot yet. */
   fetch(docId: string, blobs: DocumentBlobs): Promise<boolean>;
+  /** Downloads a fetched document's original when it is first needed (its page view); false when there is none or not now. */
+  fetchOriginal(docId: string): Promise<boolean>;
 }
 
 /** What the sync is doing, for the status line. */

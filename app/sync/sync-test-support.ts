@@ -53,6 +53,11 @@ export class FakeTransfer implements DocumentTransfer {
     await saveImportedDocument(this.db(), parsed);
     return true;
   }
+
+  /** The fake's documents carry no original (publish gives originalSha null). */
+  fetchOriginal(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
 }
 
 /** A fake note bridge that records the keys the engine hands it. */

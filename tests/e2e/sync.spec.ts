@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { highlightPassage } from './actions';
+import { dropFiles, highlightPassage } from './actions';
 import { axeViolations } from './axe';
 import { screenshot } from './browser';
 import { importSeeds, seed, useApp, waitForNotesSaved } from './fixtures';
@@ -17,6 +17,9 @@ const TOKEN = 'e2e-token-5f1c9a7d';
 /** A change saved on one machine shows on the other within this long (the "within 2 s"). */
 const WITHIN = 2_000;
 const PHRASE = 'intergenerational transmitters of cultural traditions';
+/** A library of its own for the PDF test, so it starts empty whatever the other tests put on the server. */
+const PDF_LIBRARY = 'pdf-group';
+const MULTCOMP = { name: 'multcomp--generalsiminf.pdf', bytes: new Uint8Array(readFileSync(new URL('./files/multcomp--generalsiminf.pdf', import.meta.url))) };
 
 interface Row {
   [field: string]: unknown;
@@ -92,7 +95,7 @@ describe('two machines synced through one server', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'lectern-sync-e2e-'));
-    server = await launchSyncServer({ dataDir, libraries: { [LIBRARY]: TOKEN } });
+    server = await launchSyncServer({ dataDir, libraries: { [LIBRARY]: TOKEN, [PDF_LIBRARY]: TOKEN } });
   });
   afterAll(async () => {
     await server?.kill('SIGTERM');
@@ -170,6 +173,33 @@ describe('two machines synced through one server', () => {
     expect(header, 'the header fits the window').toBe(true);
     const heights = await Promise.all(['Add pane', 'Export…'].map(async (name) => (await b.page.getByRole('button', { name, exact: true }).first().boundingBox())?.height));
     expect(heights[0], 'Add pane stays on one line').toBe(heights[1]);
+    forgiveMissingBlobs(a.errors);
+    forgiveMissingBlobs(b.errors);
+  });
+
+  it('brings a PDF’s text at once and its file on demand, when B first shows its pages', async () => {
+    const a = await app.open();
+    const b = await app.open();
+    const settings = { serverUrl: server.url, library: PDF_LIBRARY, token: TOKEN };
+    await setUpSync(a.page, settings);
+    await setUpSync(b.page, settings);
+    await dropFiles(a.page, [MULTCOMP]);
+    await expect.poll(async () => (await rows(a.page, 'originals')).length, { timeout: 60_000 }).toBe(1);
+    const [docA] = await rows(a.page, 'documents');
+    // B has the text, references and page map, but not the file: nothing has asked for its pages.
+    await expect.poll(async () => (await rows(b.page, 'contents')).map((row) => row.docId), { timeout: 20_000 }).toEqual([docA!.id]);
+    expect((await rows(b.page, 'references')).length).toBe((await rows(a.page, 'references')).length);
+    expect((await rows(b.page, 'pageMaps')).map((row) => row.labels)).toEqual((await rows(a.page, 'pageMaps')).map((row) => row.labels));
+    await b.page.waitForTimeout(1_000);
+    expect(await rows(b.page, 'originals')).toEqual([]);
+    // B opens it and asks for its pages: the file comes from the server and the pages are drawn.
+    await b.page.locator('.library-row').first().click();
+    const pane = b.page.locator('section.pane').first();
+    await pane.locator('.doc-paragraph').first().waitFor();
+    await pane.getByRole('button', { name: 'Page view' }).click();
+    await expect.poll(() => pane.locator('.pdf-page .textLayer span').count(), { timeout: 20_000 }).toBeGreaterThan(3);
+    expect((await rows(b.page, 'originals')).length).toBe(1);
+    await screenshot(b.page, 'sync-pdf-pages-on-demand');
     forgiveMissingBlobs(a.errors);
     forgiveMissingBlobs(b.errors);
   });

@@ -47,6 +47,7 @@ describe('the document transfer through the sync server', () => {
     expect(await clientOf(server).has(pdf.id)).toBe(true);
     expect(await onB.fetch(pdf.id, pdfBlobs!)).toBe(true);
     expect(await onB.fetch(seed.id, seedBlobs!)).toBe(true);
+    expect(await onB.fetchOriginal(pdf.id)).toBe(true);
     for (const id of [pdf.id, seed.id]) expect(await documentRows(b, id)).toEqual(await documentRows(a, id));
     expect((await documentRows(b, pdf.id)).original).toEqual(pdfBytes);
   });

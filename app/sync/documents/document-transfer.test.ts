@@ -52,6 +52,12 @@ describe('publish on A, fetch on B', () => {
     expect(await onB.fetch(seed.id, seedBlobs!)).toBe(true);
     expect(await onB.fetch(pdf.id, pdfBlobs!)).toBe(true);
     expect(added).toEqual([seed.id, pdf.id]);
+    // The PDF's pages come on demand: its text, references and page map are here, its file not yet.
+    expect(await b.originals.get(pdf.id)).toBeUndefined();
+    expect((await documentRows(b, pdf.id)).content).toEqual((await documentRows(a, pdf.id)).content);
+    expect(await onB.fetchOriginal(seed.id)).toBe(false); // a text document has none
+    expect(await onB.fetchOriginal(pdf.id)).toBe(true);
+    expect(await onB.fetchOriginal(pdf.id)).toBe(true); // already here: nothing downloaded again
 
     for (const id of [seed.id, pdf.id]) expect(await documentRows(b, id)).toEqual(await documentRows(a, id));
     const seedRows = await documentRows(b, seed.id);
@@ -124,7 +130,7 @@ describe('publish on A, fetch on B', () => {
     expect(blobs.calls.get).toBe(0);
   });
 
-  it('answers false while the server lacks a blob or cannot be reached, and true once it has it', async () => {
+  it('answers false while the server lacks a blob or cannot be reached, and true once it has it; the original the same, on demand', async () => {
     const [a, b] = [await openDb(), await openDb()];
     const pdf = await importInto(a, PDF, pdfBytes);
     const packed = await pack(a, pdf.id);
@@ -132,15 +138,17 @@ describe('publish on A, fetch on B', () => {
     const onB = createDocumentTransfer({ db: b, blobs });
     const wanted = { packageSha: packed!.sha, originalSha: pdf.id };
     expect(await onB.fetch(pdf.id, wanted)).toBe(false);
-    await blobs.put(packed!.sha, packed!.bytes);
-    expect(await onB.fetch(pdf.id, wanted)).toBe(false); // the original is not uploaded yet
     expect(await tableCounts(b)).toEqual(await tableCounts(await openDb()));
+    await blobs.put(packed!.sha, packed!.bytes);
+    expect(await onB.fetch(pdf.id, wanted)).toBe(true);
+    expect(await onB.fetchOriginal(pdf.id)).toBe(false); // the original is not uploaded yet
+    expect(await b.originals.get(pdf.id)).toBeUndefined();
     await blobs.put(pdf.id, pdfBytes);
     const { SyncServerUnreachable } = await import('../blob-client');
     blobs.unreachable = new SyncServerUnreachable();
-    expect(await onB.fetch(pdf.id, wanted)).toBe(false);
+    expect(await onB.fetchOriginal(pdf.id)).toBe(false);
     blobs.unreachable = null;
-    expect(await onB.fetch(pdf.id, wanted)).toBe(true);
+    expect(await onB.fetchOriginal(pdf.id)).toBe(true);
     expect((await documentRows(b, pdf.id)).original).toEqual(pdfBytes);
   });
 });
@@ -301,14 +309,19 @@ describe('hostile packages are refused with a sentence and B is unchanged', () =
     expect(message).toContain('its SHA-256 differs');
   });
 
-  it('an original whose hash is not the id', async () => {
-    const message = await refusedOnB(async (a, blobs, docId) => {
-      const packed = await pack(a, docId);
-      await blobs.put(packed!.sha, packed!.bytes);
-      blobs.store.set(docId, pdfBytes.slice(0, pdfBytes.length - 1));
-      return { packageSha: packed!.sha, originalSha: docId };
-    });
-    expect(message).toMatch(/The synced file of “.*” is not the one it was imported from/);
+  it('an original whose hash is not the id (refused when its pages are asked for; the text stays)', async () => {
+    const [a, b] = [await openDb(), await openDb()];
+    const pdf = await importInto(a, PDF, pdfBytes);
+    const packed = await pack(a, pdf.id);
+    const blobs = new MemoryBlobs();
+    await blobs.put(packed!.sha, packed!.bytes);
+    blobs.store.set(pdf.id, pdfBytes.slice(0, pdfBytes.length - 1));
+    const onB = createDocumentTransfer({ db: b, blobs });
+    expect(await onB.fetch(pdf.id, { packageSha: packed!.sha, originalSha: pdf.id })).toBe(true);
+    const before = await tableCounts(b);
+    await expect(onB.fetchOriginal(pdf.id)).rejects.toThrow(/^The synced file of “.*” is not the one it was imported from .*Nothing was written\.$/);
+    expect(await tableCounts(b)).toEqual(before);
+    expect(await b.originals.get(pdf.id)).toBeUndefined();
   });
 
   it('an original named other than the document', async () => {

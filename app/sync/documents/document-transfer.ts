@@ -1,8 +1,9 @@
 /**
  * Moves documents between a student's machines through the sync server's blobs: publish uploads
- * a document's package (document-package.ts) and its original file; fetch downloads them on
- * another machine, checks them and writes every row in one transaction, as an import does, so a
- * document is either all there or not there at all. Nothing downloaded is trusted: a blob that is
+ * a document's package (document-package.ts) and its original file; fetch downloads the package on
+ * another machine, checks it and writes every row in one transaction, as an import does, so a
+ * document is either all there or not there at all; the original follows on demand (fetchOriginal),
+ * when its pages are first shown. Nothing downloaded is trusted: a blob that is
  * not what its name says, or rows that are not the document's, are refused with a sentence and
  * nothing is written.
  */
@@ -109,25 +110,43 @@ export function createDocumentTransfer(options: DocumentTransferOptions): Librar
     if ((await sha256Hex(packageBytes)) !== wanted.packageSha)
       throw new Error('The sync server sent a file that is not the one asked for (its SHA-256 differs). Nothing was written.');
     const rows = unpack(packageBytes, { docId });
-    let original: Uint8Array | null = null;
-    if (wanted.originalSha !== null) {
-      const format = rows.summary.format;
-      if (!MIME[format]) throw new Error(`The synced copy of “${titleOf(rows)}” brings a file its format does not keep. Nothing was written.`);
-      original = await download(wanted.originalSha);
-      if (!original) return false;
-      if (original.byteLength > maxBytes) throw new Error(`The file of “${titleOf(rows)}” is larger than the ${megabytes(maxBytes)} Lectern accepts. Nothing was written.`);
-      if ((await sha256Hex(original)) !== docId || original.byteLength !== rows.summary.byteLength)
-        throw new Error(`The synced file of “${titleOf(rows)}” is not the one it was imported from (its SHA-256 differs). Nothing was written.`);
-    }
-    const written = await write(rows, original);
+    if (wanted.originalSha !== null && !MIME[rows.summary.format])
+      throw new Error(`The synced copy of “${titleOf(rows)}” brings a file its format does not keep. Nothing was written.`);
+    const written = await write(rows);
     if (written) options.onAdded?.(docId);
     return true;
   }
 
+  /**
+   * The original file of a fetched document, on demand (its page view opened): downloaded, checked
+   * against the document id and written. False when there is none to fetch or the server cannot
+   * give it now (offline, not uploaded yet); a file that is not the one named is refused.
+   */
+  async function fetchOriginal(docId: string): Promise<boolean> {
+    if (await db.originals.get(docId)) return true;
+    // The original's blob is named by its SHA-256, which is the document id: no record is needed
+    // to find it, so a document restored from a backup without its file can fetch it too.
+    const summary = await db.documents.get(docId);
+    if (!summary || !MIME[summary.format] || !BLOB_SHA.test(docId)) return false;
+    const bytes = await download(docId);
+    if (!bytes) return false;
+    if (bytes.byteLength > maxBytes) throw new Error(`The file of “${titleOf({ summary })}” is larger than the ${megabytes(maxBytes)} Lectern accepts. Nothing was written.`);
+    if ((await sha256Hex(bytes)) !== docId || bytes.byteLength !== summary.byteLength)
+      throw new Error(`The synced file of “${titleOf({ summary })}” is not the one it was imported from (its SHA-256 differs). Nothing was written.`);
+    return db.transaction('rw', db.documents, db.originals, async () => {
+      // Gone meanwhile (trashed, deleted): no file without its document.
+      if (!(await db.documents.get(docId))) return false;
+      if (!(await db.originals.get(docId))) {
+        await db.originals.add({ docId, data: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME[summary.format] ?? 'application/octet-stream' }) });
+      }
+      return true;
+    });
+  }
+
   /** Writes the rows in one transaction; false when the document arrived meanwhile (nothing written). */
-  function write(rows: DocumentPackageRows, original: Uint8Array | null): Promise<boolean> {
+  function write(rows: DocumentPackageRows): Promise<boolean> {
     const { summary } = rows;
-    const tables = [db.documents, db.contents, db.references, db.citations, db.pageMaps, db.originals, db.citekeys];
+    const tables = [db.documents, db.contents, db.references, db.citations, db.pageMaps, db.citekeys];
     return db.transaction('rw', tables, async () => {
       if (await db.documents.get(summary.id)) return false;
       // Reference and citation ids are unique across the library: one already taken means the
@@ -141,7 +160,8 @@ export function createDocumentTransfer(options: DocumentTransferOptions): Librar
       if (rows.references.length) await db.references.bulkAdd(rows.references);
       if (rows.citations.length) await db.citations.bulkAdd(rows.citations);
       if (rows.pageMap) await db.pageMaps.put(rows.pageMap);
-      if (original) await db.originals.add({ docId: summary.id, data: new Blob([original as Uint8Array<ArrayBuffer>], { type: MIME[summary.format] ?? 'application/octet-stream' }) });
+      // The original comes when its pages are first shown (fetchOriginal): the text, references and
+      // highlights are what a machine needs at once, and a library's PDFs can be large.
       const citekeys = await citekeysToKeep(rows.citekeys);
       if (citekeys.length) await db.citekeys.bulkAdd(citekeys);
       return true;
@@ -161,5 +181,5 @@ export function createDocumentTransfer(options: DocumentTransferOptions): Librar
     return incoming.filter((row) => !owned.has(row.owner) && !taken.has(citekeyIdentity(row.key)));
   }
 
-  return { publish, fetch: fetchDocument };
+  return { publish, fetch: fetchDocument, fetchOriginal };
 }

@@ -62,7 +62,7 @@ export function EpubPageView({ docId, ...rest }: EpubPageViewProps) {
     state.status === 'loading'
       ? null
       : state.status === 'missing'
-        ? 'The original file of this book was not kept, so its pages cannot be shown. Use the text view.'
+        ? 'The original file of this book is not on this machine (it was not kept, or sync has not brought it yet), so its pages cannot be shown. Use the text view.'
         : `Lectern could not lay out the pages of this book (${state.message}). The text view still shows its text.`;
   return (
     <div className="epub-page-view epub-page-view-empty" aria-busy={state.status === 'loading'}>

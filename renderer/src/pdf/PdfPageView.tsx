@@ -46,7 +46,7 @@ export function PdfPageView({ docId, ...rest }: PdfPageViewProps) {
     state.status === 'loading'
       ? null
       : state.status === 'missing'
-        ? 'The original file of this document was not kept, so its pages cannot be shown. Use the text view.'
+        ? 'The original file of this document is not on this machine (it was not kept, or sync has not brought it yet), so its pages cannot be shown. Use the text view.'
         : 'Lectern could not draw the pages of this PDF. The text view still shows its text.';
   return (
     <div className="pdf-page-view pdf-page-view-empty" aria-busy={state.status === 'loading'}>

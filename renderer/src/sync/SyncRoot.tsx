@@ -3,6 +3,7 @@ import type { SyncStatus } from '../../../app/sync/contract';
 import { useServices } from '../services/context';
 import { isShortcut } from '../shell/keymap';
 import { SyncNotesContext } from './notes/sync-notes-context';
+import { SyncOriginalsContext } from './originals-context';
 import { createSyncController, type SyncController } from './sync-controller';
 import { SyncDialog } from './SyncDialog';
 import { createSyncSettingsStore, type SyncSettingsStore } from './sync-settings';
@@ -58,7 +59,9 @@ export function SyncRoot({ children }: { children: ReactNode }) {
   const ui = useMemo<SyncUi>(() => ({ status, openSettings: () => setOpen(true) }), [status]);
   return (
     <SyncUiContext.Provider value={ui}>
-      <SyncNotesContext.Provider value={session}>{children}</SyncNotesContext.Provider>
+      <SyncNotesContext.Provider value={session}>
+        <SyncOriginalsContext.Provider value={session?.fetchOriginal ?? null}>{children}</SyncOriginalsContext.Provider>
+      </SyncNotesContext.Provider>
       {open ? (
         <SyncDialog
           settings={settings}

@@ -25,7 +25,7 @@ function fakes() {
     },
     createDocumentTransfer: ({ settings }) => {
       log.push(`documents ${settings.library}`);
-      return { publish: () => Promise.resolve(null), fetch: () => Promise.resolve(false) };
+      return { publish: () => Promise.resolve(null), fetch: () => Promise.resolve(false), fetchOriginal: () => Promise.resolve(false) };
     },
     createEngine: () => {
       log.push('engine');

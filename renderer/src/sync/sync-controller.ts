@@ -59,6 +59,8 @@ export interface SyncModules {
 export interface SyncSession {
   doc: Y.Doc;
   bridge: NoteBridge;
+  /** Brings a synced document's original file when its pages are first shown; false when there is none or not now. */
+  fetchOriginal: (docId: string) => Promise<boolean>;
 }
 
 /** The window events the controller follows (window in the app). */
@@ -300,7 +302,15 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     const timer = setInterval(refresh, options.pollMs ?? 1000);
     run.cleanups.push(() => clearInterval(timer));
 
-    run.session = { doc, bridge };
+    const fetchOriginal = async (docId: string) => {
+      try {
+        return await documents.fetchOriginal(docId);
+      } catch (error) {
+        problem(message(error));
+        return false;
+      }
+    };
+    run.session = { doc, bridge, fetchOriginal };
     emit();
     refresh();
   };
