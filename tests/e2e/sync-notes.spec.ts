@@ -55,6 +55,9 @@ describe('a synced notebook open in two panes', () => {
       expect(await second.getAttribute('title')).toMatch(/open in another pane/);
       await expect.poll(() => page.locator('.notebook-pane').nth(1).innerText()).toContain('This note is open in another pane: edit it there.');
       expect(await page.locator('.notebook-pane').nth(0).innerText()).not.toContain('open in another pane');
+      // The following pane hides the formatting buttons it cannot use; the editing pane keeps them.
+      expect(await page.locator('.notebook-pane').nth(1).getByRole('button', { name: 'Link' }).isVisible()).toBe(false);
+      expect(await page.locator('.notebook-pane').nth(0).getByRole('button', { name: 'Link' }).isVisible()).toBe(true);
       await expect.poll(() => second.innerText()).toContain('Week 3: commons and their keepers.');
       await first.click();
       await page.keyboard.press('End');

@@ -129,8 +129,11 @@ export function YjsNotePlugin({ noteKey, sync, recovered }: YjsNotePluginProps) 
     let stopMirror: (() => void) | null = null;
     let cancelled = false;
     let first = true;
+    // A following pane shows the note without the formatting buttons it cannot use.
+    const frame = (on: boolean) => editor.getRootElement()?.closest('.rich-editor')?.classList.toggle('rich-editor-following', on);
     const lead = () => {
       setFollowing(false);
+      frame(false);
       editor.setEditable(true);
       if (editor.getRootElement()?.getAttribute('title') === FOLLOWING) editor.getRootElement()?.removeAttribute('title');
       // What the editor holds now: anything added before the binding is ready (a quote sent
@@ -155,6 +158,7 @@ export function YjsNotePlugin({ noteKey, sync, recovered }: YjsNotePluginProps) 
     else {
       first = false;
       setFollowing(true);
+      frame(true);
       editor.setEditable(false);
       editor.getRootElement()?.setAttribute('title', FOLLOWING);
       mirror(editor, editors[0]!.editor.getEditorState());
@@ -165,11 +169,12 @@ export function YjsNotePlugin({ noteKey, sync, recovered }: YjsNotePluginProps) 
       stopMirror?.();
       const leading = editors[0] === self;
       editors.splice(editors.indexOf(self), 1);
+      frame(false);
       editor.setEditable(true);
       if (editor.getRootElement()?.getAttribute('title') === FOLLOWING) editor.getRootElement()?.removeAttribute('title');
       if (leading) editors[0]?.lead();
       release();
     };
   }, [editor, sync, noteKey, recovered]);
-  return following ? <p className="muted">{FOLLOWING}</p> : null;
+  return following ? <p className="muted rich-editor-following-note">{FOLLOWING}</p> : null;
 }
