@@ -94,6 +94,30 @@ describe('TextSurface', () => {
     expect(props.onSelectHighlight).toHaveBeenCalledWith('h1');
   });
 
+  it('keeps the marks under a selection as they were until the selection is done (a highlight arriving by sync)', async () => {
+    const onSelection = vi.fn();
+    render({ onSelection });
+    const range = document.createRange();
+    range.setStart(block(0).firstChild!, 0);
+    range.setEnd(block(0).firstChild!, 5);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    act(() => void host.querySelector('.pane-article')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true })));
+    await nextFrame();
+    expect(onSelection).toHaveBeenLastCalledWith(expect.objectContaining({ start: 0, end: 5 }));
+    const arrived: PlacedHighlight = { annotation: { ...HIGHLIGHT.annotation, id: 'h2' }, range: { start: 6, end: 15 } };
+    render({ onSelection, placed: [HIGHLIGHT, arrived] });
+    // Not drawn yet: the selected text node is untouched, so the selection and its toolbar stay.
+    expect(host.querySelector('mark[data-annotation-id="h2"]')).toBeNull();
+    expect(window.getSelection()!.toString()).toBe('First');
+    act(() => {
+      window.getSelection()!.removeAllRanges();
+      document.dispatchEvent(new Event('selectionchange'));
+    });
+    expect(onSelection).toHaveBeenLastCalledWith(null);
+    expect(block(0).querySelector('mark[data-annotation-id="h2"]')?.textContent).toBe(TEXT.slice(6, 15));
+  });
+
   it('draws the toolbar the pane gives it', () => {
     render({ toolbar: <div className="selection-toolbar" /> });
     expect(host.querySelector('.selection-toolbar')).not.toBeNull();

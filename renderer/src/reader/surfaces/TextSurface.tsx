@@ -16,9 +16,16 @@ const FLASH_DELAY_MS = 120;
 export function TextSurface(props: ReadingSurfaceProps) {
   const { summary, text, blocks, placed, citations, selectedId, find, initialScroll, onScroll, onSelectHighlight, onSelection, toolbar, ref } = props;
   const view = useRef<VirtualDocumentHandle>(null);
-  const overlays = useOverlays(blocks, placed, selectedId, find.matches, find.current, citations);
   // A selection has been reported and not yet withdrawn.
   const [selected, setSelected] = useState(false);
+  // Highlights that change while the student holds a selection (one arriving from another machine
+  // through sync) would redraw the blocks under it and drop it with its toolbar: they are drawn
+  // once the selection is done.
+  const [held, setHeld] = useState(placed);
+  useEffect(() => {
+    if (!selected) setHeld(placed);
+  }, [selected, placed]);
+  const overlays = useOverlays(blocks, selected ? held : placed, selectedId, find.matches, find.current, citations);
 
   const scrollToOffset = useCallback(
     (offset: number, how: ScrollHow) => {
