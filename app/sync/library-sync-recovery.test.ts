@@ -3,31 +3,16 @@ import * as Y from 'yjs';
 import type { ParsedDocument } from '../documents/model';
 import { getAnnotation, putAnnotation } from '../store/annotations-repo';
 import { deleteDocument, getDocument, saveImportedDocument } from '../store/documents-repo';
-import type { StoredAnnotation } from '../store/records';
 import { setTags } from '../store/tags-repo';
 import { sampleDocument } from '../store/test-support';
 import { listTrash, moveDocumentToTrash, restoreFromTrash } from '../store/trash-repo';
 import { createLibrarySync } from './library-sync';
-import { FakeTransfer, Link, RELAYED, settle, shutDown, startEngine, startMachine, type Machine } from './sync-test-support';
+import { FakeTransfer, Link, RELAYED, settle, shutDown, startEngine, startMachine, highlight, type Machine } from './sync-test-support';
 
 const running: Machine[] = [];
 afterEach(() => {
   for (const machine of running.splice(0)) shutDown(machine);
 });
-
-function highlight(id: string, docId: string, overrides: Partial<StoredAnnotation> = {}): StoredAnnotation {
-  return {
-    id,
-    docId,
-    selectors: [{ type: 'TextQuoteSelector', exact: 'earlier work' }],
-    color: 'yellow',
-    noteJson: null,
-    noteText: '',
-    createdAt: 1_000,
-    updatedAt: 1_000,
-    ...overrides,
-  };
-}
 
 async function pair() {
   const shelf = new Map<string, ParsedDocument>();

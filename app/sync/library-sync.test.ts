@@ -6,31 +6,16 @@ import { addToCollection, createCollection, deleteCollection, renameCollection }
 import { getDocument, saveImportedDocument } from '../store/documents-repo';
 import { updateDocumentMetadata } from '../store/metadata-repo';
 import { getNotebook, putNotebook } from '../store/notebooks-repo';
-import type { StoredAnnotation } from '../store/records';
 import { setTags } from '../store/tags-repo';
 import { deleteForever, listTrash, moveDocumentToTrash, restoreFromTrash } from '../store/trash-repo';
 import { sampleDocument } from '../store/test-support';
 import { LOCAL_ORIGIN } from './contract';
-import { FakeNotes, FakeTransfer, Link, RELAYED, settle, shutDown, startMachine, type Machine } from './sync-test-support';
+import { FakeNotes, FakeTransfer, Link, RELAYED, settle, shutDown, startMachine, highlight, type Machine } from './sync-test-support';
 
 const running: Machine[] = [];
 afterEach(() => {
   for (const machine of running.splice(0)) shutDown(machine);
 });
-
-function highlight(id: string, docId: string, overrides: Partial<StoredAnnotation> = {}): StoredAnnotation {
-  return {
-    id,
-    docId,
-    selectors: [{ type: 'TextQuoteSelector', exact: 'earlier work' }, { type: 'TextPositionSelector', start: 30, end: 42 }],
-    color: 'yellow',
-    noteJson: null,
-    noteText: '',
-    createdAt: 1_000,
-    updatedAt: 1_000,
-    ...overrides,
-  };
-}
 
 /** Two machines with a shared shelf of parsed documents, linked. */
 async function twoMachines(options: { notes?: boolean } = {}) {

@@ -6,6 +6,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import * as Y from 'yjs';
 import type { LecternDb } from '../store/db';
+import type { StoredAnnotation } from '../store/records';
 import type { ParsedDocument } from '../documents/model';
 import { saveImportedDocument } from '../store/documents-repo';
 import { openTestDb } from '../store/test-support';
@@ -155,4 +156,19 @@ export async function settle(...machines: Machine[]): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 5));
     for (const machine of machines) await machine.sync.idle();
   }
+}
+
+/** A highlight row of a test library, as the repositories store it. */
+export function highlight(id: string, docId: string, overrides: Partial<StoredAnnotation> = {}): StoredAnnotation {
+  return {
+    id,
+    docId,
+    selectors: [{ type: 'TextQuoteSelector', exact: 'earlier work' }, { type: 'TextPositionSelector', start: 30, end: 42 }],
+    color: 'yellow',
+    noteJson: null,
+    noteText: '',
+    createdAt: 1_000,
+    updatedAt: 1_000,
+    ...overrides,
+  };
 }
